@@ -1,0 +1,5 @@
+"""``python -m hnjd_disclosure``: the command line."""
+
+from .cli import entry
+
+entry()

@@ -1,0 +1,143 @@
+"""The command line: ``hnjd-disclosure`` (also ``python -m hnjd_disclosure``).
+
+This is the edge: arguments, files, messages and exit statuses. Bad input prints one line
+to standard error and exits with status 2, never a traceback, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TextIO
+
+from . import io
+from .errors import DataError, HnjdError
+from .model import AnnualReport
+
+__all__ = ["main"]
+
+PROG = "hnjd-disclosure"
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem to report in one line, with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage dump.
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
+def _add_source(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("file", nargs="?", help="a report data file (.toml or .json)")
+    group.add_argument("--year", type=int, help="a built-in report, e.g. 2022")
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", help="write to this file instead of standard output")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
+def read_report(args: argparse.Namespace) -> AnnualReport:
+    """The report named by ``FILE`` or ``--year``."""
+    if args.year is not None:
+        return io.builtin_report(args.year)
+    return io.load(args.file)
+
+
+def emit(text: str, args: argparse.Namespace, stdout: TextIO) -> None:
+    """Write ``text`` to ``--output`` (atomically, never replacing without --force) or stdout."""
+    if args.output:
+        try:
+            io.write_text_atomic(args.output, text, force=args.force)
+        except FileExistsError:
+            raise CliError(f"{args.output}: exists; use --force to replace it") from None
+        except OSError as exc:
+            raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    else:
+        stdout.write(text)
+
+
+def _render(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .render import render
+
+    emit(render(read_report(args)), args, stdout)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .schema import json_schema
+
+    emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", args, stdout)
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace, stdout: TextIO) -> int:
+    report = read_report(args)
+    target = args.output
+    fmt = io.format_of(target) if target else args.to
+    text = io.dumps_toml(report) if fmt == "toml" else io.dumps_json(report)
+    emit(text, args, stdout)
+    return EXIT_OK
+
+
+Command = Callable[[argparse.Namespace, TextIO], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per task."""
+    parser = _Parser(
+        prog=PROG,
+        description="Annual information-disclosure reports (信息公开年度报告) as typed data.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("render", help="write a report as Chinese text")
+    _add_source(p)
+    _add_output(p)
+    p.set_defaults(run=_render)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the data format")
+    _add_output(p)
+    p.set_defaults(run=_schema)
+
+    p = sub.add_parser("convert", help="write a report's data as TOML or JSON")
+    _add_source(p)
+    _add_output(p)
+    p.add_argument("--to", choices=("toml", "json"), default="toml", help="format for stdout")
+    p.set_defaults(run=_convert)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
+    """Run the command line and return its exit status."""
+    out = sys.stdout if stdout is None else stdout
+    args = build_parser().parse_args(argv)
+    run: Command = args.run
+    try:
+        return run(args, out)
+    except DataError as exc:
+        message = exc.first_line
+    except (HnjdError, CliError) as exc:
+        message = str(exc)
+    except BrokenPipeError:
+        return EXIT_OK
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def entry() -> NoReturn:  # pragma: no cover - exercised through the console script
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()

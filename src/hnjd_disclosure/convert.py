@@ -1,0 +1,235 @@
+"""(Un)structuring reports: one strict cattrs converter between the model and plain data.
+
+Plain data is what TOML and JSON hold: dicts, lists, strings, integers (and, in TOML, dates).
+The converter never coerces: ``"12"`` is not 12, ``True`` is not 1, ``1.9`` is not a count,
+and unknown keys are rejected. Figures are written as the report prints them: counts as
+integers, percentages as ``"99.90%"``, 万 figures as ``"1.9万"``, rankings as ``"前50名"``.
+
+This module is pure: it turns data into a model and back, and reads no file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.v import transform_error
+
+from .errors import DataError, Issue, ModelError
+from .model import AnnualReport
+from .model._fields import UNIT
+from .quantities import Count, Ranking, StatedPercent, WanFigure, _show, check_count
+
+__all__ = ["make_converter", "structure", "structure_report", "unstructure"]
+
+T = TypeVar("T")
+
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _strict_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise ModelError("", f"expected a string, got {_show(value)}")
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise ModelError("", f"expected an integer, got {_show(value)}")
+    return value
+
+
+def _percent(value: object, _: type) -> StatedPercent:
+    if type(value) is not str:
+        raise ModelError("", f'expected a percentage such as "99.90%", got {_show(value)}')
+    try:
+        return StatedPercent.parse(value)
+    except ModelError as exc:
+        raise ModelError("", exc.message) from None
+
+
+def _ranking(value: object, _: type) -> Ranking:
+    try:
+        return Ranking(text=_strict_str(value, str))
+    except ModelError as exc:
+        raise ModelError("", exc.message) from None
+
+
+def _count_hook(unit: str) -> Callable[[object, type], Count]:
+    def structure_count(value: object, _: type) -> Count:
+        return Count(value=check_count(value, path=""), unit=unit)
+
+    return structure_count
+
+
+def _wan_hook(unit: str) -> Callable[[object, type], WanFigure]:
+    def structure_wan(value: object, _: type) -> WanFigure:
+        try:
+            return WanFigure.parse(_strict_str(value, str), unit=unit)
+        except ModelError as exc:
+            raise ModelError("", exc.message) from None
+
+    return structure_wan
+
+
+def _native_date(value: object, _: type) -> datetime.date:
+    if type(value) is not datetime.date:
+        hint = " (write it without quotes)" if isinstance(value, str) else ""
+        raise ModelError("", f"expected a date such as 2021-09-01{hint}, got {_show(value)}")
+    return value
+
+
+def _iso_date(value: object, _: type) -> datetime.date:
+    if type(value) is not str or not _ISO_DATE.fullmatch(value):
+        raise ModelError("", f'expected a date such as "2021-09-01", got {_show(value)}')
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ModelError("", f"not a valid date: {_show(value)}") from None
+
+
+def _tuple_factory(tp: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], Any]:
+    inner = homogenous_tuple_structure_factory(tp, converter)
+
+    def structure_tuple(value: object, cl: type) -> Any:
+        if type(value) not in (list, tuple):
+            raise ModelError("", f"expected an array, got {_show(value)}")
+        return inner(value, cl)
+
+    return structure_tuple
+
+
+def _is_tuple(tp: Any) -> bool:
+    return bool(is_sequence(tp)) and getattr(tp, "__origin__", None) is tuple
+
+
+def _attrs_structure_factory(cl: Any, converter: cattrs.Converter) -> Any:
+    overrides: dict[str, Any] = {}
+    for a in attrs.fields(attrs.resolve_types(cl)):
+        if a.type is Count:
+            overrides[a.name] = override(struct_hook=_count_hook(a.metadata[UNIT]))
+        elif a.type is WanFigure:
+            overrides[a.name] = override(struct_hook=_wan_hook(a.metadata[UNIT][1:]))
+    inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)
+
+    def structure_class(value: object, tp: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise ModelError("", f"expected a table, got {_show(value)}")
+        return inner(value, tp)
+
+    return structure_class
+
+
+def _attrs_unstructure_factory(cl: Any, converter: cattrs.Converter) -> Any:
+    return make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True)
+
+
+@cache
+def make_converter(*, native_dates: bool) -> cattrs.Converter:
+    """The strict converter between reports and plain data.
+
+    With ``native_dates`` dates stay :class:`datetime.date` objects (for TOML); without,
+    they are ISO strings (for JSON). The converter is built once per setting.
+
+    >>> conv = make_converter(native_dates=False)
+    >>> conv.unstructure(StatedPercent.parse("99.90%"))
+    '99.90%'
+    """
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    c.register_structure_hook(str, _strict_str)
+    c.register_structure_hook(int, _strict_int)
+    c.register_structure_hook(StatedPercent, _percent)
+    c.register_structure_hook(Ranking, _ranking)
+    c.register_structure_hook(datetime.date, _native_date if native_dates else _iso_date)
+    c.register_structure_hook_factory(_is_tuple, _tuple_factory)
+    c.register_structure_hook_factory(attrs.has, _attrs_structure_factory)
+
+    c.register_unstructure_hook(Count, lambda v: v.value)
+    c.register_unstructure_hook(StatedPercent, str)
+    c.register_unstructure_hook(WanFigure, lambda v: v.text)
+    c.register_unstructure_hook(Ranking, str)
+    c.register_unstructure_hook(tuple, lambda v: [c.unstructure(x) for x in v])
+    if not native_dates:
+        c.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    else:
+        c.register_unstructure_hook(datetime.date, lambda v: v)
+    c.register_unstructure_hook_factory(attrs.has, _attrs_unstructure_factory)
+    return c
+
+
+_SEP: Final = "\x1f"
+
+
+def _format_exception(exc: BaseException, tp: type | None) -> str:
+    """Describe one leaf error; ``path{_SEP}message`` when it knows a deeper path."""
+    if isinstance(exc, ModelError):
+        return f"{exc.path}{_SEP}{exc.message}"
+    if isinstance(exc, KeyError):
+        return f"{_SEP}required key missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = sorted(exc.extra_fields)
+        if len(keys) == 1:
+            return f"{keys[0]}{_SEP}unknown key"
+        return f"{_SEP}unknown keys: {', '.join(keys)}"
+    return f"{_SEP}invalid value ({type(exc).__name__}: {exc})"
+
+
+def _join(path: str, tail: str) -> str:
+    if not tail:
+        return path
+    if not path or tail.startswith("["):
+        return path + tail
+    return f"{path}.{tail}"
+
+
+def issues_of(exc: BaseException) -> list[Issue]:
+    """Turn a structuring failure into issues, each with its dotted field path."""
+    out = []
+    for line in transform_error(exc, path="$", format_exception=_format_exception):
+        described, _, where = line.rpartition(" @ ")
+        tail, _, message = described.partition(_SEP)
+        path = where.removeprefix("$").removeprefix(".")
+        out.append(Issue(_join(path, tail), message))
+    return out
+
+
+def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates: bool) -> T:
+    """Build a model object of class ``cl`` from plain data, strictly.
+
+    Raises:
+        DataError: listing every problem with its field path.
+    """
+    try:
+        return make_converter(native_dates=native_dates).structure(data, cl)
+    except (cattrs.BaseValidationError, ModelError, KeyError) as exc:
+        raise DataError(source, issues_of(exc)) from None
+
+
+def structure_report(
+    data: object, *, source: str = "<data>", native_dates: bool = False
+) -> AnnualReport:
+    """Build an :class:`AnnualReport` from plain data (parsed TOML or JSON).
+
+    >>> structure_report({"year": "2022"}, source="r.json")
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.DataError: r.json: institution: required key missing
+    ...
+
+    Raises:
+        DataError: listing every problem with its field path.
+    """
+    return structure(data, AnnualReport, source=source, native_dates=native_dates)
+
+
+def unstructure(obj: object, *, native_dates: bool = False) -> Any:
+    """Turn a model object into plain data (dicts, lists, strings, integers, dates)."""
+    return make_converter(native_dates=native_dates).unstructure(obj)

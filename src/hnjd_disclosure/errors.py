@@ -1,0 +1,121 @@
+"""The library's exceptions: one small hierarchy, each naming where the input is at fault.
+
+Every exception the library raises on bad input derives from :class:`HnjdError`, and
+those caused by the input also from :class:`ValueError`, so ``except ValueError`` works
+for callers that do not know this library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DataError",
+    "HnjdError",
+    "Issue",
+    "ModelError",
+    "ParseError",
+    "UnknownYearError",
+]
+
+
+class HnjdError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class ModelError(HnjdError, ValueError):
+    """A value violates a rule of the model (a negative count, a part larger than its whole).
+
+    ``path`` is the dotted field path relative to the object being built, e.g. ``registered``;
+    the loader prefixes it with the path of that object in the document.
+
+    >>> str(ModelError("registered", "must not be larger than admitted (5295), got 5296"))
+    'registered: must not be larger than admitted (5295), got 5296'
+    """
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(path, message)
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class Issue(tuple[str, str]):
+    """One problem found in a document: ``(path, message)``."""
+
+    __slots__ = ()
+
+    def __new__(cls, path: str, message: str) -> Issue:
+        return super().__new__(cls, (path, message))
+
+    @property
+    def path(self) -> str:
+        return self[0]
+
+    @property
+    def message(self) -> str:
+        return self[1]
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class DataError(HnjdError, ValueError):
+    """A data document (TOML or JSON) is malformed or does not describe a valid report.
+
+    ``source`` names the document (a file name, or ``<data>``); ``issues`` lists every
+    problem found, each with its field path. ``str()`` is one line per issue in the form
+    ``source: path: message``.
+
+    >>> err = DataError("report.toml", [Issue("proactive.admissions.planned",
+    ...                                       'expected an integer >= 0, got "abc"')])
+    >>> print(err)
+    report.toml: proactive.admissions.planned: expected an integer >= 0, got "abc"
+    """
+
+    def __init__(self, source: str, issues: Sequence[Issue]) -> None:
+        super().__init__(source, tuple(issues))
+        self.source = source
+        self.issues: tuple[Issue, ...] = tuple(issues)
+
+    def __str__(self) -> str:
+        return "\n".join(f"{self.source}: {issue}" for issue in self.issues)
+
+    @property
+    def first_line(self) -> str:
+        """The first issue alone, as the CLI prints it."""
+        more = len(self.issues) - 1
+        suffix = f" (and {more} more)" if more > 0 else ""
+        return f"{self.source}: {self.issues[0]}{suffix}" if self.issues else self.source
+
+
+class ParseError(HnjdError, ValueError):
+    """A text could not be read: ``line`` and ``column`` (both 1-based) say where.
+
+    >>> print(ParseError("expected a heading 一、", line=3, column=1))
+    line 3, column 1: expected a heading 一、
+    """
+
+    def __init__(self, message: str, *, line: int, column: int) -> None:
+        super().__init__(message, line, column)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.message}"
+
+
+class UnknownYearError(HnjdError, LookupError):
+    """No built-in report exists for the year asked for."""
+
+    def __init__(self, year: object, available: Sequence[int]) -> None:
+        super().__init__(year, tuple(available))
+        self.year = year
+        self.available = tuple(available)
+
+    def __str__(self) -> str:
+        years = ", ".join(str(y) for y in self.available) or "none"
+        return f"no built-in report for year {self.year!r} (available: {years})"

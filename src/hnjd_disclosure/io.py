@@ -1,0 +1,195 @@
+"""Reading and writing reports as TOML and JSON, and the built-in reports.
+
+The ``loads_*``/``dumps_*`` functions are pure (text in, text out); :func:`load` and
+:func:`save` touch the file system. :func:`save` writes atomically (a temporary file renamed
+into place) and refuses to replace an existing file unless ``force=True``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Final, Literal
+
+import tomli_w
+
+from .convert import structure_report, unstructure
+from .errors import DataError, Issue, UnknownYearError
+from .model import AnnualReport
+
+__all__ = [
+    "Format",
+    "available_years",
+    "builtin_report",
+    "dumps_json",
+    "dumps_toml",
+    "format_of",
+    "load",
+    "loads",
+    "loads_json",
+    "loads_toml",
+    "save",
+    "write_text_atomic",
+]
+
+Format = Literal["toml", "json"]
+
+_REPORTS: Final = "data/reports"
+
+
+def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
+    """Read a report from TOML text.
+
+    Raises:
+        DataError: if the TOML is malformed (with its line and column) or is not a valid
+            report (with the field path).
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(source, [Issue("", f"malformed TOML: {exc}")]) from None
+    return structure_report(data, source=source, native_dates=True)
+
+
+def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
+    """Read a report from JSON text.
+
+    Raises:
+        DataError: if the JSON is malformed (with its line and column) or is not a valid
+            report (with the field path).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
+    except UnicodeDecodeError as exc:
+        raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
+    return structure_report(data, source=source, native_dates=False)
+
+
+def loads(text: str, fmt: Format, *, source: str | None = None) -> AnnualReport:
+    """Read a report from text in the given format."""
+    if fmt == "toml":
+        return loads_toml(text, source=source or "<toml>")
+    return loads_json(text, source=source or "<json>")
+
+
+def dumps_toml(report: AnnualReport) -> str:
+    """Write a report as TOML text; ``loads_toml(dumps_toml(r)) == r``."""
+    return tomli_w.dumps(unstructure(report, native_dates=True))
+
+
+def dumps_json(report: AnnualReport, *, indent: int | None = 2) -> str:
+    """Write a report as JSON text (UTF-8, Chinese kept readable); lossless."""
+    return json.dumps(unstructure(report), ensure_ascii=False, indent=indent) + "\n"
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The data format named by a file's suffix (``.toml`` or ``.json``).
+
+    Raises:
+        DataError: for any other suffix.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".toml":
+        return "toml"
+    if suffix == ".json":
+        return "json"
+    raise DataError(str(path), [Issue("", "expected a .toml or .json file")])
+
+
+def load(path: str | os.PathLike[str]) -> AnnualReport:
+    """Read a report from a ``.toml`` or ``.json`` file.
+
+    Raises:
+        DataError: if the file is missing, unreadable, malformed or not a valid report.
+    """
+    fmt = format_of(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise DataError(str(path), [Issue("", f"cannot read: {exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(str(path), [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
+    return loads(text, fmt, source=str(path))
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed into place.
+
+    An interrupted write never leaves a half-written file, and without ``force`` an existing
+    file is never replaced.
+
+    Raises:
+        FileExistsError: if ``path`` exists and ``force`` is false.
+    """
+    target = Path(path)
+    if not force and target.exists():
+        raise FileExistsError(f"{target} exists (use --force to replace it)")
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if force:
+            os.replace(tmp, target)
+        else:
+            # link() fails if the target appeared meanwhile: never replace without force.
+            os.link(tmp, target)
+            os.unlink(tmp)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save(
+    report: AnnualReport,
+    path: str | os.PathLike[str],
+    *,
+    force: bool = False,
+) -> None:
+    """Write a report to a ``.toml`` or ``.json`` file, atomically.
+
+    Raises:
+        DataError: if the suffix is neither ``.toml`` nor ``.json``.
+        FileExistsError: if the file exists and ``force`` is false.
+    """
+    fmt = format_of(path)
+    text = dumps_toml(report) if fmt == "toml" else dumps_json(report)
+    write_text_atomic(path, text, force=force)
+
+
+def available_years() -> tuple[int, ...]:
+    """The years of the built-in reports.
+
+    >>> 2022 in available_years()
+    True
+    """
+    folder = resources.files("hnjd_disclosure").joinpath(_REPORTS)
+    return tuple(sorted(int(p.name[:-5]) for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+@cache
+def builtin_report(year: int = 2022) -> AnnualReport:
+    """The built-in report of ``year``, as published.
+
+    >>> r = builtin_report(2022)
+    >>> r.institution, r.proactive.admissions.planned.value
+    ('湖南机电职业技术学院', 5300)
+
+    Raises:
+        UnknownYearError: if there is no built-in report for that year.
+    """
+    if type(year) is not int or year not in available_years():
+        raise UnknownYearError(year, available_years())
+    res = resources.files("hnjd_disclosure").joinpath(f"{_REPORTS}/{year}.toml")
+    return loads_toml(res.read_text(encoding="utf-8"), source=f"<built-in {year}>")

@@ -1,0 +1,46 @@
+"""Immutable attrs classes for every part of an annual information-disclosure report."""
+
+from .checklist import Checklist, ChecklistEntry
+from .overview import Initiative, MediaFigures, Overview
+from .parts import (
+    Assessment,
+    Complaints,
+    Contact,
+    Improvement,
+    OtherMatters,
+    RequestCounts,
+    RequestDisclosure,
+)
+from .proactive import (
+    Admissions,
+    Domain,
+    Employment,
+    FinanceDomain,
+    ProactiveDisclosure,
+    Procurement,
+)
+from .report import AnnualReport, LegalBasis, Period
+
+__all__ = [
+    "Admissions",
+    "AnnualReport",
+    "Assessment",
+    "Checklist",
+    "ChecklistEntry",
+    "Complaints",
+    "Contact",
+    "Domain",
+    "Employment",
+    "FinanceDomain",
+    "Improvement",
+    "Initiative",
+    "LegalBasis",
+    "MediaFigures",
+    "OtherMatters",
+    "Overview",
+    "Period",
+    "ProactiveDisclosure",
+    "Procurement",
+    "RequestCounts",
+    "RequestDisclosure",
+]

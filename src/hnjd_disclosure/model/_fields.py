@@ -1,0 +1,178 @@
+"""Field helpers shared by the model classes: typed fields with validators and metadata.
+
+Each figure field carries metadata the rest of the library reads instead of repeating it:
+``label`` (its Chinese name, for tables and comparisons) and, for counts, ``unit``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
+from ..errors import ModelError
+from ..quantities import Count, Ranking, StatedPercent, WanFigure, _show
+
+LABEL: Final = "label"
+UNIT: Final = "unit"
+KIND: Final = "kind"
+
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if type(value) is not str:
+        raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
+    if not value.strip():
+        raise ModelError(attribute.name, "must not be empty")
+    if "\n" in value or "\r" in value:
+        raise ModelError(attribute.name, "must be one line (no line breaks)")
+
+
+def _optional_line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if type(value) is not str:
+        raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
+    if "\n" in value or "\r" in value:
+        raise ModelError(attribute.name, "must be one line (no line breaks)")
+
+
+def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+    if type(value) is not tuple:
+        raise ModelError(attribute.name, f"expected a tuple of strings, got {_show(value)}")
+    for i, item in enumerate(value):
+        if type(item) is not str:
+            raise ModelError(f"{attribute.name}[{i}]", f"expected a string, got {_show(item)}")
+        if not item.strip():
+            raise ModelError(f"{attribute.name}[{i}]", "must not be empty")
+        if "\n" in item or "\r" in item:
+            raise ModelError(f"{attribute.name}[{i}]", "must be one line (no line breaks)")
+
+
+def _of_type(cls: type) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not cls:
+            got = f"{type(value).__name__} {_show(value)}"
+            raise ModelError(attribute.name, f"expected {cls.__name__}, got {got}")
+
+    return check
+
+
+def _tuple_of(cls: type) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple:
+            raise ModelError(attribute.name, f"expected a tuple, got {_show(value)}")
+        for i, item in enumerate(value):
+            if type(item) is not cls:
+                raise ModelError(
+                    f"{attribute.name}[{i}]", f"expected {cls.__name__}, got {_show(item)}"
+                )
+
+    return check
+
+
+def _count_with_unit(unit: str) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Count], value: object) -> None:
+        if type(value) is not Count:
+            raise ModelError(attribute.name, f"expected a Count, got {_show(value)}")
+        if value.unit != unit:
+            raise ModelError(attribute.name, f"expected a count in {unit}, got {value}")
+
+    return check
+
+
+def text(*, label: str = "") -> Any:
+    """A one-line, non-empty string."""
+    return attrs.field(validator=_line, metadata={LABEL: label})
+
+
+def optional_text(*, label: str = "", default: str = "") -> Any:
+    """A one-line string that may be empty."""
+    return attrs.field(default=default, validator=_optional_line, metadata={LABEL: label})
+
+
+def paragraphs(*, default: tuple[str, ...] | None = None) -> Any:
+    """A tuple of paragraphs, each one non-empty line."""
+    if default is None:
+        return attrs.field(validator=_lines)
+    return attrs.field(default=default, validator=_lines)
+
+
+def count(unit: str, label: str) -> Any:
+    """A :class:`Count` in ``unit``."""
+    return attrs.field(
+        validator=_count_with_unit(unit), metadata={LABEL: label, UNIT: unit, KIND: "count"}
+    )
+
+
+def percent(label: str) -> Any:
+    """A :class:`StatedPercent` as published."""
+    return attrs.field(
+        validator=_of_type(StatedPercent), metadata={LABEL: label, UNIT: "%", KIND: "percent"}
+    )
+
+
+def wan(unit: str, label: str) -> Any:
+    """A :class:`WanFigure` (approximate, in 万) whose unit is ``unit``."""
+
+    def check(_: object, attribute: attrs.Attribute[WanFigure], value: object) -> None:
+        if type(value) is not WanFigure:
+            raise ModelError(attribute.name, f"expected a WanFigure, got {_show(value)}")
+        if value.unit != unit:
+            raise ModelError(attribute.name, f"expected a figure in 万{unit}, got {value}")
+
+    return attrs.field(validator=check, metadata={LABEL: label, UNIT: "万" + unit, KIND: "wan"})
+
+
+def ranking(label: str) -> Any:
+    """A :class:`Ranking` claim."""
+    return attrs.field(validator=_of_type(Ranking), metadata={LABEL: label, KIND: "ranking"})
+
+
+def nested(cls: type, *, label: str = "") -> Any:
+    """A section of the report, an instance of ``cls``."""
+    return attrs.field(validator=_of_type(cls), metadata={LABEL: label})
+
+
+def optional_nested(cls: type, *, label: str = "") -> Any:
+    """A section that may be absent (``None``)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and type(value) is not cls:
+            raise ModelError(attribute.name, f"expected {cls.__name__} or None, got {_show(value)}")
+
+    return attrs.field(default=None, validator=check, metadata={LABEL: label})
+
+
+def nested_tuple(cls: type, *, label: str = "", default: tuple[Any, ...] | None = None) -> Any:
+    """A tuple of ``cls`` instances."""
+    if default is None:
+        return attrs.field(validator=_tuple_of(cls), metadata={LABEL: label})
+    return attrs.field(default=default, validator=_tuple_of(cls), metadata={LABEL: label})
+
+
+def whole_number(*, label: str = "", low: int = 0, high: int | None = None) -> Any:
+    """An ``int`` (not a ``bool``) in ``low..high``."""
+
+    def check(_: object, attribute: attrs.Attribute[int], value: object) -> None:
+        if type(value) is not int or value < low or (high is not None and value > high):
+            bound = f">= {low}" if high is None else f"from {low} to {high}"
+            raise ModelError(attribute.name, f"expected an integer {bound}, got {_show(value)}")
+
+    return attrs.field(validator=check, metadata={LABEL: label})
+
+
+def date(*, label: str = "") -> Any:
+    """A :class:`datetime.date` (not a datetime)."""
+    return attrs.field(validator=_of_type(datetime.date), metadata={LABEL: label})
+
+
+def check_part_of_whole(
+    part_name: str, part: Count | int, whole_name: str, whole: Count | int
+) -> None:
+    """Raise :class:`ModelError` at ``part_name`` if the part is larger than the whole."""
+    p = part.value if isinstance(part, Count) else part
+    w = whole.value if isinstance(whole, Count) else whole
+    if p > w:
+        raise ModelError(part_name, f"must not be larger than {whole_name} ({w}), got {p}")

@@ -1,0 +1,114 @@
+"""Parts 3 to 7 of the report: requests, assessment, complaints, improvement, other matters."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from ..errors import ModelError
+from ..quantities import Count
+from . import _fields as f
+from .overview import Initiative
+
+__all__ = [
+    "Assessment",
+    "Complaints",
+    "Contact",
+    "Improvement",
+    "OtherMatters",
+    "RequestCounts",
+    "RequestDisclosure",
+]
+
+
+@frozen(kw_only=True)
+class RequestCounts:
+    """Requests for disclosure received in the year and how they were answered (件)."""
+
+    received: Count = f.count("件", "收到申请")
+    granted: Count = f.count("件", "予以公开")
+    partially_granted: Count = f.count("件", "部分公开")
+    refused: Count = f.count("件", "不予公开")
+    not_held: Count = f.count("件", "信息不存在")
+    other_outcome: Count = f.count("件", "其他处理")
+
+    @property
+    def answered(self) -> int:
+        """Requests answered in any way."""
+        return (
+            self.granted.value
+            + self.partially_granted.value
+            + self.refused.value
+            + self.not_held.value
+            + self.other_outcome.value
+        )
+
+    def __attrs_post_init__(self) -> None:
+        if self.answered > self.received.value:
+            raise ModelError(
+                "received",
+                f"the answers ({self.answered}) must not outnumber the requests received "
+                f"({self.received.value})",
+            )
+
+
+@frozen(kw_only=True)
+class RequestDisclosure:
+    """Part 3, 依申请公开和不予公开情况: prose, and the counts when there were requests."""
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+    requests: RequestCounts = f.nested(RequestCounts, label="依申请公开")
+
+
+@frozen(kw_only=True)
+class Assessment:
+    """Part 4, 信息公开评议情况."""
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+
+
+@frozen(kw_only=True)
+class Complaints:
+    """Part 5: complaints (举报), reconsiderations (复议) and lawsuits (诉讼), with counts."""
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+    complaints: Count = f.count("件", "举报")
+    reconsiderations: Count = f.count("件", "行政复议")
+    lawsuits: Count = f.count("件", "行政诉讼")
+
+
+@frozen(kw_only=True)
+class Improvement:
+    """Part 6, 存在的问题和改进措施: the problems (prose) and the numbered measures."""
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+    measures: tuple[Initiative, ...] = f.nested_tuple(Initiative, label="改进措施")
+
+
+@frozen(kw_only=True)
+class Contact:
+    """Who to ask about the report: ``{office}，电话：{telephone}``."""
+
+    office: str = f.text(label="联系部门")
+    telephone: str = f.text(label="电话")
+
+    def __attrs_post_init__(self) -> None:
+        if "，电话：" in self.office or "：" in self.office:
+            raise ModelError("office", "must not contain a colon (：)")
+
+
+@frozen(kw_only=True)
+class OtherMatters:
+    """Part 7, 其他需要报告的事项: prose, and the contact office after ``contact_intro``."""
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+    contact_intro: str = f.optional_text(label="联系说明")
+    contact: Contact | None = f.optional_nested(Contact, label="联系方式")
+
+    def __attrs_post_init__(self) -> None:
+        if self.contact_intro and self.contact is None:
+            raise ModelError("contact", "is required when contact_intro is given")

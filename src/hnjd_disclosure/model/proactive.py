@@ -1,0 +1,120 @@
+"""Part 2 of the report, 主动公开情况: the channels of disclosure and each domain."""
+
+from __future__ import annotations
+
+import attrs
+from attrs import frozen
+
+from ..errors import ModelError
+from ..quantities import Count, StatedPercent
+from . import _fields as f
+
+__all__ = [
+    "Admissions",
+    "Domain",
+    "Employment",
+    "FinanceDomain",
+    "ProactiveDisclosure",
+    "Procurement",
+]
+
+
+@frozen(kw_only=True)
+class Employment:
+    """The graduates of the year's cohort and where they went (就业)."""
+
+    home_province: str = f.text(label="本省")
+    graduates: Count = f.count("人", "毕业生人数")
+    placed: Count = f.count("人", "毕业去向落实人数")
+    placement_rate: StatedPercent = f.percent("初次就业去向落实率")
+    enlisted: Count = f.count("人", "应征入伍")
+    enlisted_share: StatedPercent = f.percent("应征入伍占比")
+    upgraded: Count = f.count("人", "专升本")
+    upgraded_share: StatedPercent = f.percent("专升本占比")
+    in_province: Count = f.count("人", "省内就业")
+    in_province_share: StatedPercent = f.percent("省内就业占比")
+    out_of_province: Count = f.count("人", "省外就业")
+    out_of_province_share: StatedPercent = f.percent("省外就业占比")
+
+    def __attrs_post_init__(self) -> None:
+        f.check_part_of_whole("placed", self.placed, "graduates", self.graduates)
+        f.check_part_of_whole("enlisted", self.enlisted, "placed", self.placed)
+        f.check_part_of_whole("upgraded", self.upgraded, "placed", self.placed)
+        located = self.in_province.value + self.out_of_province.value
+        if located > self.placed.value:
+            raise ModelError(
+                "out_of_province",
+                f"in_province + out_of_province ({located}) must not be larger than "
+                f"placed ({self.placed.value})",
+            )
+
+
+@frozen(kw_only=True)
+class Admissions:
+    """招生就业信息公开情况: prose, the admissions figures, then ``employment``.
+
+    ``stated_province_count`` is the number the report writes (``10个省、自治区``); the
+    audit checks it against ``provinces``.
+    """
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+    provinces: tuple[str, ...] = f.paragraphs()
+    stated_province_count: int = f.whole_number(label="招生省份数（所述）")
+    planned: Count = f.count("人", "计划招生")
+    admitted: Count = f.count("人", "实际录取")
+    admission_rate: StatedPercent = f.percent("录取率")
+    registered: Count = f.count("人", "报到")
+    registration_rate: StatedPercent = f.percent("报到率")
+    employment: Employment = f.nested(Employment, label="就业")
+
+    def __attrs_post_init__(self) -> None:
+        f.check_part_of_whole("registered", self.registered, "admitted", self.admitted)
+
+
+@frozen(kw_only=True)
+class Domain:
+    """A domain of proactive disclosure written as prose (人事, 教学科研, 学生管理, 其他)."""
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+
+
+@frozen(kw_only=True)
+class Procurement:
+    """The procurement paragraph: ``{lead}{notices}{tail}``, e.g. ``…等公开信息共131条，确保…``."""
+
+    lead: str = f.text(label="前文")
+    notices: Count = f.count("条", "采购公开信息")
+    tail: str = f.optional_text(label="后文")
+
+
+@frozen(kw_only=True)
+class FinanceDomain:
+    """财务与招标信息公开情况: prose, then the procurement paragraph with its notice count."""
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+    procurement: Procurement = f.nested(Procurement, label="招标采购")
+
+
+@frozen(kw_only=True)
+class ProactiveDisclosure:
+    """Part 2, 主动公开情况: (一) the channels of disclosure, (二) each domain in turn."""
+
+    heading: str = f.text(label="标题")
+    channels_heading: str = f.text(label="公开方式标题")
+    channels: tuple[str, ...] = f.paragraphs()
+    domains_heading: str = f.text(label="公开情况标题")
+    paragraphs: tuple[str, ...] = f.paragraphs()
+    admissions: Admissions = f.nested(Admissions, label="招生就业")
+    finance: FinanceDomain = f.nested(FinanceDomain, label="财务与招标")
+    personnel: Domain = f.nested(Domain, label="人事")
+    teaching: Domain = f.nested(Domain, label="教学科研")
+    student_affairs: Domain = f.nested(Domain, label="学生管理")
+    other: Domain = f.nested(Domain, label="其他")
+
+    @channels.validator
+    def _check_channels(self, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+        if isinstance(value, tuple) and not value:
+            raise ModelError(attribute.name, "must list at least one channel")

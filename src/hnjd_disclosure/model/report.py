@@ -1,0 +1,76 @@
+"""The whole report: its identity (institution, year, legal basis, period) and its parts."""
+
+from __future__ import annotations
+
+import datetime
+
+from attrs import frozen
+
+from ..errors import ModelError
+from . import _fields as f
+from .checklist import Checklist
+from .overview import Overview
+from .parts import Assessment, Complaints, Improvement, OtherMatters, RequestDisclosure
+from .proactive import ProactiveDisclosure
+
+__all__ = ["AnnualReport", "LegalBasis", "Period"]
+
+
+@frozen(kw_only=True)
+class LegalBasis:
+    """A document the report is written under: ``{issuer}《{title}》（{doc_no}）``.
+
+    >>> LegalBasis(title="高等学校信息公开办法", doc_no="中华人民共和国教育部令第29号").issuer
+    ''
+    """
+
+    issuer: str = f.optional_text(label="发文机关")
+    title: str = f.text(label="文件名称")
+    doc_no: str = f.text(label="文号")
+
+
+@frozen(kw_only=True)
+class Period:
+    """The reporting period (统计起止时间), both days included.
+
+    >>> Period(start=datetime.date(2021, 9, 1), end=datetime.date(2022, 8, 31)).days
+    365
+    """
+
+    start: datetime.date = f.date(label="起始日期")
+    end: datetime.date = f.date(label="截止日期")
+
+    def __attrs_post_init__(self) -> None:
+        if self.start >= self.end:
+            raise ModelError("end", f"must be after start ({self.start}), got {self.end}")
+
+    @property
+    def days(self) -> int:
+        """Days in the period, both ends included."""
+        return (self.end - self.start).days + 1
+
+
+@frozen(kw_only=True)
+class AnnualReport:
+    """An institution's annual information-disclosure report (信息公开年度报告).
+
+    ``part_names`` are the parts as the preamble announces them (全文包括……等八个部分) and
+    ``stated_part_count`` the number it writes; the audit checks one against the other.
+    Part 8, the checklist table, is ``checklist`` (``None`` when the report does not hold it).
+    """
+
+    institution: str = f.text(label="学校名称")
+    year: int = f.whole_number(label="年度", low=1949, high=9999)
+    title: str = f.text(label="报告标题")
+    legal_basis: tuple[LegalBasis, ...] = f.nested_tuple(LegalBasis, label="编制依据")
+    period: Period = f.nested(Period, label="统计起止时间")
+    part_names: tuple[str, ...] = f.paragraphs()
+    stated_part_count: int = f.whole_number(label="部分数（所述）", low=1, high=99)
+    overview: Overview = f.nested(Overview, label="一、情况概述")
+    proactive: ProactiveDisclosure = f.nested(ProactiveDisclosure, label="二、主动公开情况")
+    requests: RequestDisclosure = f.nested(RequestDisclosure, label="三、依申请公开和不予公开情况")
+    assessment: Assessment = f.nested(Assessment, label="四、信息公开评议情况")
+    complaints: Complaints = f.nested(Complaints, label="五、举报、复议、诉讼情况")
+    improvement: Improvement = f.nested(Improvement, label="六、存在的问题和改进措施")
+    other: OtherMatters = f.nested(OtherMatters, label="七、其他需要报告的事项")
+    checklist: Checklist | None = f.optional_nested(Checklist, label="八、清单事项公开情况表")

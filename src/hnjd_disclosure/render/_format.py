@@ -1,0 +1,100 @@
+"""Chinese (zh_CN) formatting of figures and dates with babel, parsed once and cached.
+
+babel rounds with the current decimal context (half-even by default), so values are
+quantized half-up (四舍五入) here first; a value that already has the wanted digits is
+printed as it is.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import NumberPattern, parse_pattern
+
+from ..quantities import Count, Ranking, StatedPercent, WanFigure
+
+__all__ = ["count", "date", "number", "percent", "wan"]
+
+LOCALE = "zh_CN"
+
+
+@cache
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
+
+
+@cache
+def _number_pattern(decimals: int) -> NumberPattern:
+    return parse_pattern("0." + "0" * decimals if decimals else "0")
+
+
+@cache
+def _percent_pattern(decimals: int) -> NumberPattern:
+    return parse_pattern("0." + "0" * decimals + "%" if decimals else "0%")
+
+
+def _quantize(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def number(value: int | Decimal, decimals: int = 0) -> str:
+    """``5300`` → ``"5300"``; a Decimal is rounded half-up to ``decimals`` first.
+
+    >>> number(66280), number(Decimal("1.95"), 1)
+    ('66280', '2.0')
+    """
+    dec = _quantize(Decimal(value), decimals)
+    text: str = _number_pattern(decimals).apply(dec, _locale(), group_separator=False)
+    return text
+
+
+def percent(value: StatedPercent | Decimal, decimals: int | None = None) -> str:
+    """A stated percentage as printed (``99.90%``), or a computed one rounded half-up.
+
+    >>> percent(StatedPercent.parse("5.9%")), percent(Decimal("99.9057"), 2)
+    ('5.9%', '99.91%')
+    """
+    if isinstance(value, StatedPercent):
+        digits = value.decimals if decimals is None else decimals
+        raw = value.value
+    else:
+        digits = 2 if decimals is None else decimals
+        raw = value
+    dec = _quantize(raw, digits).scaleb(-2)
+    text: str = _percent_pattern(digits).apply(dec, _locale())
+    return text
+
+
+def count(value: Count) -> str:
+    """``5300人``."""
+    return number(value.value) + value.unit
+
+
+def wan(value: WanFigure) -> str:
+    """``1.9万人``: the printed digits, 万, then the unit."""
+    return number(value.value, -_exponent(value.value)) + "万" + value.unit
+
+
+def ranking(value: Ranking) -> str:
+    """``前50名`` as published."""
+    return value.text
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return min(exponent, 0)
+
+
+@cache
+def date(value: datetime.date) -> str:
+    """``2021年9月1日`` (no leading zeros), babel's long zh date.
+
+    >>> date(datetime.date(2021, 9, 1))
+    '2021年9月1日'
+    """
+    return format_date(value, format="long", locale=_locale())

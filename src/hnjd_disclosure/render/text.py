@@ -1,0 +1,304 @@
+"""The report as Chinese text, in the layout of Chinese official documents.
+
+Headings are numbered 一、 then （一） then 1. and initiatives 一是/二是; punctuation is
+full-width; dates read 2021年9月1日. Published figures are written exactly as published.
+Each part has its own pure function returning its paragraphs; :func:`render` joins them,
+one paragraph per line with a blank line between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Final
+
+from ..model import (
+    Admissions,
+    AnnualReport,
+    Assessment,
+    Complaints,
+    Domain,
+    FinanceDomain,
+    Improvement,
+    Initiative,
+    LegalBasis,
+    MediaFigures,
+    OtherMatters,
+    Overview,
+    ProactiveDisclosure,
+    RequestDisclosure,
+)
+from ..numerals import to_chinese
+from . import _format as fmt
+
+__all__ = [
+    "PART_RENDERERS",
+    "admissions_sentences",
+    "complaints_sentence",
+    "contact_sentence",
+    "legal_basis_phrase",
+    "media_sentences",
+    "render",
+    "render_assessment",
+    "render_complaints",
+    "render_header",
+    "render_improvement",
+    "render_other",
+    "render_overview",
+    "render_parts",
+    "render_proactive",
+    "render_requests",
+    "requests_sentence",
+]
+
+
+def heading(level: int, number: int, text: str) -> str:
+    """A numbered heading: level 1 ``一、``, level 2 ``（一）``, level 3 ``1.``.
+
+    >>> heading(1, 2, "主动公开情况"), heading(2, 1, "方式"), heading(3, 6, "其他")
+    ('二、主动公开情况', '（一）方式', '6.其他')
+    """
+    if level == 1:
+        return f"{to_chinese(number)}、{text}"
+    if level == 2:
+        return f"（{to_chinese(number)}）{text}"
+    return f"{number}.{text}"
+
+
+def initiative(number: int, item: Initiative) -> str:
+    """``一是{title}。{body}``."""
+    return f"{to_chinese(number)}是{item.title}。{item.body}"
+
+
+def _initiatives(items: Sequence[Initiative]) -> list[str]:
+    return [initiative(i, item) for i, item in enumerate(items, 1)]
+
+
+def _append(paragraphs: list[str], sentences: str) -> list[str]:
+    """Continue the last paragraph with ``sentences`` (or start one if there is none)."""
+    if paragraphs:
+        return [*paragraphs[:-1], paragraphs[-1] + sentences]
+    return [sentences]
+
+
+def enumerate_zh(items: Sequence[str], last: str = "和") -> str:
+    """``a、b和c``: items joined by 、 with ``last`` before the final one.
+
+    >>> enumerate_zh(["甲"]), enumerate_zh(["甲", "乙", "丙"])
+    ('甲', '甲、乙和丙')
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return "、".join(items[:-1]) + last + items[-1]
+
+
+def legal_basis_phrase(basis: LegalBasis) -> str:
+    """``湖南省教育厅《关于……的通知》（湘教办通〔2022〕30号）``."""
+    return f"{basis.issuer}《{basis.title}》（{basis.doc_no}）"
+
+
+def render_header(report: AnnualReport) -> list[str]:
+    """The institution, the title and the preamble (basis, parts, period)."""
+    bases = enumerate_zh([legal_basis_phrase(b) for b in report.legal_basis])
+    preamble = (
+        f"本年度报告是根据{bases}要求，综合我校{report.year}年信息公开年度工作情况编制而成。"
+        f"全文包括{'、'.join(report.part_names)}等{to_chinese(report.stated_part_count)}个部分。"
+        f"本年度报告中所列数据的统计起止时间为{fmt.date(report.period.start)}"
+        f"至{fmt.date(report.period.end)}。"
+    )
+    return [report.institution, report.title, preamble]
+
+
+def media_sentences(year: int, media: MediaFigures) -> str:
+    """The media passage of part 1 (``截至目前，校园网2022年发布新闻403篇，……``)."""
+    weibo = f"{media.weibo_award}，发布博文" if media.weibo_award else "官方微博发布博文"
+    return (
+        f"截至目前，校园网{year}年发布新闻{fmt.count(media.news_articles)}，"
+        f"外媒宣传报道{fmt.count(media.external_reports)}，"
+        f"官方微信公众号推送主题信息{fmt.count(media.wechat_issues)}，"
+        f"关注人数达{fmt.count(media.wechat_followers)}，"
+        f"全年综合影响力在《中国青年报》每周的全国排名官微数据统计中一直稳居"
+        f"{fmt.ranking(media.wechat_ranking)}。"
+        f"{weibo}{fmt.count(media.weibo_posts)}，关注人数达{fmt.wan(media.weibo_followers)}，"
+        f"超话总阅读量达{fmt.wan(media.weibo_reads)}，"
+        f"每月的全国排名官博数据稳居{fmt.ranking(media.weibo_ranking)}。"
+        f"官方抖音发布视频{fmt.count(media.douyin_videos)}，"
+        f"关注人数达{fmt.wan(media.douyin_followers)}，"
+        f"全国综合影响力在《中国大学生在线》每月的全国排名中一直稳居"
+        f"{fmt.ranking(media.douyin_ranking)}。"
+    )
+
+
+def render_overview(report: AnnualReport, overview: Overview | None = None) -> list[str]:
+    """Part 1 without its heading: paragraphs, initiatives, then the media passage."""
+    part = report.overview if overview is None else overview
+    body = [*part.paragraphs]
+    items = _initiatives(part.initiatives)
+    if part.media is not None:
+        items = _append(items, media_sentences(report.year, part.media))
+    return body + items
+
+
+def admissions_sentences(year: int, domain: Admissions) -> str:
+    """The admissions and employment figures (``2022年面向……计划招生5300人，……``)."""
+    a, e = domain, domain.employment
+    return (
+        f"{year}年面向{'、'.join(a.provinces)}{a.stated_province_count}个省、自治区"
+        f"计划招生{fmt.count(a.planned)}，实际录取{fmt.count(a.admitted)}，"
+        f"录取率为{fmt.percent(a.admission_rate)}，报到{fmt.count(a.registered)}，"
+        f"报到率{fmt.percent(a.registration_rate)}。"
+        f"{year}届毕业生人数{fmt.count(e.graduates)}，毕业去向落实人数为{fmt.count(e.placed)}，"
+        f"初次就业去向落实率为{fmt.percent(e.placement_rate)}，"
+        f"其中应征入伍{fmt.count(e.enlisted)}，占比{fmt.percent(e.enlisted_share)}，"
+        f"专升本{fmt.count(e.upgraded)}，占比{fmt.percent(e.upgraded_share)}。"
+        f"毕业生在{e.home_province}就业{fmt.count(e.in_province)}，"
+        f"占比{fmt.percent(e.in_province_share)}，"
+        f"非{e.home_province}就业人数{fmt.count(e.out_of_province)}，"
+        f"占比{fmt.percent(e.out_of_province_share)}。"
+    )
+
+
+def _domain(number: int, domain: Domain) -> list[str]:
+    return [heading(3, number, domain.heading), *domain.paragraphs]
+
+
+def _admissions_domain(year: int, number: int, domain: Admissions) -> list[str]:
+    body = _append([*domain.paragraphs], admissions_sentences(year, domain))
+    return [heading(3, number, domain.heading), *body]
+
+
+def _finance_domain(number: int, domain: FinanceDomain) -> list[str]:
+    p = domain.procurement
+    return [
+        heading(3, number, domain.heading),
+        *domain.paragraphs,
+        f"{p.lead}{fmt.count(p.notices)}{p.tail}",
+    ]
+
+
+def render_proactive(report: AnnualReport) -> list[str]:
+    """Part 2 without its heading: (一) the channels, (二) each domain."""
+    part: ProactiveDisclosure = report.proactive
+    last = len(part.channels)
+    channels = [
+        heading(3, i, text) + ("。" if i == last else "；")
+        for i, text in enumerate(part.channels, 1)
+    ]
+    return [
+        heading(2, 1, part.channels_heading),
+        *channels,
+        heading(2, 2, part.domains_heading),
+        *part.paragraphs,
+        *_admissions_domain(report.year, 1, part.admissions),
+        *_finance_domain(2, part.finance),
+        *_domain(3, part.personnel),
+        *_domain(4, part.teaching),
+        *_domain(5, part.student_affairs),
+        *_domain(6, part.other),
+    ]
+
+
+def requests_sentence(part: RequestDisclosure) -> str:
+    """The request counts as a sentence (only written when requests were received)."""
+    r = part.requests
+    return (
+        f"本年度学校共收到信息公开申请{fmt.count(r.received)}，"
+        f"其中予以公开{fmt.count(r.granted)}，部分公开{fmt.count(r.partially_granted)}，"
+        f"不予公开{fmt.count(r.refused)}，信息不存在{fmt.count(r.not_held)}，"
+        f"其他处理{fmt.count(r.other_outcome)}。"
+    )
+
+
+def render_requests(report: AnnualReport) -> list[str]:
+    """Part 3 without its heading."""
+    part = report.requests
+    extra = [requests_sentence(part)] if part.requests.received.value else []
+    return [*part.paragraphs, *extra]
+
+
+def render_assessment(report: AnnualReport) -> list[str]:
+    """Part 4 without its heading."""
+    part: Assessment = report.assessment
+    return [*part.paragraphs]
+
+
+def complaints_sentence(part: Complaints) -> str:
+    """The complaint counts as a sentence (only written when any is non-zero)."""
+    return (
+        f"本年度学校收到信息公开举报{fmt.count(part.complaints)}，"
+        f"行政复议{fmt.count(part.reconsiderations)}，行政诉讼{fmt.count(part.lawsuits)}。"
+    )
+
+
+def render_complaints(report: AnnualReport) -> list[str]:
+    """Part 5 without its heading."""
+    part = report.complaints
+    counts = (part.complaints, part.reconsiderations, part.lawsuits)
+    extra = [complaints_sentence(part)] if any(c.value for c in counts) else []
+    return [*part.paragraphs, *extra]
+
+
+def render_improvement(report: AnnualReport) -> list[str]:
+    """Part 6 without its heading: the problems, then the measures 一是/二是/三是."""
+    part: Improvement = report.improvement
+    return [*part.paragraphs, *_initiatives(part.measures)]
+
+
+def contact_sentence(part: OtherMatters) -> str:
+    """``{intro}{office}，电话：{telephone}。``."""
+    assert part.contact is not None
+    return f"{part.contact_intro}{part.contact.office}，电话：{part.contact.telephone}。"
+
+
+def render_other(report: AnnualReport) -> list[str]:
+    """Part 7 without its heading."""
+    part = report.other
+    extra = [contact_sentence(part)] if part.contact is not None else []
+    return [*part.paragraphs, *extra]
+
+
+PartRenderer = Callable[[AnnualReport], list[str]]
+
+#: The parts in order, each as (attribute of the report, renderer of its body).
+PART_RENDERERS: Final[tuple[tuple[str, PartRenderer], ...]] = (
+    ("overview", render_overview),
+    ("proactive", render_proactive),
+    ("requests", render_requests),
+    ("assessment", render_assessment),
+    ("complaints", render_complaints),
+    ("improvement", render_improvement),
+    ("other", render_other),
+)
+
+
+def render_parts(report: AnnualReport) -> Iterable[tuple[str, str, list[str]]]:
+    """Each part as ``(attribute, numbered heading, paragraphs)``, in order."""
+    for number, (name, body) in enumerate(PART_RENDERERS, 1):
+        title: str = getattr(report, name).heading
+        yield name, heading(1, number, title), body(report)
+
+
+def render(report: AnnualReport) -> str:
+    """The whole report as Chinese text: one paragraph per line, blank lines between.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> text = render(builtin_report(2022))
+    >>> text.splitlines()[:2]
+    ['湖南机电职业技术学院', '2022年信息公开年度报告']
+    >>> "录取率为99.90%" in text
+    True
+    """
+    head = render_header(report)
+    lines = [head[0], head[1], "", head[2]]
+    for _, title, paragraphs in render_parts(report):
+        lines += ["", title, ""]
+        lines += _blank_separated(paragraphs)
+    return "\n".join(lines) + "\n"
+
+
+def _blank_separated(paragraphs: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for i, p in enumerate(paragraphs):
+        if i:
+            out.append("")
+        out.append(p)
+    return out

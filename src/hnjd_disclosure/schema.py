@@ -1,0 +1,112 @@
+"""The JSON Schema of the data format, derived from the model classes.
+
+The schema is generated from the attrs classes and their field metadata, so it cannot drift
+from what the converter accepts. Dates are ISO strings in JSON (TOML writes them natively).
+"""
+
+from __future__ import annotations
+
+import datetime
+import types
+import typing
+from functools import cache
+from typing import Any, Final
+
+import attrs
+
+from .model import AnnualReport
+from .model._fields import KIND, LABEL
+from .quantities import _PERCENT, _RANKING, _WAN, Count, Ranking, StatedPercent, WanFigure
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID: Final = "https://hnjd-disclosure.invalid/schema/annual-report.json"
+
+
+def _leaf(tp: Any, field: attrs.Attribute[Any]) -> dict[str, Any] | None:
+    kind = field.metadata.get(KIND)
+    if tp is Count or kind == "count":
+        unit = field.metadata["unit"]
+        return {"type": "integer", "minimum": 0, "description": f"count in {unit}"}
+    if tp is StatedPercent:
+        return {"type": "string", "pattern": f"^{_PERCENT.pattern}$", "examples": ["99.90%"]}
+    if tp is WanFigure:
+        return {"type": "string", "pattern": f"^{_WAN.pattern}$", "examples": ["1.9万"]}
+    if tp is Ranking:
+        return {"type": "string", "pattern": f"^{_RANKING.pattern}$", "examples": ["前50名"]}
+    if tp is str:
+        return {"type": "string"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is datetime.date:
+        return {"type": "string", "format": "date"}
+    return None
+
+
+def _type_schema(tp: Any, field: attrs.Attribute[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    leaf = _leaf(tp, field)
+    if leaf is not None:
+        return leaf
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], field, defs)}
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _type_schema(inner[0], field, defs)
+    if attrs.has(tp):
+        return {"$ref": f"#/$defs/{_class_schema(tp, defs)}"}
+    raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - every model type is covered
+
+
+def _class_schema(cl: type, defs: dict[str, Any]) -> str:
+    name = cl.__name__
+    if name in defs:
+        return name
+    defs[name] = {}  # reserve the name against recursion
+    hints = typing.get_type_hints(cl)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for a in attrs.fields(cl):
+        prop = _type_schema(hints[a.name], a, defs)
+        if a.metadata.get(LABEL) and "$ref" not in prop:
+            prop = {"title": a.metadata[LABEL], **prop}
+        props[a.name] = prop
+        if a.default is attrs.NOTHING:
+            required.append(a.name)
+    doc = (cl.__doc__ or "").strip().splitlines()
+    defs[name] = {
+        "type": "object",
+        "description": doc[0] if doc else name,
+        "properties": props,
+        "required": required,
+        "additionalProperties": False,
+    }
+    return name
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    defs: dict[str, Any] = {}
+    root = _class_schema(AnnualReport, defs)
+    body = defs.pop(root)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "高校信息公开年度报告 (annual information-disclosure report)",
+        **body,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a report document in JSON.
+
+    >>> schema = json_schema()
+    >>> schema["required"][:3]
+    ['institution', 'year', 'title']
+    >>> schema["$defs"]["Admissions"]["properties"]["planned"]["type"]
+    'integer'
+    """
+    import copy
+
+    return copy.deepcopy(_schema())

@@ -1,0 +1,298 @@
+"""Hypothesis strategies that build valid reports explicitly (``st.builds`` skips validators)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import attrs
+from hypothesis import strategies as st
+
+from hnjd_disclosure.model import (
+    Admissions,
+    AnnualReport,
+    Assessment,
+    Complaints,
+    Contact,
+    Domain,
+    Employment,
+    FinanceDomain,
+    Improvement,
+    Initiative,
+    LegalBasis,
+    MediaFigures,
+    OtherMatters,
+    Overview,
+    Period,
+    ProactiveDisclosure,
+    Procurement,
+    RequestCounts,
+    RequestDisclosure,
+)
+from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
+
+# Prose: Chinese characters, Latin letters and the report's punctuation. No digits, so that
+# a figure in a generated text is always one the model put there; no 。 in titles.
+_CJK = (
+    "学校信息公开工作年度报告情况主动申请评议举报复议诉讼问题改进措施其他事项"
+    "招生就业财务人事教学科研管理湖南机电职业技术院省市县区网站平台制度"
+)
+_PROSE_ALPHABET = _CJK + "ABCOAxyz" + "，、；“”《》（）"
+
+prose = st.text(alphabet=_PROSE_ALPHABET, min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+sentence = st.builds(lambda s: s + "。", prose)
+paragraph_list = st.lists(st.builds(lambda a, b: a + b, prose, sentence), max_size=3).map(tuple)
+nonempty_paragraphs = st.lists(
+    st.builds(lambda a, b: a + b, prose, sentence), min_size=1, max_size=3
+).map(tuple)
+title = st.text(alphabet=_CJK, min_size=1, max_size=20)
+
+
+def counts(unit: str, max_value: int = 10_000_000) -> st.SearchStrategy[Count]:
+    return st.integers(0, max_value).map(lambda v: Count(value=v, unit=unit))
+
+
+def count_upto(unit: str, whole: int) -> st.SearchStrategy[Count]:
+    return st.integers(0, whole).map(lambda v: Count(value=v, unit=unit))
+
+
+@st.composite
+def stated_percents(draw: st.DrawFn, max_value: int = 100) -> StatedPercent:
+    decimals = draw(st.integers(0, 2))
+    scaled = draw(st.integers(0, max_value * 10**decimals))
+    return StatedPercent(value=Decimal(scaled).scaleb(-decimals))
+
+
+@st.composite
+def wan_figures(draw: st.DrawFn, unit: str) -> WanFigure:
+    decimals = draw(st.integers(0, 2))
+    scaled = draw(st.integers(0, 99_999))
+    return WanFigure(value=Decimal(scaled).scaleb(-decimals), unit=unit)
+
+
+rankings = st.one_of(
+    st.integers(1, 999).map(lambda n: Ranking.of(n)),
+    st.integers(1, 999).map(lambda n: Ranking.of(n, chinese=True)),
+    st.just(Ranking(text="前百名")),
+)
+
+initiatives = st.builds(lambda t, b: Initiative(title=t, body=b), title, prose | st.just(""))
+
+media_figures = st.builds(
+    lambda *a: MediaFigures(
+        news_articles=a[0],
+        external_reports=a[1],
+        wechat_issues=a[2],
+        wechat_followers=a[3],
+        wechat_ranking=a[4],
+        weibo_award=a[5],
+        weibo_posts=a[6],
+        weibo_followers=a[7],
+        weibo_reads=a[8],
+        weibo_ranking=a[9],
+        douyin_videos=a[10],
+        douyin_followers=a[11],
+        douyin_ranking=a[12],
+    ),
+    counts("篇"),
+    counts("篇"),
+    counts("期"),
+    counts("人"),
+    rankings,
+    st.just("") | title,
+    counts("条"),
+    wan_figures("人"),
+    wan_figures(""),
+    rankings,
+    counts("条"),
+    wan_figures("人"),
+    rankings,
+)
+
+
+@st.composite
+def employments(draw: st.DrawFn) -> Employment:
+    graduates = draw(st.integers(0, 100_000))
+    placed = draw(st.integers(0, graduates))
+    in_province = draw(st.integers(0, placed))
+    out_of_province = draw(st.integers(0, placed - in_province))
+    return Employment(
+        home_province=draw(title),
+        graduates=Count(value=graduates, unit="人"),
+        placed=Count(value=placed, unit="人"),
+        placement_rate=draw(stated_percents()),
+        enlisted=draw(count_upto("人", placed)),
+        enlisted_share=draw(stated_percents()),
+        upgraded=draw(count_upto("人", placed)),
+        upgraded_share=draw(stated_percents()),
+        in_province=Count(value=in_province, unit="人"),
+        in_province_share=draw(stated_percents()),
+        out_of_province=Count(value=out_of_province, unit="人"),
+        out_of_province_share=draw(stated_percents()),
+    )
+
+
+@st.composite
+def admissions(draw: st.DrawFn) -> Admissions:
+    provinces = tuple(draw(st.lists(title, min_size=1, max_size=12)))
+    admitted = draw(st.integers(0, 100_000))
+    return Admissions(
+        heading=draw(title),
+        paragraphs=draw(paragraph_list),
+        provinces=provinces,
+        stated_province_count=draw(st.sampled_from([len(provinces), len(provinces) + 1])),
+        planned=draw(counts("人", 100_000)),
+        admitted=Count(value=admitted, unit="人"),
+        admission_rate=draw(stated_percents()),
+        registered=draw(count_upto("人", admitted)),
+        registration_rate=draw(stated_percents()),
+        employment=draw(employments()),
+    )
+
+
+domains = st.builds(lambda h, p: Domain(heading=h, paragraphs=p), title, paragraph_list)
+
+proactive = st.builds(
+    lambda h, ch, chs, dh, p, adm, fin, per, tea, stu, oth: ProactiveDisclosure(
+        heading=h,
+        channels_heading=ch,
+        channels=chs,
+        domains_heading=dh,
+        paragraphs=p,
+        admissions=adm,
+        finance=fin,
+        personnel=per,
+        teaching=tea,
+        student_affairs=stu,
+        other=oth,
+    ),
+    title,
+    title,
+    st.lists(prose, min_size=1, max_size=6).map(tuple),
+    title,
+    paragraph_list,
+    admissions(),
+    st.builds(
+        lambda h, p, lead, n, tail: FinanceDomain(
+            heading=h,
+            paragraphs=p,
+            procurement=Procurement(lead=lead, notices=n, tail=tail),
+        ),
+        title,
+        paragraph_list,
+        prose,
+        counts("条"),
+        st.just("") | sentence,
+    ),
+    domains,
+    domains,
+    domains,
+    domains,
+)
+
+
+@st.composite
+def request_counts(draw: st.DrawFn) -> RequestCounts:
+    received = draw(st.integers(0, 500))
+    left = received
+    values = []
+    for _ in range(5):
+        v = draw(st.integers(0, left))
+        values.append(v)
+        left -= v
+    c = [Count(value=v, unit="件") for v in values]
+    return RequestCounts(
+        received=Count(value=received, unit="件"),
+        granted=c[0],
+        partially_granted=c[1],
+        refused=c[2],
+        not_held=c[3],
+        other_outcome=c[4],
+    )
+
+
+@st.composite
+def other_matters(draw: st.DrawFn) -> OtherMatters:
+    contact = draw(
+        st.none()
+        | st.builds(lambda o, t: Contact(office=o, telephone=t), title, st.just("0731－84033328"))
+    )
+    intro = draw(st.just("") | st.builds(lambda p: p + "请联系：", prose)) if contact else ""
+    return OtherMatters(
+        heading=draw(title), paragraphs=draw(paragraph_list), contact_intro=intro, contact=contact
+    )
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    start = draw(st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 1, 1)))
+    length = draw(st.integers(1, 800))
+    return Period(start=start, end=start + datetime.timedelta(days=length))
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> AnnualReport:
+    """A valid report with every section filled from the strategies above."""
+    part_names = tuple(draw(st.lists(title, min_size=1, max_size=9)))
+    bases = draw(
+        st.lists(
+            st.builds(
+                lambda i, t, d: LegalBasis(issuer=i, title=t, doc_no=d),
+                st.just("") | title,
+                title,
+                st.builds(lambda t, n: f"{t}〔2022〕{n}号", title, st.integers(1, 99)),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    return AnnualReport(
+        institution=draw(title),
+        year=draw(st.integers(1990, 2090)),
+        title=draw(title),
+        legal_basis=tuple(bases),
+        period=draw(periods()),
+        part_names=part_names,
+        stated_part_count=draw(st.sampled_from([len(part_names), 8])),
+        overview=Overview(
+            heading=draw(title),
+            paragraphs=draw(paragraph_list),
+            initiatives=tuple(draw(st.lists(initiatives, max_size=4))),
+            media=draw(st.none() | media_figures),
+        ),
+        proactive=draw(proactive),
+        requests=RequestDisclosure(
+            heading=draw(title), paragraphs=draw(paragraph_list), requests=draw(request_counts())
+        ),
+        assessment=Assessment(heading=draw(title), paragraphs=draw(paragraph_list)),
+        complaints=Complaints(
+            heading=draw(title),
+            paragraphs=draw(paragraph_list),
+            complaints=draw(counts("件", 50)),
+            reconsiderations=draw(counts("件", 50)),
+            lawsuits=draw(counts("件", 50)),
+        ),
+        improvement=Improvement(
+            heading=draw(title),
+            paragraphs=draw(paragraph_list),
+            measures=tuple(draw(st.lists(initiatives, max_size=4))),
+        ),
+        other=draw(other_matters()),
+    )
+
+
+def all_model_instances(report: AnnualReport) -> list[object]:
+    """Every attrs instance inside a report (the report included), depth first."""
+    out: list[object] = []
+
+    def walk(obj: object) -> None:
+        if attrs.has(type(obj)):
+            out.append(obj)
+            for a in attrs.fields(type(obj)):  # type: ignore[arg-type]
+                walk(getattr(obj, a.name))
+        elif isinstance(obj, tuple):
+            for item in obj:
+                walk(item)
+
+    walk(report)
+    return out

@@ -1,0 +1,159 @@
+"""The command line: one-line errors with exit status 2, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import io as stdio
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, loads_json
+from hnjd_disclosure.cli import main
+
+GOOD_TOML = dumps_toml(builtin_report(2022))
+
+
+def run(*argv: str) -> tuple[int, str]:
+    """Run the command line in-process; argparse's own exits count as statuses too."""
+    out = stdio.StringIO()
+    try:
+        status = main(list(argv), stdout=out)
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else 1
+    return status, out.getvalue()
+
+
+class TestRender:
+    def test_builtin_year(self, published_text: str) -> None:
+        """render --year 2022 prints the published text."""
+        status, out = run("render", "--year", "2022")
+        assert status == 0
+        assert re.sub(r"\s", "", out) == re.sub(r"\s", "", published_text)
+
+    def test_data_file(self, tmp_path: Path) -> None:
+        """render FILE renders a data file, with its changed figure."""
+        path = tmp_path / "r.toml"
+        path.write_text(GOOD_TOML.replace("planned = 5300", "planned = 5301"), encoding="utf-8")
+        status, out = run("render", str(path))
+        assert status == 0
+        assert "计划招生5301人" in out
+
+    def test_output_refuses_to_overwrite(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """-o does not replace an existing file without --force."""
+        target = tmp_path / "out.txt"
+        target.write_text("keep", encoding="utf-8")
+        assert run("render", "--year", "2022", "-o", str(target))[0] == 2
+        assert target.read_text(encoding="utf-8") == "keep"
+        assert "use --force" in capsys.readouterr().err
+        assert run("render", "--year", "2022", "-o", str(target), "--force")[0] == 0
+        assert target.read_text(encoding="utf-8").startswith("湖南机电职业技术学院")
+
+
+BAD_INPUTS = {
+    "malformed TOML": ("r.toml", 'institution = "x\n', "r.toml: malformed TOML"),
+    "malformed JSON": ("r.json", "{", "r.json: malformed JSON"),
+    "wrong type": (
+        "r.toml",
+        GOOD_TOML.replace("planned = 5300", 'planned = "abc"'),
+        'r.toml: proactive.admissions.planned: expected an integer >= 0, got "abc"',
+    ),
+    "string number": (
+        "r.toml",
+        GOOD_TOML.replace("planned = 5300", 'planned = "5300"'),
+        'r.toml: proactive.admissions.planned: expected an integer >= 0, got "5300"',
+    ),
+    "missing key": (
+        "r.toml",
+        GOOD_TOML.replace("graduates = 4846\n", ""),
+        "r.toml: proactive.admissions.employment.graduates: required key missing",
+    ),
+    "unknown key": (
+        "r.toml",
+        GOOD_TOML.replace("planned = 5300", "planned = 5300\nplaned = 1"),
+        "r.toml: proactive.admissions.planed: unknown key",
+    ),
+    "negative count": (
+        "r.toml",
+        GOOD_TOML.replace("notices = 131", "notices = -131"),
+        "r.toml: proactive.finance.procurement.notices: expected an integer >= 0, got -131",
+    ),
+    "part larger than whole": (
+        "r.toml",
+        GOOD_TOML.replace("registered = 5112", "registered = 5296"),
+        "r.toml: proactive.admissions.registered: must not be larger than admitted (5295)",
+    ),
+    "bad JSON value": (
+        "r.json",
+        dumps_json(builtin_report(2022)).replace('"99.90%"', "99.9"),
+        "r.json: proactive.admissions.admission_rate: expected a percentage",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS.values(), ids=list(BAD_INPUTS))
+def test_bad_input_gives_one_line_and_exit_2(
+    case: tuple[str, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bad data: one line naming the file and the field path, exit 2, no output file."""
+    name, content, expected = case
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    out_file = tmp_path / "out.txt"
+    status, out = run("render", str(path), "-o", str(out_file))
+    err = capsys.readouterr().err
+    assert status == 2
+    assert out == ""
+    assert not out_file.exists()
+    assert err.count("\n") == 1
+    assert err.startswith(f"hnjd-disclosure: {tmp_path / expected}")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["render", "--year", "2019"], "no built-in report for year 2019"),
+        (["render", "missing.toml"], "missing.toml: cannot read"),
+        (["render", "--year", "twenty"], "invalid int value"),
+        (["render"], "one of the arguments"),
+        (["render", "report.yaml"], "report.yaml: expected a .toml or .json file"),
+    ],
+)
+def test_usage_errors(argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Unknown years, missing files and bad arguments: one line, exit 2."""
+    status, _ = run(*argv)
+    assert status == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert err.count("\n") == 1
+
+
+def test_convert_round_trips(tmp_path: Path) -> None:
+    """convert writes data that loads back to the same report."""
+    target = tmp_path / "r.json"
+    assert run("convert", "--year", "2022", "-o", str(target))[0] == 0
+    assert loads_json(target.read_text(encoding="utf-8")) == builtin_report(2022)
+
+
+def test_schema_command() -> None:
+    """schema prints the JSON Schema."""
+    status, out = run("schema")
+    assert status == 0
+    assert '"$schema": "https://json-schema.org/draft/2020-12/schema"' in out
+
+
+def test_module_entry_point() -> None:
+    """python -m hnjd_disclosure runs the same command line, with exit status 2 on bad input."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "hnjd_disclosure", "render", "--year", "1999"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == "hnjd-disclosure: no built-in report for year 1999 (available: 2022)\n"
+    assert "Traceback" not in proc.stderr

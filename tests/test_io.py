@@ -1,0 +1,199 @@
+"""Reports load and save as TOML and JSON losslessly; bad data is refused with its path."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from hnjd_disclosure import io
+from hnjd_disclosure.errors import DataError, UnknownYearError
+from hnjd_disclosure.model import AnnualReport
+
+from .strategies import reports
+
+REPORT = io.builtin_report(2022)
+
+
+class TestRoundTrip:
+    @given(reports())
+    def test_toml(self, report: AnnualReport) -> None:
+        """Every generated report survives TOML unchanged."""
+        assert io.loads_toml(io.dumps_toml(report)) == report
+
+    @given(reports())
+    def test_json(self, report: AnnualReport) -> None:
+        """Every generated report survives JSON unchanged."""
+        assert io.loads_json(io.dumps_json(report)) == report
+
+    def test_files(self, tmp_path: Path) -> None:
+        """save then load gives the same report, in both formats."""
+        for name in ("r.toml", "r.json"):
+            io.save(REPORT, tmp_path / name)
+            assert io.load(tmp_path / name) == REPORT
+
+    def test_published_figures_stay_as_published(self) -> None:
+        """The data keeps 99.90% and 1.9万 as printed strings, counts as integers."""
+        data = json.loads(io.dumps_json(REPORT))
+        assert data["proactive"]["admissions"]["admission_rate"] == "99.90%"
+        assert data["proactive"]["admissions"]["planned"] == 5300
+        assert data["overview"]["media"]["weibo_followers"] == "1.9万"
+
+
+class TestSave:
+    def test_refuses_to_overwrite(self, tmp_path: Path) -> None:
+        """save does not replace an existing file without force, and leaves it intact."""
+        target = tmp_path / "r.toml"
+        target.write_text("keep", encoding="utf-8")
+        with pytest.raises(FileExistsError):
+            io.save(REPORT, target)
+        assert target.read_text(encoding="utf-8") == "keep"
+        io.save(REPORT, target, force=True)
+        assert io.load(target) == REPORT
+
+    def test_leaves_no_temporary_file(self, tmp_path: Path) -> None:
+        """An atomic write leaves only the target behind."""
+        io.save(REPORT, tmp_path / "r.json")
+        assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+    def test_unknown_suffix(self, tmp_path: Path) -> None:
+        """Only .toml and .json are data files."""
+        with pytest.raises(DataError, match="expected a .toml or .json file"):
+            io.save(REPORT, tmp_path / "r.yaml")
+
+
+def _data() -> dict[str, Any]:
+    return tomllib.loads(io.dumps_toml(REPORT))
+
+
+def _set(data: dict[str, Any], path: str, value: object) -> dict[str, Any]:
+    *parents, last = path.split(".")
+    node = data
+    for key in parents:
+        node = node[key]
+    node[last] = value
+    return data
+
+
+def _messages(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(DataError) as info:
+        io.loads_json(json.dumps(data, default=str), source="report.json")
+    return [str(issue) for issue in info.value.issues]
+
+
+class TestBadData:
+    @pytest.mark.parametrize(
+        ("path", "value", "expected"),
+        [
+            (
+                "proactive.admissions.planned",
+                "abc",
+                'proactive.admissions.planned: expected an integer >= 0, got "abc"',
+            ),
+            (
+                "proactive.admissions.planned",
+                "12",
+                'proactive.admissions.planned: expected an integer >= 0, got "12"',
+            ),
+            (
+                "proactive.admissions.planned",
+                True,
+                "proactive.admissions.planned: expected an integer >= 0, got True",
+            ),
+            (
+                "proactive.admissions.planned",
+                5300.0,
+                "proactive.admissions.planned: expected an integer >= 0, got 5300.0",
+            ),
+            (
+                "proactive.admissions.planned",
+                -1,
+                "proactive.admissions.planned: expected an integer >= 0, got -1",
+            ),
+            (
+                "proactive.admissions.registered",
+                5296,
+                "proactive.admissions.registered: must not be larger than admitted (5295), "
+                "got 5296",
+            ),
+            (
+                "proactive.admissions.admission_rate",
+                99.9,
+                'proactive.admissions.admission_rate: expected a percentage such as "99.90%", '
+                "got 99.9",
+            ),
+            (
+                "overview.media.weibo_followers",
+                "19000",
+                'overview.media.weibo_followers: expected a figure in 万 such as "1.9万", '
+                'got "19000"',
+            ),
+            ("institution", 7, "institution: expected a string, got 7"),
+            ("part_names", "概述", 'part_names: expected an array, got "概述"'),
+            ("period", "2021", 'period: expected a table, got "2021"'),
+            ("period.start", "2021/9/1", 'period.start: expected a date such as "2021-09-01"'),
+            ("proactive.colour", "red", "proactive.colour: unknown key"),
+        ],
+    )
+    def test_each_problem_names_its_path(self, path: str, value: object, expected: str) -> None:
+        """A wrong type, bad value, relation or extra key is reported at its field path."""
+        messages = _messages(_set(_data(), path, value))
+        assert any(m.startswith(expected) for m in messages), messages
+
+    def test_missing_key(self) -> None:
+        """A missing required key is reported at its path."""
+        data = _data()
+        del data["proactive"]["admissions"]["employment"]["graduates"]
+        assert _messages(data) == [
+            "proactive.admissions.employment.graduates: required key missing"
+        ]
+
+    def test_every_problem_is_listed(self) -> None:
+        """All problems are reported at once, not only the first."""
+        data = _set(_set(_data(), "year", "2022"), "overview.heading", 1)
+        assert len(_messages(data)) == 2
+
+    def test_malformed_toml_names_line_and_column(self) -> None:
+        """A TOML syntax error says where it is."""
+        with pytest.raises(DataError, match=r"^x.toml: malformed TOML: .*line 2"):
+            io.loads_toml("a = 1\nb = ]\nc = 2\n", source="x.toml")
+
+    def test_malformed_json_names_line_and_column(self) -> None:
+        """A JSON syntax error says where it is."""
+        with pytest.raises(DataError, match=r"^x.json: malformed JSON: .*line 1 column 2"):
+            io.loads_json("{", source="x.json")
+
+    def test_toml_date_must_be_a_date(self) -> None:
+        """A quoted date in TOML is refused with a hint, not parsed silently."""
+        text = io.dumps_toml(REPORT).replace("start = 2021-09-01", 'start = "2021-09-01"')
+        with pytest.raises(DataError, match="period.start: .*without quotes"):
+            io.loads_toml(text)
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is a DataError naming the file."""
+        with pytest.raises(DataError, match="nope.toml: cannot read"):
+            io.load(tmp_path / "nope.toml")
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A file in another encoding is refused, not misread."""
+        path = tmp_path / "gbk.toml"
+        path.write_bytes("institution = '湖南'".encode("gbk"))
+        with pytest.raises(DataError, match="not UTF-8"):
+            io.load(path)
+
+
+class TestBuiltin:
+    def test_2022_is_available(self) -> None:
+        """The 2022 report is built in."""
+        assert 2022 in io.available_years()
+        assert REPORT.year == 2022
+
+    @pytest.mark.parametrize("year", [2021, "2022", True])
+    def test_unknown_year(self, year: object) -> None:
+        """A year without a built-in report raises UnknownYearError."""
+        with pytest.raises(UnknownYearError, match="no built-in report"):
+            io.builtin_report(year)

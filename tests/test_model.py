@@ -1,0 +1,121 @@
+"""The model validates at construction and is immutable."""
+
+from __future__ import annotations
+
+import datetime
+import pickle
+
+import attrs
+import pytest
+from hypothesis import given
+
+from hnjd_disclosure import builtin_report
+from hnjd_disclosure.errors import ModelError
+from hnjd_disclosure.model import AnnualReport, Contact, Initiative, OtherMatters, Period
+from hnjd_disclosure.quantities import Count
+
+from .strategies import all_model_instances, reports
+
+REPORT = builtin_report(2022)
+ADMISSIONS = REPORT.proactive.admissions
+EMPLOYMENT = ADMISSIONS.employment
+
+
+def persons(n: int) -> Count:
+    return Count(value=n, unit="人")
+
+
+class TestImmutability:
+    @given(reports())
+    def test_every_model_class_rejects_mutation(self, report: AnnualReport) -> None:
+        """Assigning to any field of any section raises FrozenInstanceError."""
+        for obj in all_model_instances(report):
+            name = attrs.fields(type(obj))[0].name  # type: ignore[arg-type]
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                setattr(obj, name, getattr(obj, name))
+
+    @given(reports())
+    def test_reports_pickle_and_hash(self, report: AnnualReport) -> None:
+        """Reports pickle unchanged and hash like their copies."""
+        assert pickle.loads(pickle.dumps(report)) == report
+        assert hash(report) == hash(attrs.evolve(report))
+
+    def test_evolve_derives_a_changed_copy(self) -> None:
+        """attrs.evolve changes one figure and leaves the original alone."""
+        changed = attrs.evolve(ADMISSIONS, planned=persons(5400))
+        assert changed.planned.value == 5400
+        assert ADMISSIONS.planned.value == 5300
+
+
+class TestValidation:
+    def test_registered_not_larger_than_admitted(self) -> None:
+        """More registered students than admitted ones is refused, naming the field."""
+        with pytest.raises(ModelError, match="^registered: must not be larger than admitted"):
+            attrs.evolve(ADMISSIONS, registered=persons(5296))
+
+    def test_placed_not_larger_than_graduates(self) -> None:
+        """More placed graduates than graduates is refused."""
+        with pytest.raises(ModelError, match="^placed: must not be larger than graduates"):
+            attrs.evolve(EMPLOYMENT, placed=persons(4847))
+
+    def test_in_and_out_of_province_not_larger_than_placed(self) -> None:
+        """The placed in and outside the home province cannot outnumber the placed."""
+        with pytest.raises(ModelError, match="^out_of_province: in_province"):
+            attrs.evolve(EMPLOYMENT, out_of_province=persons(1182))
+
+    def test_count_with_wrong_unit(self) -> None:
+        """A count field takes only its own unit."""
+        with pytest.raises(ModelError, match="^planned: expected a count in 人"):
+            attrs.evolve(ADMISSIONS, planned=Count(value=5300, unit="篇"))
+
+    def test_plain_int_is_not_a_count(self) -> None:
+        """An int where a Count is meant is refused rather than wrapped silently."""
+        with pytest.raises(ModelError, match="^planned: expected a Count, got 5300"):
+            attrs.evolve(ADMISSIONS, planned=5300)  # type: ignore[arg-type]
+
+    def test_period_starts_before_it_ends(self) -> None:
+        """A period whose end is not after its start is refused."""
+        day = datetime.date(2022, 8, 31)
+        with pytest.raises(ModelError, match="^end: must be after start"):
+            Period(start=day, end=day)
+
+    def test_datetime_is_not_a_date(self) -> None:
+        """A datetime is refused where a date is meant."""
+        with pytest.raises(ModelError, match="^start: expected date"):
+            Period(start=datetime.datetime(2021, 9, 1), end=datetime.date(2022, 8, 31))
+
+    @pytest.mark.parametrize("year", [True, "2022", 2022.0, 1800])
+    def test_year_is_an_int_in_range(self, year: object) -> None:
+        """The year must be an int (not a bool or string) in a plausible range."""
+        with pytest.raises(ModelError, match="^year: expected an integer"):
+            attrs.evolve(REPORT, year=year)  # type: ignore[arg-type]
+
+    def test_paragraph_is_one_line(self) -> None:
+        """A paragraph with a line break is refused at its index."""
+        with pytest.raises(ModelError, match=r"^paragraphs\[0\]: must be one line"):
+            attrs.evolve(REPORT.assessment, paragraphs=("a\nb",))
+
+    def test_paragraphs_are_a_tuple(self) -> None:
+        """A list is refused where a tuple is meant (models stay hashable)."""
+        with pytest.raises(ModelError, match="^paragraphs: expected a tuple"):
+            attrs.evolve(REPORT.assessment, paragraphs=["a"])  # type: ignore[arg-type]
+
+    def test_initiative_title_has_no_full_stop(self) -> None:
+        """The title of an initiative ends where its body begins, at 。."""
+        with pytest.raises(ModelError, match="^title: must not contain 。"):
+            Initiative(title="甲。乙", body="")
+
+    def test_contact_intro_needs_contact(self) -> None:
+        """A contact introduction without a contact is refused."""
+        with pytest.raises(ModelError, match="^contact: is required"):
+            OtherMatters(heading="其他", paragraphs=(), contact_intro="请联系：")
+
+    def test_contact_office_has_no_colon(self) -> None:
+        """The office name cannot hold the colon that separates it from the introduction."""
+        with pytest.raises(ModelError, match="^office:"):
+            Contact(office="办公室：", telephone="1")
+
+    def test_model_errors_are_value_errors(self) -> None:
+        """Callers that only know ValueError still catch model errors."""
+        with pytest.raises(ValueError, match="registered"):
+            attrs.evolve(ADMISSIONS, registered=persons(10**6))
