@@ -11,6 +11,7 @@ This module is pure: it turns data into a model and back, and reads no file.
 from __future__ import annotations
 
 import datetime
+import operator
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -23,6 +24,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import transform_error
 
+from ._fastload import fast_structure_fn
 from .errors import DataError, Issue, ModelError
 from .model import AnnualReport
 from .model._fields import UNIT
@@ -128,6 +130,15 @@ def _attrs_structure_factory(cl: Any, converter: cattrs.Converter) -> Any:
     return structure_class
 
 
+def _tuple_unstructure_factory(tp: Any, converter: cattrs.BaseConverter) -> Any:
+    # One hook looked up here, not a dispatch on each item's runtime type.
+    item = tp.__args__[0]
+    if item is str or item is int:
+        return list
+    hook = converter.get_unstructure_hook(item)
+    return lambda value: [hook(x) for x in value]
+
+
 def _attrs_unstructure_factory(cl: Any, converter: cattrs.Converter) -> Any:
     return make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True)
 
@@ -152,11 +163,12 @@ def make_converter(*, native_dates: bool) -> cattrs.Converter:
     c.register_structure_hook_factory(_is_tuple, _tuple_factory)
     c.register_structure_hook_factory(attrs.has, _attrs_structure_factory)
 
-    c.register_unstructure_hook(Count, lambda v: v.value)
+    c.register_unstructure_hook(Count, operator.attrgetter("value"))
     c.register_unstructure_hook(StatedPercent, str)
     c.register_unstructure_hook(WanFigure, lambda v: v.text)
     c.register_unstructure_hook(Ranking, str)
     c.register_unstructure_hook(tuple, lambda v: [c.unstructure(x) for x in v])
+    c.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory)
     if not native_dates:
         c.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     else:
@@ -201,12 +213,27 @@ def issues_of(exc: BaseException) -> list[Issue]:
     return out
 
 
+@cache
+def _fast_structure(cl: type[T], native_dates: bool) -> Callable[[object], T]:
+    conv = make_converter(native_dates=native_dates)
+    date_hook = _native_date if native_dates else _iso_date
+    return fast_structure_fn(cl, date_hook=date_hook, detailed=conv.structure)
+
+
 def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates: bool) -> T:
     """Build a model object of class ``cl`` from plain data, strictly.
+
+    Valid data takes a fast path that checks each value once; anything it refuses goes
+    through the detailed converter, which names every problem with its path.
 
     Raises:
         DataError: listing every problem with its field path.
     """
+    if attrs.has(cl):
+        try:
+            return _fast_structure(cl, native_dates)(data)  # type: ignore[no-any-return]
+        except Exception:
+            pass  # the detailed path below explains the failure
     try:
         return make_converter(native_dates=native_dates).structure(data, cl)
     except (cattrs.BaseValidationError, ModelError, KeyError) as exc:

@@ -11,10 +11,12 @@ import json
 import os
 import tempfile
 import tomllib
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Final, Literal
+from types import ModuleType
+from typing import Any, Final, Literal, TypeVar
 
 import tomli_w
 
@@ -27,19 +29,52 @@ __all__ = [
     "available_years",
     "builtin_report",
     "dumps_json",
+    "dumps_json_bytes",
     "dumps_toml",
     "format_of",
     "load",
+    "load_many",
     "loads",
     "loads_json",
     "loads_toml",
+    "map_reports",
     "save",
     "write_text_atomic",
 ]
 
 Format = Literal["toml", "json"]
 
+#: A report to load: a path to a ``.toml`` or ``.json`` file, or a JSON document as bytes.
+Source = str | os.PathLike[str] | bytes
+
+T = TypeVar("T")
+
 _REPORTS: Final = "data/reports"
+
+_orjson: ModuleType | None
+try:
+    # Optional: parses and writes JSON several times faster than json; results are identical
+    # (anything orjson refuses goes through json, which gives the error message).
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
+
+
+def _parse_json(text: str | bytes) -> Any:
+    if _orjson is not None:
+        try:
+            return _orjson.loads(text)
+        except Exception:
+            pass  # json below accepts it or says why not
+    return json.loads(text)
+
+
+def _write_json(data: Any, indent: int | None) -> str:
+    if _orjson is not None and indent == 2:
+        # OPT_INDENT_2 writes exactly what json.dumps(indent=2, ensure_ascii=False) writes.
+        text: str = _orjson.dumps(data, option=_orjson.OPT_INDENT_2).decode()
+        return text + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
 def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
@@ -64,7 +99,7 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
             report (with the field path).
     """
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
@@ -87,7 +122,26 @@ def dumps_toml(report: AnnualReport) -> str:
 
 def dumps_json(report: AnnualReport, *, indent: int | None = 2) -> str:
     """Write a report as JSON text (UTF-8, Chinese kept readable); lossless."""
-    return json.dumps(unstructure(report), ensure_ascii=False, indent=indent) + "\n"
+    return _write_json(unstructure(report), indent)
+
+
+def dumps_json_bytes(report: AnnualReport) -> bytes:
+    """Write a report as compact JSON (no whitespace), UTF-8 encoded; lossless.
+
+    For storing or sending many reports: about twice as fast as :func:`dumps_json` with
+    orjson installed (the same bytes either way).
+
+    >>> report = builtin_report(2022)
+    >>> dumps_json_bytes(report)[:19]
+    b'{"institution":"\\xe6\\xb9\\x96'
+    >>> loads_json(dumps_json_bytes(report)) == report
+    True
+    """
+    data = unstructure(report)
+    if _orjson is not None:
+        written: bytes = _orjson.dumps(data)
+        return written
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -120,6 +174,72 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
     except UnicodeDecodeError as exc:
         raise DataError(str(path), [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
     return loads(text, fmt, source=str(path))
+
+
+def _load_source(numbered: tuple[int, Source]) -> AnnualReport:
+    index, source = numbered
+    if isinstance(source, bytes):
+        return loads_json(source, source=f"<document {index}>")
+    return load(source)
+
+
+def _load_and_apply(fn: Callable[[AnnualReport], T], numbered: tuple[int, Source]) -> T:
+    return fn(_load_source(numbered))
+
+
+def map_reports(
+    fn: Callable[[AnnualReport], T], sources: Iterable[Source], *, workers: int = 1
+) -> list[T]:
+    """Load each report and apply ``fn`` to it, in ``workers`` processes; results in order.
+
+    A source is a path to a ``.toml`` or ``.json`` file, or a JSON document as bytes (named
+    ``<document i>`` in errors, ``i`` counting from 0). With ``workers > 1`` each process
+    loads its share and only ``fn``'s results travel back, so ``fn`` and its results must be
+    picklable (a function defined at module level). Use this to audit or tabulate thousands
+    of reports; :func:`load_many` is ``map_reports`` returning the reports themselves.
+
+    >>> doc = dumps_json(builtin_report(2022)).encode()
+    >>> map_reports(str, [], workers=2)
+    []
+    >>> [r.year for r in load_many([doc, doc])]
+    [2022, 2022]
+
+    Raises:
+        DataError: for the first source (in order) that is not a valid report.
+        ValueError: if ``workers`` is less than 1.
+    """
+    if type(workers) is not int or workers < 1:
+        raise ValueError(f"workers must be an integer >= 1, got {workers!r}")
+    numbered = list(enumerate(sources))
+    work = partial(_load_and_apply, fn)
+    if workers == 1 or len(numbered) < 2:
+        return [work(item) for item in numbered]
+    # Imported here: most programs never start a pool, and the CLI must start fast.
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(workers, len(numbered))
+    # A few chunks per process: large enough to amortise pickling, small enough to balance.
+    chunksize = max(1, len(numbered) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, numbered, chunksize=chunksize))
+
+
+def load_many(sources: Iterable[Source], *, workers: int = 1) -> list[AnnualReport]:
+    """Load many reports (paths or JSON bytes), in ``workers`` processes; results in order.
+
+    See :func:`map_reports` for the sources and ``workers``; with workers the reports are
+    pickled back to this process, which costs about as much as loading them, so prefer
+    :func:`map_reports` to compute something from each report in the workers.
+
+    Raises:
+        DataError: for the first source (in order) that is not a valid report.
+        ValueError: if ``workers`` is less than 1.
+    """
+    return map_reports(_identity, sources, workers=workers)
+
+
+def _identity(report: AnnualReport) -> AnnualReport:
+    return report
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> None:

@@ -3,6 +3,12 @@
 babel rounds with the current decimal context (half-even by default), so values are
 quantized half-up (四舍五入) here first; a value that already has the wanted digits is
 printed as it is.
+
+A babel pattern applied to a number costs several microseconds, and a report prints dozens
+of figures. The patterns used here (``0``, ``0.00``, ``0.00%``, no grouping) print the digits
+of the quantized value with the locale's decimal and percent signs, so when those signs are
+``.`` and ``%`` (checked once against the locale) a non-negative value is written with an
+f-string, which gives the same text; anything else goes through babel.
 """
 
 from __future__ import annotations
@@ -41,14 +47,35 @@ def _quantize(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+@cache
+def _plain_signs() -> bool:
+    """Whether the locale writes numbers with ``.`` and ``%`` (then f-strings match babel)."""
+    symbols = _locale().number_symbols["latn"]
+    return bool(symbols["decimal"] == "." and symbols["percentSign"] == "%")
+
+
 def number(value: int | Decimal, decimals: int = 0) -> str:
     """``5300`` → ``"5300"``; a Decimal is rounded half-up to ``decimals`` first.
 
     >>> number(66280), number(Decimal("1.95"), 1)
     ('66280', '2.0')
     """
+    if type(value) is int and value >= 0 and decimals == 0 and _plain_signs():
+        return str(value)
     dec = _quantize(Decimal(value), decimals)
+    if not dec.is_signed() and _plain_signs():
+        return f"{dec:f}"
+    return _babel_number(dec, decimals)
+
+
+def _babel_number(dec: Decimal, decimals: int) -> str:
     text: str = _number_pattern(decimals).apply(dec, _locale(), group_separator=False)
+    return text
+
+
+def _babel_percent(dec: Decimal, decimals: int) -> str:
+    """``dec`` (already quantized to ``decimals``) per cent, through babel's pattern."""
+    text: str = _percent_pattern(decimals).apply(dec.scaleb(-2), _locale())
     return text
 
 
@@ -64,9 +91,10 @@ def percent(value: StatedPercent | Decimal, decimals: int | None = None) -> str:
     else:
         digits = 2 if decimals is None else decimals
         raw = value
-    dec = _quantize(raw, digits).scaleb(-2)
-    text: str = _percent_pattern(digits).apply(dec, _locale())
-    return text
+    dec = _quantize(raw, digits)
+    if not dec.is_signed() and _plain_signs():
+        return f"{dec:f}%"
+    return _babel_percent(dec, digits)
 
 
 def count(value: Count) -> str:

@@ -1,0 +1,275 @@
+"""The fast path of structuring: one validation pass, then each object built directly.
+
+The detailed converter (:mod:`hnjd_disclosure.convert`) checks every value in its hooks, records
+where each error happened, and then each attrs constructor runs every field validator again.
+For valid data, the common case, that is the same work twice plus the bookkeeping.
+
+Here each attrs class gets one generated function that checks every value once, with checks
+at least as strict as the hook and the validator together, builds the instance without running
+again the validators those checks already covered, and still runs ``__attrs_post_init__`` (the
+rules between fields). Validators it does not know are called as attrs would call them. The
+figure value types (:class:`Count`, :class:`StatedPercent`, ...) are built by their own
+validating constructors and shared between reports: they are immutable, and a corpus repeats
+the same figures over and over.
+
+Any failure raises; the caller then runs the detailed converter on the same data, so error
+messages are exactly the detailed ones. The fast path may refuse data the detailed path
+accepts (it then just costs the detailed time), never the reverse.
+"""
+
+from __future__ import annotations
+
+import datetime
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
+from .model import _fields
+from .model._fields import UNIT
+from .quantities import Count, Ranking, StatedPercent, WanFigure
+
+__all__ = ["fast_structure_fn"]
+
+#: Figures shared between loaded reports; cleared when it grows past this many entries.
+_MAX_SHARED: Final = 1 << 16
+_shared: dict[tuple[object, object, str], Any] = {}
+
+
+def _figure(make: Callable[[Any, str], Any], kind: type, value: object, unit: str = "") -> Any:
+    """The figure ``make(value, unit)`` builds (with its validators), shared between reports."""
+    # True == 1 and hashes alike: the type check must come before the lookup.
+    if type(value) is not kind:
+        raise TypeError(value)
+    key = (make, value, unit)
+    found = _shared.get(key)
+    if found is None:
+        if len(_shared) >= _MAX_SHARED:
+            _shared.clear()
+        found = _shared[key] = make(value, unit)
+    return found
+
+
+def _new_count(value: int, unit: str) -> Count:
+    return Count(value=value, unit=unit)
+
+
+def _new_percent(value: str, _: str) -> StatedPercent:
+    return StatedPercent.parse(value)
+
+
+def _new_wan(value: str, unit: str) -> WanFigure:
+    return WanFigure.parse(value, unit=unit)
+
+
+def _new_ranking(value: str, _: str) -> Ranking:
+    return Ranking(text=value)
+
+
+def _lines(value: object) -> tuple[str, ...]:
+    """The checks of the hook and of ``_fields._lines`` together."""
+    if type(value) is not list and type(value) is not tuple:
+        raise TypeError(value)
+    for item in value:
+        if type(item) is not str or not item.strip() or "\n" in item or "\r" in item:
+            raise ValueError(item)
+    return tuple(value)
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if type(value) is not list and type(value) is not tuple:
+        raise TypeError(value)
+    for item in value:
+        if type(item) is not str:
+            raise TypeError(item)
+    return tuple(value)
+
+
+def _objects(fn: Callable[[object], Any], value: object) -> tuple[Any, ...]:
+    if type(value) is not list and type(value) is not tuple:
+        raise TypeError(value)
+    return tuple(map(fn, value))
+
+
+class _Reject(Exception):
+    """The data needs the detailed path (a missing key, an extra key, a bad default)."""
+
+
+# Inline checks of a string that together do what the hook and the validator do.
+_STRING_CHECKS: Final = {
+    _fields._line: 'type(v) is not str or not v.strip() or "\\n" in v or "\\r" in v',
+    _fields._optional_line: 'type(v) is not str or "\\n" in v or "\\r" in v',
+}
+
+
+def _optional_class(tp: Any) -> Any:
+    """``C`` if ``tp`` is ``C | None`` for an attrs class ``C``, else None."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is type(None) and attrs.has(args[0]):
+            return args[0]
+    return None
+
+
+def _tuple_item(tp: Any) -> Any:
+    """``X`` if ``tp`` is ``tuple[X, ...]``, else None."""
+    if typing.get_origin(tp) is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return args[0]
+    return None
+
+
+class _Builder:
+    """Generates the fast function of each attrs class, once per converter."""
+
+    def __init__(
+        self,
+        date_hook: Callable[[object, type], datetime.date],
+        detailed: Callable[[object, Any], Any],
+    ) -> None:
+        self.date_hook = date_hook
+        self.detailed = detailed
+        self.fns: dict[type, Callable[[object], Any]] = {}
+
+    def fn(self, cl: type) -> Callable[[object], Any]:
+        if cl not in self.fns:
+            self.fns[cl] = self._generate(cl)
+        return self.fns[cl]
+
+    def _value(self, a: attrs.Attribute[Any], ns: dict[str, Any]) -> tuple[list[str], bool]:
+        """Lines turning raw ``v`` into ``f_<name>``, and whether they cover the validator."""
+        tp: Any = a.type
+        name, out = a.name, f"f_{a.name}"
+        type_checked = a.validator in _fields.TYPE_CHECKS
+        if tp is str:
+            if a.validator in _STRING_CHECKS:
+                return [f"if {_STRING_CHECKS[a.validator]}: raise _Reject", f"{out} = v"], True
+            return ["if type(v) is not str: raise _Reject", f"{out} = v"], False
+        if tp is int:
+            return ["if type(v) is not int: raise _Reject", f"{out} = v"], False
+        if tp is Count:
+            ns[f"u_{name}"] = a.metadata[UNIT]
+            return [f"{out} = _figure(_new_count, int, v, u_{name})"], type_checked
+        if tp is WanFigure:
+            ns[f"u_{name}"] = a.metadata[UNIT][1:]
+            return [f"{out} = _figure(_new_wan, str, v, u_{name})"], type_checked
+        if tp is StatedPercent:
+            return [f"{out} = _figure(_new_percent, str, v)"], type_checked
+        if tp is Ranking:
+            return [f"{out} = _figure(_new_ranking, str, v)"], type_checked
+        if tp is datetime.date:
+            return [f"{out} = _date(v, _datetype)"], type_checked
+        if attrs.has(tp):
+            ns[f"s_{name}"] = self.fn(tp)
+            return [f"{out} = s_{name}(v)"], type_checked
+        if (inner := _optional_class(tp)) is not None:
+            ns[f"s_{name}"] = self.fn(inner)
+            return [f"{out} = None if v is None else s_{name}(v)"], type_checked
+        item = _tuple_item(tp)
+        if item is str:
+            if a.validator is _fields._lines:
+                return [f"{out} = _lines(v)"], True
+            return [f"{out} = _strings(v)"], False
+        if item is not None and isinstance(item, type) and attrs.has(item):
+            ns[f"s_{name}"] = self.fn(item)
+            return [f"{out} = _objects(s_{name}, v)"], type_checked
+        # Anything else goes through the detailed converter, and its validator runs.
+        ns[f"t_{name}"] = tp
+        return [f"{out} = _detailed(v, t_{name})"], False
+
+    def _generate(self, cl: type) -> Callable[[object], Any]:
+        fields = attrs.fields(attrs.resolve_types(cl))
+        ns: dict[str, Any] = {
+            "_cls": cl,
+            "_new": object.__new__,
+            "_set": object.__setattr__,
+            "_Reject": _Reject,
+            "_M": attrs.NOTHING,
+            "_figure": _figure,
+            "_new_count": _new_count,
+            "_new_percent": _new_percent,
+            "_new_wan": _new_wan,
+            "_new_ranking": _new_ranking,
+            "_lines": _lines,
+            "_strings": _strings,
+            "_objects": _objects,
+            "_date": self.date_hook,
+            "_datetype": datetime.date,
+            "_detailed": self.detailed,
+        }
+        if any(a.converter is not None for a in fields) or hasattr(cl, "__attrs_pre_init__"):
+            # Not a shape this path knows: let attrs build it from structured values.
+            return self._by_constructor(cl)
+        required = sum(a.default is attrs.NOTHING for a in fields)
+        lines = ["def fast(d):", "    if type(d) is not dict: raise _Reject", "    n = 0"]
+        to_validate = []
+        for a in fields:
+            value_lines, covered = self._value(a, ns)
+            if not covered and a.validator is not None:
+                to_validate.append(a)
+                ns[f"a_{a.name}"] = a
+                ns[f"val_{a.name}"] = a.validator
+            if a.default is attrs.NOTHING:
+                lines.append(f"    v = d[{a.name!r}]")
+                lines += [f"    {line}" for line in value_lines]
+                continue
+            lines += [f"    v = d.get({a.name!r}, _M)", "    if v is _M:"]
+            lines.append(f"        {self._default(a, ns)}")
+            lines += ["    else:", "        n += 1"]
+            lines += [f"        {line}" for line in value_lines]
+        lines.append(f"    if len(d) != {required} + n: raise _Reject")
+        lines.append("    inst = _new(_cls)")
+        lines += [f"    _set(inst, {a.name!r}, f_{a.name})" for a in fields]
+        lines += [f"    val_{a.name}(inst, a_{a.name}, f_{a.name})" for a in to_validate]
+        if hasattr(cl, "__attrs_post_init__"):
+            lines.append("    inst.__attrs_post_init__()")
+        lines.append("    return inst")
+        source = "\n".join(lines)
+        exec(compile(source, f"<fast structure {cl.__qualname__}>", "exec"), ns)
+        fast: Callable[[object], Any] = ns["fast"]
+        return fast
+
+    def _default(self, a: attrs.Attribute[Any], ns: dict[str, Any]) -> str:
+        """The line giving a missing key its default, or refusing it for the detailed path."""
+        default = a.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            return "raise _Reject"
+        if a.validator is not None:
+            try:
+                a.validator(None, a, default)
+            except Exception:
+                return "raise _Reject"
+        ns[f"d_{a.name}"] = default
+        return f"f_{a.name} = d_{a.name}"
+
+    def _by_constructor(self, cl: type) -> Callable[[object], Any]:
+        detailed = self.detailed
+
+        def build(d: object) -> Any:
+            return detailed(d, cl)
+
+        return build
+
+
+def fast_structure_fn(
+    cl: type,
+    *,
+    date_hook: Callable[[object, type], datetime.date],
+    detailed: Callable[[object, Any], Any],
+) -> Callable[[object], Any]:
+    """The fast function for attrs class ``cl``: plain data in, instance out, or any exception.
+
+    ``date_hook`` turns a raw date into a :class:`datetime.date` (it differs between TOML and
+    JSON); ``detailed`` structures a value of a type this path does not know.
+
+    >>> from hnjd_disclosure.model import Period
+    >>> fast = fast_structure_fn(
+    ...     Period, date_hook=lambda v, _: datetime.date.fromisoformat(v), detailed=None
+    ... )
+    >>> fast({"start": "2021-09-01", "end": "2022-08-31"}).days
+    365
+    """
+    return _Builder(date_hook, detailed).fn(cl)
