@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from hypothesis import given
@@ -40,3 +41,13 @@ class TestSameAsBabel:
         """A stated percentage prints with the digits it was published with."""
         assert fmt.percent(StatedPercent.parse("99.90%")) == "99.90%"
         assert fmt.percent(StatedPercent.parse("0%")) == "0%"
+
+    @given(st.dates())
+    def test_date(self, value: datetime.date) -> None:
+        """A date prints as babel's long zh_CN date."""
+        assert fmt.date(value) == fmt._babel_date(value)
+
+    def test_locale_signs(self) -> None:
+        """zh_CN writes the decimal and percent signs the f-strings write."""
+        symbols = fmt._locale().number_symbols["latn"]
+        assert (symbols["decimal"], symbols["percentSign"]) == (".", "%")

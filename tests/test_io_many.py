@@ -70,7 +70,7 @@ class TestJsonWithoutOrjson:
         """dumps_json and dumps_json_bytes give the same output with or without orjson."""
         fast = io.dumps_json(report), io.dumps_json_bytes(report)
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(io, "_orjson", None)
+            mp.setattr(io, "_orjson", lambda: None)
             assert (io.dumps_json(report), io.dumps_json_bytes(report)) == fast
             assert io.loads_json(fast[1]) == report
 
@@ -83,7 +83,7 @@ class TestJsonWithoutOrjson:
         with pytest.raises(DataError) as fast:
             io.loads_json(doc)
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(io, "_orjson", None)
+            mp.setattr(io, "_orjson", lambda: None)
             with pytest.raises(DataError) as plain:
                 io.loads_json(doc)
         assert str(fast.value) == str(plain.value)

@@ -6,6 +6,9 @@ and unknown keys are rejected. Figures are written as the report prints them: co
 integers, percentages as ``"99.90%"``, 万 figures as ``"1.9万"``, rankings as ``"前50名"``.
 
 This module is pure: it turns data into a model and back, and reads no file.
+
+cattrs is imported when a converter is first built: valid data takes the fast path of
+:mod:`hnjd_disclosure._fastload`, so a command that only reads valid data never needs it.
 """
 
 from __future__ import annotations
@@ -15,20 +18,18 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
-import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
-from cattrs.errors import ForbiddenExtraKeysError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
-from cattrs.v import transform_error
 
 from ._fastload import fast_structure_fn
 from .errors import DataError, Issue, ModelError
 from .model import AnnualReport
 from .model._fields import UNIT
 from .quantities import Count, Ranking, StatedPercent, WanFigure, _show, check_count
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["make_converter", "structure", "structure_report", "unstructure"]
 
@@ -99,6 +100,8 @@ def _iso_date(value: object, _: type) -> datetime.date:
 
 
 def _tuple_factory(tp: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], Any]:
+    from cattrs.cols import homogenous_tuple_structure_factory
+
     inner = homogenous_tuple_structure_factory(tp, converter)
 
     def structure_tuple(value: object, cl: type) -> Any:
@@ -110,10 +113,14 @@ def _tuple_factory(tp: Any, converter: cattrs.BaseConverter) -> Callable[[object
 
 
 def _is_tuple(tp: Any) -> bool:
+    from cattrs.cols import is_sequence
+
     return bool(is_sequence(tp)) and getattr(tp, "__origin__", None) is tuple
 
 
 def _attrs_structure_factory(cl: Any, converter: cattrs.Converter) -> Any:
+    from cattrs.gen import make_dict_structure_fn, override
+
     overrides: dict[str, Any] = {}
     for a in attrs.fields(attrs.resolve_types(cl)):
         if a.type is Count:
@@ -140,6 +147,8 @@ def _tuple_unstructure_factory(tp: Any, converter: cattrs.BaseConverter) -> Any:
 
 
 def _attrs_unstructure_factory(cl: Any, converter: cattrs.Converter) -> Any:
+    from cattrs.gen import make_dict_unstructure_fn
+
     return make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True)
 
 
@@ -154,6 +163,8 @@ def make_converter(*, native_dates: bool) -> cattrs.Converter:
     >>> conv.unstructure(StatedPercent.parse("99.90%"))
     '99.90%'
     """
+    import cattrs
+
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     c.register_structure_hook(str, _strict_str)
     c.register_structure_hook(int, _strict_int)
@@ -186,6 +197,8 @@ def _format_exception(exc: BaseException, tp: type | None) -> str:
         return f"{exc.path}{_SEP}{exc.message}"
     if isinstance(exc, KeyError):
         return f"{_SEP}required key missing"
+    from cattrs.errors import ForbiddenExtraKeysError
+
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = sorted(exc.extra_fields)
         if len(keys) == 1:
@@ -204,6 +217,8 @@ def _join(path: str, tail: str) -> str:
 
 def issues_of(exc: BaseException) -> list[Issue]:
     """Turn a structuring failure into issues, each with its dotted field path."""
+    from cattrs.v import transform_error
+
     out = []
     for line in transform_error(exc, path="$", format_exception=_format_exception):
         described, _, where = line.rpartition(" @ ")
@@ -215,9 +230,12 @@ def issues_of(exc: BaseException) -> list[Issue]:
 
 @cache
 def _fast_structure(cl: type[T], native_dates: bool) -> Callable[[object], T]:
-    conv = make_converter(native_dates=native_dates)
+    def detailed(value: object, tp: Any) -> Any:
+        # Built on first need: the model has no field the fast path leaves to it.
+        return make_converter(native_dates=native_dates).structure(value, tp)
+
     date_hook = _native_date if native_dates else _iso_date
-    return fast_structure_fn(cl, date_hook=date_hook, detailed=conv.structure)
+    return fast_structure_fn(cl, date_hook=date_hook, detailed=detailed)
 
 
 def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates: bool) -> T:
@@ -234,9 +252,12 @@ def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates
             return _fast_structure(cl, native_dates)(data)  # type: ignore[no-any-return]
         except Exception:
             pass  # the detailed path below explains the failure
+    converter = make_converter(native_dates=native_dates)
+    from cattrs import BaseValidationError
+
     try:
-        return make_converter(native_dates=native_dates).structure(data, cl)
-    except (cattrs.BaseValidationError, ModelError, KeyError) as exc:
+        return converter.structure(data, cl)
+    except (BaseValidationError, ModelError, KeyError) as exc:
         raise DataError(source, issues_of(exc)) from None
 
 

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import cache, partial
-from importlib import resources
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
-
-import tomli_w
 
 from .convert import structure_report, unstructure
 from .errors import DataError, Issue, UnknownYearError
@@ -49,30 +45,37 @@ Source = str | os.PathLike[str] | bytes
 
 T = TypeVar("T")
 
-_REPORTS: Final = "data/reports"
+# Beside this module: a wheel installs it as a directory (no zip import to support).
+_REPORTS: Final = Path(__file__).parent / "data" / "reports"
 
-_orjson: ModuleType | None
-try:
-    # Optional: parses and writes JSON several times faster than json; results are identical
-    # (anything orjson refuses goes through json, which gives the error message).
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - depends on the environment
-    _orjson = None
+
+@cache
+def _orjson() -> ModuleType | None:
+    """orjson if installed, imported on first use (the CLI must start fast).
+
+    Optional: it parses and writes JSON several times faster than json, with the same
+    results (anything orjson refuses goes through json, which gives the error message).
+    """
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    return orjson
 
 
 def _parse_json(text: str | bytes) -> Any:
-    if _orjson is not None:
+    if (orjson := _orjson()) is not None:
         try:
-            return _orjson.loads(text)
+            return orjson.loads(text)
         except Exception:
             pass  # json below accepts it or says why not
     return json.loads(text)
 
 
 def _write_json(data: Any, indent: int | None) -> str:
-    if _orjson is not None and indent == 2:
+    if indent == 2 and (orjson := _orjson()) is not None:
         # OPT_INDENT_2 writes exactly what json.dumps(indent=2, ensure_ascii=False) writes.
-        text: str = _orjson.dumps(data, option=_orjson.OPT_INDENT_2).decode()
+        text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
         return text + "\n"
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
@@ -117,6 +120,8 @@ def loads(text: str, fmt: Format, *, source: str | None = None) -> AnnualReport:
 
 def dumps_toml(report: AnnualReport) -> str:
     """Write a report as TOML text; ``loads_toml(dumps_toml(r)) == r``."""
+    import tomli_w  # only writing TOML needs it
+
     return tomli_w.dumps(unstructure(report, native_dates=True))
 
 
@@ -138,8 +143,8 @@ def dumps_json_bytes(report: AnnualReport) -> bytes:
     True
     """
     data = unstructure(report)
-    if _orjson is not None:
-        written: bytes = _orjson.dumps(data)
+    if (orjson := _orjson()) is not None:
+        written: bytes = orjson.dumps(data)
         return written
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -254,6 +259,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = 
     target = Path(path)
     if not force and target.exists():
         raise FileExistsError(f"{target} exists (use --force to replace it)")
+    import tempfile  # only writing needs it, and it imports much
+
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -294,8 +301,7 @@ def available_years() -> tuple[int, ...]:
     >>> 2022 in available_years()
     True
     """
-    folder = resources.files("hnjd_disclosure").joinpath(_REPORTS)
-    return tuple(sorted(int(p.name[:-5]) for p in folder.iterdir() if p.name.endswith(".toml")))
+    return tuple(sorted(int(p.stem) for p in _REPORTS.glob("*.toml")))
 
 
 @cache
@@ -311,5 +317,5 @@ def builtin_report(year: int = 2022) -> AnnualReport:
     """
     if type(year) is not int or year not in available_years():
         raise UnknownYearError(year, available_years())
-    res = resources.files("hnjd_disclosure").joinpath(f"{_REPORTS}/{year}.toml")
-    return loads_toml(res.read_text(encoding="utf-8"), source=f"<built-in {year}>")
+    text = (_REPORTS / f"{year}.toml").read_text(encoding="utf-8")
+    return loads_toml(text, source=f"<built-in {year}>")
