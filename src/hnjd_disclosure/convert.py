@@ -8,7 +8,7 @@ integers, percentages as ``"99.90%"``, 万 figures as ``"1.9万"``, rankings as 
 This module is pure: it turns data into a model and back, and reads no file.
 
 cattrs is imported when a converter is first built: valid data takes the fast path of
-:mod:`hnjd_disclosure._fastload`, so a command that only reads valid data never needs it.
+:mod:`hnjd_disclosure._fastpath`, so a command that only reads valid data never needs it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from ._fastload import fast_structure_fn
+from ._fastpath import fast_structure_fn, unstructure_fn
 from .errors import DataError, Issue, ModelError
 from .model import AnnualReport
 from .model._fields import UNIT
@@ -147,9 +147,9 @@ def _tuple_unstructure_factory(tp: Any, converter: cattrs.BaseConverter) -> Any:
 
 
 def _attrs_unstructure_factory(cl: Any, converter: cattrs.Converter) -> Any:
-    from cattrs.gen import make_dict_unstructure_fn
-
-    return make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True)
+    # What cattrs' make_dict_unstructure_fn(..., _cattrs_omit_if_default=True) builds, with
+    # nested objects inlined: the same dicts, faster (tests/test_fastpath.py compares them).
+    return unstructure_fn(cl, converter.get_unstructure_hook)
 
 
 @cache

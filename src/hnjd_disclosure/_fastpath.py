@@ -1,4 +1,7 @@
-"""The fast path of structuring: one validation pass, then each object built directly.
+"""Fast paths of the converter: structuring with one validation pass, and unstructuring.
+
+Structuring
+-----------
 
 The detailed converter (:mod:`hnjd_disclosure.convert`) checks every value in its hooks, records
 where each error happened, and then each attrs constructor runs every field validator again.
@@ -15,6 +18,14 @@ the same figures over and over.
 Any failure raises; the caller then runs the detailed converter on the same data, so error
 messages are exactly the detailed ones. The fast path may refuse data the detailed path
 accepts (it then just costs the detailed time), never the reverse.
+
+Unstructuring
+-------------
+cattrs' generated unstructure functions call a hook per field and a function per nested
+object. :func:`unstructure_fn` writes one function per class that builds the whole tree of
+dicts inline (a function per class only for the items of a tuple), with the same keys in
+the same order (fields without a default first, then the others when not at their
+default) and the converter's own hooks for the values of other types.
 """
 
 from __future__ import annotations
@@ -31,7 +42,7 @@ from .model import _fields
 from .model._fields import UNIT
 from .quantities import Count, Ranking, StatedPercent, WanFigure
 
-__all__ = ["fast_structure_fn"]
+__all__ = ["fast_structure_fn", "unstructure_fn"]
 
 #: Figures shared between loaded reports; cleared when it grows past this many entries.
 _MAX_SHARED: Final = 1 << 16
@@ -273,3 +284,103 @@ def fast_structure_fn(
     365
     """
     return _Builder(date_hook, detailed).fn(cl)
+
+
+class _Unstructurer:
+    """Generates the unstructure function of each attrs class, given the converter's hooks."""
+
+    def __init__(self, hook_of: Callable[[Any], Callable[[Any], Any]]) -> None:
+        self.hook_of = hook_of
+        self.fns: dict[type, Callable[[Any], Any]] = {}
+        self.ns: dict[str, Any] = {}
+        self.names = 0
+
+    def _name(self, prefix: str) -> str:
+        self.names += 1
+        return f"{prefix}{self.names}"
+
+    def fn(self, cl: type) -> Callable[[Any], Any]:
+        if cl not in self.fns:
+            lines: list[str] = []
+            result = self._object(cl, "o", lines)
+            body = "\n".join(f"    {line}" for line in [*lines, f"return {result}"])
+            source = f"def unstructure(o):\n{body}"
+            ns = dict(self.ns)
+            exec(compile(source, f"<fast unstructure {cl.__qualname__}>", "exec"), ns)
+            self.fns[cl] = ns["unstructure"]
+        return self.fns[cl]
+
+    def _object(self, cl: type, src: str, lines: list[str]) -> str:
+        """Lines building the dict of instance ``src`` of ``cl``; returns its variable."""
+        fields = attrs.fields(attrs.resolve_types(cl))
+        parts = [
+            f"{a.name!r}: {self._value(a.type, f'{src}.{a.name}', lines)}"
+            for a in fields
+            if a.default is attrs.NOTHING
+        ]
+        result = self._name("r")
+        lines.append(f"{result} = {{{', '.join(parts)}}}")
+        for a in fields:
+            if a.default is attrs.NOTHING:
+                continue
+            value, default = self._name("v"), self._name("d")
+            self.ns[default] = a.default
+            # attrs' __ne__ is two Python calls; None is only ever equal to itself.
+            differs = "is not" if a.default is None else "!="
+            lines += [f"{value} = {src}.{a.name}", f"if {value} {differs} {default}:"]
+            inner: list[str] = []
+            expr = self._value(a.type, value, inner)
+            lines += [f"    {line}" for line in [*inner, f"{result}[{a.name!r}] = {expr}"]]
+        return result
+
+    def _value(self, tp: Any, src: str, lines: list[str]) -> str:
+        """An expression of the plain value of ``src``, after any ``lines`` it needs."""
+        if tp is str or tp is int:
+            return src
+        # Figures as the converter's hooks write them (str(), .text), without the call into
+        # their Python __str__: a report has dozens.
+        if tp is Count:
+            return f"{src}.value"
+        if tp is StatedPercent:
+            return f'str({src}.value) + "%"'
+        if tp is WanFigure:
+            return f'str({src}.value) + "万"'
+        if tp is Ranking:
+            return f"{src}.text"
+        if attrs.has(tp):
+            value = self._name("n")
+            lines.append(f"{value} = {src}")
+            return self._object(tp, value, lines)
+        if (inner := _optional_class(tp)) is not None:
+            value, result = self._name("n"), self._name("r")
+            lines += [f"{value} = {src}", f"if {value} is None:", f"    {result} = None", "else:"]
+            sub: list[str] = []
+            expr = self._object(inner, value, sub)
+            lines += [f"    {line}" for line in [*sub, f"{result} = {expr}"]]
+            return result
+        item = _tuple_item(tp)
+        if item is str or item is int:
+            return f"list({src})"
+        if item is not None and isinstance(item, type) and attrs.has(item):
+            fn = self._name("f")
+            self.ns[fn] = self.fn(item)
+            return f"[{fn}(x) for x in {src}]"
+        hook = self._name("h")
+        self.ns[hook] = self.hook_of(tp)
+        return f"{hook}({src})"
+
+
+def unstructure_fn(
+    cl: type, hook_of: Callable[[Any], Callable[[Any], Any]]
+) -> Callable[[Any], Any]:
+    """The unstructure function of attrs class ``cl``; ``hook_of(tp)`` gives other types' hooks.
+
+    Figures are written as the converter's hooks write them: counts as their value,
+    percentages and 万 figures as printed.
+
+    >>> from hnjd_disclosure.model import Period
+    >>> period = Period(start=datetime.date(2021, 9, 1), end=datetime.date(2022, 8, 31))
+    >>> unstructure_fn(Period, lambda tp: datetime.date.isoformat)(period)
+    {'start': '2021-09-01', 'end': '2022-08-31'}
+    """
+    return _Unstructurer(hook_of).fn(cl)
