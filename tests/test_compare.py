@@ -16,7 +16,11 @@ from hnjd_disclosure.stats import RATES, computed_rate, figure
 from .strategies import consistent_reports, replace_all, replace_at, reports
 
 EMP = "proactive.admissions.employment"
-WHOLE_PATHS = sorted({spec.whole_path for spec in RATES})
+# Wholes that are no bounded part themselves: raising one keeps the model's checks satisfied.
+WHOLE_PATHS = sorted(
+    {spec.whole_path for spec in RATES}
+    - {spec.part_path for spec in RATES if not spec.may_exceed_whole}
+)
 
 
 def next_year(report: AnnualReport, changes: dict[str, object]) -> AnnualReport:
@@ -35,7 +39,6 @@ class TestNoChange:
 
 
 class TestChangedCount:
-    # Raising a whole keeps every part within it, so the model accepts the change.
     @given(consistent_reports(), st.sampled_from(WHOLE_PATHS), st.integers(1, 50))
     def test_a_count_and_every_rate_it_moves(
         self, report: AnnualReport, path: str, step: int

@@ -199,6 +199,29 @@ def _cause(report: AnnualReport, spec: RateSpec, published: StatedPercent, half_
     return "wrong"
 
 
+def _error(
+    *,
+    path: str,
+    rule: str,
+    published: str | None,
+    computed: str | None,
+    message_zh: str,
+    message_en: str,
+    cause: str | None = None,
+) -> Finding:
+    """A finding of severity error (every rule but the last-digit rate checks)."""
+    return Finding(
+        path=path,
+        rule=rule,
+        severity=Severity.ERROR,
+        published=published,
+        computed=computed,
+        cause=cause,
+        message_zh=message_zh,
+        message_en=message_en,
+    )
+
+
 def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
     published = _stated(report, spec.path)
     part, whole = _count(report, spec.part_path), _count(report, spec.whole_path)
@@ -207,10 +230,9 @@ def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
     try:
         computed = computed_rate(report, spec)
     except ZeroWholeError:
-        return Finding(
+        return _error(
             path=spec.path,
             rule="rate-matches-counts",
-            severity=Severity.ERROR,
             published=str(published),
             computed=None,
             cause="undefined",
@@ -274,13 +296,11 @@ def check_bounds(report: AnnualReport) -> Iterator[Finding]:
             continue
         published = _stated(report, spec.path)
         if published.value > 100:
-            yield Finding(
+            yield _error(
                 path=spec.path,
                 rule="bounds",
-                severity=Severity.ERROR,
                 published=str(published),
                 computed=None,
-                cause=None,
                 message_zh=f"{field_label(spec.path)}公布为{published}，不可能超过100%。",
                 message_en=f"{_en(spec.path)} is published as {published}, above 100%: impossible.",
             )
@@ -288,13 +308,11 @@ def check_bounds(report: AnnualReport) -> Iterator[Finding]:
         part, whole = _count(report, spec.part_path), _count(report, spec.whole_path)
         if pair not in seen and part.value > whole.value:
             seen.add(pair)
-            yield Finding(
+            yield _error(
                 path=spec.part_path,
                 rule="bounds",
-                severity=Severity.ERROR,
                 published=str(part),
                 computed=None,
-                cause=None,
                 message_zh=(
                     f"{field_label(spec.part_path)}{part}"
                     f"多于{field_label(spec.whole_path)}{whole}，不可能。"
@@ -325,13 +343,11 @@ def check_parts_sum(report: AnnualReport) -> Iterator[Finding]:
         terms_en = " + ".join(
             f"{_en(p)} {c.value}" for p, c in zip(spec.part_paths, parts, strict=True)
         )
-        yield Finding(
+        yield _error(
             path=spec.whole_path,
             rule="parts-sum-to-whole",
-            severity=Severity.ERROR,
             published=str(whole),
             computed=f"{total}{whole.unit}",
-            cause=None,
             message_zh=(
                 f"{terms_zh} = {total}{whole.unit}，与{field_label(spec.whole_path)}{whole}不符。"
             ),
@@ -368,13 +384,11 @@ def check_shares_sum(report: AnnualReport) -> Iterator[Finding]:
         where = spec.share_paths[0].rpartition(".")[0]
         names_zh = "、".join(field_label(p) for p in spec.share_paths)
         names_en = ", ".join(_en(p) for p in spec.share_paths)
-        yield Finding(
+        yield _error(
             path=where,
             rule="shares-sum-to-whole",
-            severity=Severity.ERROR,
             published=_percent(total),
             computed="100%",
-            cause=None,
             message_zh=f"{names_zh}之和为{_percent(total)}，应为100%（舍入误差以内）。",
             message_en=f"{names_en} sum to {_percent(total)}, not 100% within rounding.",
         )
@@ -401,13 +415,11 @@ def check_cardinalities(report: AnnualReport) -> Iterator[Finding]:
         assert isinstance(items, tuple)
         if stated == len(items):
             continue
-        yield Finding(
+        yield _error(
             path=stated_path,
             rule="stated-cardinality",
-            severity=Severity.ERROR,
             published=str(stated),
             computed=str(len(items)),
-            cause=None,
             message_zh=f"{field_label(stated_path)}为{stated}，但实际列出{len(items)}项。",
             message_en=f"{_en(stated_path)} is {stated}, but {_en(list_path)} lists {len(items)}.",
         )

@@ -25,7 +25,7 @@ import enum
 import operator
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Final, Protocol
 
 from attrs import frozen
 
@@ -36,6 +36,7 @@ from .quantities import Count, StatedPercent
 __all__ = [
     "PARTITIONS",
     "RATES",
+    "NamedRate",
     "PartitionSpec",
     "RateSpec",
     "Rounding",
@@ -251,88 +252,91 @@ def computed_rate(
     return rate(part, whole, decimals, rounding, whole_name=spec.whole_path)
 
 
-def admission_rate(
-    report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
-) -> Decimal:
-    """录取率: admitted / planned, as a percentage.
+class NamedRate(Protocol):
+    """A rate of the report by name: ``admission_rate(report, decimals=2, rounding=...)``."""
+
+    def __call__(
+        self, report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
+    ) -> Decimal: ...
+
+
+def _named(name: str, doc: str) -> NamedRate:
+    """The function computing the rate of :data:`RATES` called ``name`` from a report."""
+    spec = _BY_NAME[name]
+
+    def named(
+        report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
+    ) -> Decimal:
+        return computed_rate(report, spec, decimals, rounding)
+
+    named.__name__ = named.__qualname__ = name
+    named.__doc__ = (
+        doc
+        + """
+
+    Raises:
+        ZeroWholeError: if the whole is zero.
+    """
+    )
+    return named
+
+
+admission_rate: Final = _named(
+    "admission_rate",
+    """录取率: admitted / planned, as a percentage rounded 四舍五入.
 
     >>> from hnjd_disclosure import builtin_report
-    >>> admission_rate(builtin_report(2022), 4)
-    Decimal('99.9057')
-    """
-    return computed_rate(report, _BY_NAME["admission_rate"], decimals, rounding)
-
-
-def registration_rate(
-    report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
-) -> Decimal:
+    >>> admission_rate(builtin_report(2022)), admission_rate(builtin_report(2022), 4)
+    (Decimal('99.91'), Decimal('99.9057'))""",
+)
+registration_rate: Final = _named(
+    "registration_rate",
     """报到率: registered / admitted, as a percentage.
 
     >>> from hnjd_disclosure import builtin_report
     >>> registration_rate(builtin_report(2022))
-    Decimal('96.54')
-    """
-    return computed_rate(report, _BY_NAME["registration_rate"], decimals, rounding)
-
-
-def placement_rate(
-    report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
-) -> Decimal:
+    Decimal('96.54')""",
+)
+placement_rate: Final = _named(
+    "placement_rate",
     """初次就业去向落实率: placed / graduates, as a percentage.
 
     >>> from hnjd_disclosure import builtin_report
     >>> placement_rate(builtin_report(2022))
-    Decimal('89.52')
-    """
-    return computed_rate(report, _BY_NAME["placement_rate"], decimals, rounding)
-
-
-def enlisted_share(
-    report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
-) -> Decimal:
-    """应征入伍占比: enlisted / graduates, as a percentage.
+    Decimal('89.52')""",
+)
+enlisted_share: Final = _named(
+    "enlisted_share",
+    """应征入伍占比: enlisted / graduates (a share of all graduates).
 
     >>> from hnjd_disclosure import builtin_report
-    >>> enlisted_share(builtin_report(2022))
-    Decimal('5.88')
-    """
-    return computed_rate(report, _BY_NAME["enlisted_share"], decimals, rounding)
-
-
-def upgraded_share(
-    report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
-) -> Decimal:
-    """专升本占比: upgraded / graduates, as a percentage.
+    >>> enlisted_share(builtin_report(2022)), enlisted_share(builtin_report(2022), 1)
+    (Decimal('5.88'), Decimal('5.9'))""",
+)
+upgraded_share: Final = _named(
+    "upgraded_share",
+    """专升本占比: upgraded / graduates (a share of all graduates).
 
     >>> from hnjd_disclosure import builtin_report
     >>> upgraded_share(builtin_report(2022))
-    Decimal('8.58')
-    """
-    return computed_rate(report, _BY_NAME["upgraded_share"], decimals, rounding)
-
-
-def in_province_share(
-    report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
-) -> Decimal:
+    Decimal('8.58')""",
+)
+in_province_share: Final = _named(
+    "in_province_share",
     """省内就业占比: in_province / placed (a share of the placed, not of all graduates).
 
     >>> from hnjd_disclosure import builtin_report
     >>> in_province_share(builtin_report(2022))
-    Decimal('72.78')
-    """
-    return computed_rate(report, _BY_NAME["in_province_share"], decimals, rounding)
-
-
-def out_of_province_share(
-    report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
-) -> Decimal:
+    Decimal('72.78')""",
+)
+out_of_province_share: Final = _named(
+    "out_of_province_share",
     """省外就业占比: out_of_province / placed.
 
     >>> from hnjd_disclosure import builtin_report
     >>> out_of_province_share(builtin_report(2022))
-    Decimal('27.22')
-    """
-    return computed_rate(report, _BY_NAME["out_of_province_share"], decimals, rounding)
+    Decimal('27.22')""",
+)
 
 
 @frozen(kw_only=True)
