@@ -170,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "diff",
         help="compare two reports figure by figure",
-        description="Compare two reports; OLD and NEW are data files or years (all digits).",
+        description="Compare two reports; OLD and NEW are data files or years (all digits). "
+        "Exit status 0, or 2 on bad input.",
     )
     p.add_argument("old", metavar="OLD", help="a data file, or the year of a built-in report")
     p.add_argument("new", metavar="NEW", help="a data file, or the year of a built-in report")

@@ -25,7 +25,7 @@ import enum
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from attrs import frozen
 
@@ -183,7 +183,15 @@ class Comparison:
     new_year: int
     changes: tuple[Change, ...]
 
-    HEADERS: Final = ("项目", "原值", "新值", "变化", "百分点", "相对变化", "字段")
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        "项目",
+        "原值",
+        "新值",
+        "变化",
+        "百分点",
+        "相对变化",
+        "字段",
+    )
 
     @property
     def reference(self) -> str:
