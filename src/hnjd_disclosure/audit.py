@@ -30,7 +30,16 @@ from .errors import ZeroWholeError
 from .model import AnnualReport
 from .quantities import Count, StatedPercent
 from .records import field_label
-from .stats import PARTITIONS, RATES, PartitionSpec, RateSpec, Rounding, computed_rate, figure
+from .stats import (
+    PARTITIONS,
+    RATES,
+    PartitionSpec,
+    RateSpec,
+    Rounding,
+    computed_rate,
+    figure,
+)
+from .stats import rate as rate_of_counts
 
 __all__ = [
     "CARDINALITIES",
@@ -225,11 +234,11 @@ def _error(
 def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
     published = _stated(report, spec.path)
     part, whole = _count(report, spec.part_path), _count(report, spec.whole_path)
-    label = field_label(spec.path)
-    part_label, whole_label = field_label(spec.part_path), field_label(spec.whole_path)
     try:
-        computed = computed_rate(report, spec)
+        # computed_rate(report, spec), from the figures already looked up.
+        computed = rate_of_counts(part, whole, published.decimals, whole_name=spec.whole_path)
     except ZeroWholeError:
+        label, whole_label = field_label(spec.path), field_label(spec.whole_path)
         return _error(
             path=spec.path,
             rule="rate-matches-counts",
@@ -244,6 +253,9 @@ def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
         )
     if computed == published.value:
         return None
+    # Labels only for a finding: most rates of most reports match.
+    label = field_label(spec.path)
+    part_label, whole_label = field_label(spec.part_path), field_label(spec.whole_path)
     cause = _cause(report, spec, published, computed)
     zh, en = _CAUSES[cause]
     return Finding(

@@ -126,18 +126,33 @@ def _value(figure: object) -> tuple[Value, str]:
     return figure, ""
 
 
+@cache
+def _plan(cls: type) -> tuple[tuple[attrs.Attribute[Any], str], ...]:
+    """The fields of ``cls`` the walk visits, each as a ``figure``, an ``object`` (or None) or
+    a tuple of ``objects``; fields that cannot hold a figure (text, paragraphs, dates) are left
+    out, so a corpus walk does not look at them in every report."""
+    steps = []
+    for a in attrs.fields(attrs.resolve_types(cls)):
+        if KIND in a.metadata:
+            steps.append((a, "figure"))
+        elif _attrs_class(a.type) is not None:
+            steps.append((a, "objects" if typing.get_origin(a.type) is tuple else "object"))
+    return tuple(steps)
+
+
 def _walk(obj: object, prefix: str) -> Iterator[tuple[str, attrs.Attribute[Any], object]]:
-    for a in attrs.fields(type(obj)):  # type: ignore[arg-type]
+    cls: Any = type(obj)
+    for a, how in _plan(cls):
         value = getattr(obj, a.name)
         path = prefix + a.name
-        if KIND in a.metadata:
+        if how == "figure":
             yield path, a, value
-        elif attrs.has(type(value)):
-            yield from _walk(value, path + ".")
-        elif isinstance(value, tuple):
+        elif how == "object":
+            if value is not None:
+                yield from _walk(value, path + ".")
+        else:
             for i, item in enumerate(value):
-                if attrs.has(type(item)):
-                    yield from _walk(item, f"{path}[{i}].")
+                yield from _walk(item, f"{path}[{i}].")
 
 
 def _records_of(report: AnnualReport) -> Iterator[Record]:
