@@ -140,32 +140,41 @@ def _plan(cls: type) -> tuple[tuple[attrs.Attribute[Any], str], ...]:
     return tuple(steps)
 
 
-def _walk(obj: object, prefix: str) -> Iterator[tuple[str, attrs.Attribute[Any], object]]:
+def _walk(
+    obj: object, prefix: str, out: list[tuple[str, attrs.Attribute[Any], object]]
+) -> list[tuple[str, attrs.Attribute[Any], object]]:
+    """Append ``(path, field, figure)`` for every figure under ``obj`` to ``out``.
+
+    A list, not a generator: each figure would otherwise pass up through a generator frame
+    per level of nesting.
+    """
     cls: Any = type(obj)
     for a, how in _plan(cls):
         value = getattr(obj, a.name)
-        path = prefix + a.name
         if how == "figure":
-            yield path, a, value
+            out.append((prefix + a.name, a, value))
         elif how == "object":
             if value is not None:
-                yield from _walk(value, path + ".")
+                _walk(value, f"{prefix}{a.name}.", out)
         else:
             for i, item in enumerate(value):
-                yield from _walk(item, f"{path}[{i}].")
+                _walk(item, f"{prefix}{a.name}[{i}].", out)
+    return out
 
 
 def _records_of(report: AnnualReport) -> Iterator[Record]:
-    for path, a, figure in _walk(report, ""):
+    year, institution = report.year, report.institution
+    for path, a, figure in _walk(report, "", []):
         value, unit = _value(figure)
+        metadata = a.metadata
         yield Record(
-            year=report.year,
-            institution=report.institution,
+            year=year,
+            institution=institution,
             path=path,
-            label=a.metadata.get(LABEL, ""),
+            label=metadata.get(LABEL, ""),
             value=value,
-            unit=unit or a.metadata.get(UNIT, ""),
-            kind=a.metadata[KIND],
+            unit=unit or metadata.get(UNIT, ""),
+            kind=metadata[KIND],
             source=PUBLISHED,
         )
     for spec in RATES:
