@@ -55,12 +55,15 @@ tr.missing td.status { color: #a11; }
 tr.not_applicable td { color: #666; }
 @media (max-width: 40rem) {
   main { padding: 1rem 0.9rem 2rem; }
-  table, tbody, tr, td { display: block; width: 100%; box-sizing: border-box; }
+  table, caption, tbody, tr, td { display: block; width: 100%; box-sizing: border-box; }
   thead { position: absolute; left: -9999px; }
-  tr { border: 1px solid #999; margin-bottom: 0.8em; }
-  td { border: none; border-bottom: 1px solid #ddd; text-align: left !important;
+  tr { border: 1px solid #999; margin-bottom: 0.7em; padding: 0.3em 0.5em; }
+  td { border: none; padding: 0.1em 0; text-align: left !important;
     white-space: normal !important; }
-  td::before { content: attr(data-label) "："; font-weight: bold; }
+  td:empty { display: none; }
+  td.number, td.category { display: inline; font-weight: bold; }
+  td.number::after { content: ". "; }
+  td.status::before, td.where::before { content: attr(data-label) "："; color: #555; }
 }
 """
 
