@@ -10,6 +10,7 @@ from importlib import resources
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, loads_json, loads_toml, render
 from hnjd_disclosure.checklist import (
@@ -248,9 +249,12 @@ class TestCoverage:
         assert result.missing == ()
         assert result.applicable == tuple(i.number for i in STANDARD.applicable(result.kind))
 
-    @given(reports(with_checklist=True))
-    def test_missing_are_the_applicable_items_without_status(self, report: AnnualReport) -> None:
+    @given(checklists(), st.sampled_from(InstitutionKind))
+    def test_missing_are_the_applicable_items_without_status(
+        self, table: Checklist, kind: InstitutionKind
+    ) -> None:
         """The missing items are exactly the applicable ones the table leaves out."""
+        report = attrs.evolve(REPORT, checklist=table, institution_kind=kind)
         assert report.checklist is not None
         listed = {e.item for e in report.checklist.entries}
         result = coverage(report)
