@@ -48,8 +48,11 @@ table { width: 100%; border-collapse: collapse; font-size: 0.9rem; line-height: 
 caption { text-align: left; padding-bottom: 0.5em; color: #555; }
 th, td { border: 1px solid #999; padding: 0.35em 0.5em; vertical-align: top; text-align: left;
   overflow-wrap: anywhere; }
-thead th { background: #eceae4; font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
+thead th { white-space: nowrap; background: #eceae4;
+  font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; }
 td.number, td.status { white-space: nowrap; text-align: center; }
+td.category { min-width: 7em; }
+td.where { width: 28%; }
 tr.disclosed td.status { color: #1d6b2f; }
 tr.missing td.status { color: #a11; }
 tr.not_applicable td { color: #666; }
@@ -58,7 +61,7 @@ tr.not_applicable td { color: #666; }
   table, caption, tbody, tr, td { display: block; width: 100%; box-sizing: border-box; }
   thead { position: absolute; left: -9999px; }
   tr { border: 1px solid #999; margin-bottom: 0.7em; padding: 0.3em 0.5em; }
-  td { border: none; padding: 0.1em 0; text-align: left !important;
+  td { border: none; padding: 0.1em 0; text-align: left !important; min-width: 0 !important;
     white-space: normal !important; }
   td:empty { display: none; }
   td.number, td.category { display: inline; font-weight: bold; }
