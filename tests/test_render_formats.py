@@ -239,7 +239,7 @@ class TestDocx:
         assert body[: len(PARAGRAPHS)] == PARAGRAPHS
 
     def test_checklist_table(self, doc: Any) -> None:
-        """Part 8 is a Word table: a header row that repeats, then one row per item."""
+        """Part 8 is a Word table: a header row that repeats, then one unsplittable row per item."""
         (table,) = doc.tables
         assert len(table.rows) == 1 + 50
         assert [c.text for c in table.rows[0].cells] == [
@@ -252,6 +252,7 @@ class TestDocx:
         assert [int(r.cells[0].text) for r in table.rows[1:]] == list(range(1, 51))
         assert table.rows[6].cells[3].text == "已公开"
         assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+        assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)
 
     def test_chinese_fonts_are_set(self, doc: Any) -> None:
         """Runs carry East Asian fonts: Song-style title, 黑体/楷体/仿宋 headings, 仿宋 body."""

@@ -43,7 +43,7 @@ _BODY_PT: Final = 16
 _TITLE_PT: Final = 22
 _TABLE_PT: Final = 10.5
 #: Column widths of the checklist table in millimetres; they fill the 156 mm text width.
-_COLUMN_MM: Final = (12, 24, 58, 20, 42)
+_COLUMN_MM: Final = (12, 24, 56, 23, 41)
 
 # XML 1.0 forbids most control characters; lxml would raise on them.
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -138,11 +138,13 @@ def _add_table(doc: DocxDocument, table: Table) -> None:
     grid.style = doc.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
-    # Repeat the header row on every page.
-    tr_pr = grid.rows[0]._tr.get_or_add_trPr()
-    header_flag = OxmlElement("w:tblHeader")
-    header_flag.set(qn("w:val"), "true")
-    tr_pr.append(header_flag)
+    # Repeat the header row on every page, and never split a row across pages.
+    for r, row in enumerate(grid.rows):
+        flags = ("w:tblHeader", "w:cantSplit") if r == 0 else ("w:cantSplit",)
+        for flag in flags:
+            element = OxmlElement(flag)
+            element.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(element)
 
     for column, mm in zip(grid.columns, _COLUMN_MM, strict=True):
         column.width = Mm(mm)
