@@ -164,15 +164,16 @@ def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHIN
     return attrs.field(default=default, validator=check, metadata={LABEL: label})
 
 
-def whole_number(*, label: str = "", low: int = 0, high: int | None = None) -> Any:
-    """An ``int`` (not a ``bool``) in ``low..high``."""
+def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:
+    """An ``int`` (not a ``bool``) in ``low..high``; with a ``unit`` it is a stated figure."""
 
     def check(_: object, attribute: attrs.Attribute[int], value: object) -> None:
         if type(value) is not int or value < low or (high is not None and value > high):
             bound = f">= {low}" if high is None else f"from {low} to {high}"
             raise ModelError(attribute.name, f"expected an integer {bound}, got {_show(value)}")
 
-    return attrs.field(validator=check, metadata={LABEL: label})
+    metadata = {LABEL: label, UNIT: unit, KIND: "number"} if unit else {LABEL: label}
+    return attrs.field(validator=check, metadata=metadata)
 
 
 def date(*, label: str = "") -> Any:
