@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, loads_json, loads_toml, render
+from hnjd_disclosure.audit import DEFAULT_RULES, Severity, audit, check_checklist_coverage
 from hnjd_disclosure.checklist import (
     checklist_2014,
     coverage,
@@ -269,3 +270,34 @@ class TestCoverage:
         result = coverage(attrs.evolve(REPORT, checklist=None))
         assert result.missing == result.applicable
         assert len(result.missing) == len(STANDARD.applicable(InstitutionKind.VOCATIONAL))
+
+
+class TestCoverageRule:
+    def test_in_the_default_audit(self) -> None:
+        """The audit runs the rule: the complete 2022 table gives no checklist finding."""
+        assert check_checklist_coverage in DEFAULT_RULES
+        assert not [f for f in audit(REPORT) if f.rule == "checklist-coverage"]
+
+    @given(checklists(), st.sampled_from(InstitutionKind))
+    def test_one_warning_per_missing_item(self, table: Checklist, kind: InstitutionKind) -> None:
+        """Each applicable item without a status gives one warning naming it, nothing else."""
+        report = attrs.evolve(REPORT, checklist=table, institution_kind=kind)
+        findings = [f for f in audit(report) if f.rule == "checklist-coverage"]
+        missing = coverage(report).missing
+        assert len(findings) == len(missing)
+        for finding, number in zip(findings, missing, strict=True):
+            assert finding.severity is Severity.WARNING
+            assert finding.path == "checklist.entries"
+            assert f"第{number}项“{STANDARD.item(number).text}”" in finding.message_zh
+            assert f"item {number} " in finding.message_en
+
+    def test_not_applicable_items_are_not_missing(self) -> None:
+        """Leaving out an item that does not apply to the school is no finding."""
+        assert REPORT.checklist is not None
+        kept = tuple(e for e in REPORT.checklist.entries if e.item != 11)
+        report = attrs.evolve(REPORT, checklist=attrs.evolve(REPORT.checklist, entries=kept))
+        assert list(check_checklist_coverage(report)) == []
+
+    def test_report_without_part_8_is_not_checked(self) -> None:
+        """A report that holds no part 8 gives no checklist finding."""
+        assert list(check_checklist_coverage(attrs.evolve(REPORT, checklist=None))) == []
