@@ -152,6 +152,16 @@ class TestEntryValidation:
         with pytest.raises(ModelError, match="item"):
             ChecklistEntry(item=item, status=DisclosureStatus.NOT_STATED)  # type: ignore[arg-type]
 
+    def test_entries_pickle_hash_and_evolve(self) -> None:
+        """Entries are hashable values; evolve validates the changed copy again."""
+        assert REPORT.checklist is not None
+        entry = REPORT.checklist.entry(6)
+        assert entry is not None
+        assert pickle.loads(pickle.dumps(REPORT.checklist)) == REPORT.checklist
+        assert hash(entry) == hash(attrs.evolve(entry))
+        with pytest.raises(ModelError, match="evidence: not allowed"):
+            attrs.evolve(entry, status=DisclosureStatus.NOT_STATED, channels=())
+
     def test_items_are_unique(self) -> None:
         """A table lists each item once."""
         entry = ChecklistEntry(item=7, status=DisclosureStatus.NOT_STATED)

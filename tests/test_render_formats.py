@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import pickle
 import re
 import sys
 from html.parser import HTMLParser
@@ -18,7 +19,7 @@ from hnjd_disclosure.model import AnnualReport, Checklist, ChecklistEntry, Discl
 from hnjd_disclosure.render._document import HeadingBlock, Paragraph, Table, Title, document
 from hnjd_disclosure.render.html import render_html
 from hnjd_disclosure.render.markdown import render_markdown
-from hnjd_disclosure.render.text import render_checklist
+from hnjd_disclosure.render.text import heading, render_checklist
 
 from .strategies import checklists
 
@@ -98,6 +99,14 @@ def _parse(page: str) -> _Page:
 
 
 class TestText:
+    def test_heading_is_a_str_with_a_level(self) -> None:
+        """Headings compare as strings, survive pickling, and concatenation drops the level."""
+        h = heading(2, 1, "方式")
+        assert h == "（一）方式"
+        copy = pickle.loads(pickle.dumps(h))
+        assert (copy, copy.level) == (h, 2)
+        assert type(heading(3, 1, "网站") + "；") is str
+
     def test_default_leaves_part_8_out(self) -> None:
         """The text format writes part 8 only when asked."""
         assert "八、清单事项公开情况表" not in render(REPORT)
