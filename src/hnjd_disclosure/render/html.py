@@ -116,10 +116,8 @@ def _table(table: Table) -> list[str]:
 
 def render_html(report: AnnualReport, *, checklist: bool = True) -> str:
     """The whole report as one HTML page, part 8 as a table (left out if ``checklist`` is false)."""
-    blocks = document(report, checklist=checklist)
-    title = blocks[0].text if isinstance(blocks[0], Title) else report.title
     body: list[str] = []
-    for block in blocks:
+    for block in document(report, checklist=checklist):
         if isinstance(block, Title):
             body.append(
                 f'<h1><span class="institution">{escape(block.institution)}</span>'
@@ -137,7 +135,7 @@ def render_html(report: AnnualReport, *, checklist: bool = True) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
+        f"<title>{escape(report.institution + report.title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
