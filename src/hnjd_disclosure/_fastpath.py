@@ -31,6 +31,7 @@ default) and the converter's own hooks for the values of other types.
 from __future__ import annotations
 
 import datetime
+import enum
 import types
 import typing
 from collections.abc import Callable
@@ -173,6 +174,10 @@ class _Builder:
             return [f"{out} = _figure(_new_ranking, str, v)"], type_checked
         if tp is datetime.date:
             return [f"{out} = _date(v, _datetype)"], type_checked
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            # As the converter's enum hook: the member whose value is this string.
+            ns[f"e_{name}"] = {m.value: m for m in tp}
+            return ["if type(v) is not str: raise _Reject", f"{out} = e_{name}[v]"], type_checked
         if attrs.has(tp):
             ns[f"s_{name}"] = self.fn(tp)
             return [f"{out} = s_{name}(v)"], type_checked
