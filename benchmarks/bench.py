@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import enum
 import gc
 import importlib
 import os
@@ -46,8 +47,9 @@ import pydantic
 import hnjd_disclosure as hd
 from hnjd_disclosure import convert
 from hnjd_disclosure import io as hio
-from hnjd_disclosure.model import AnnualReport
+from hnjd_disclosure.model import AnnualReport, DisclosureStatus
 from hnjd_disclosure.model import _fields as F
+from hnjd_disclosure.model.checklist import _FIELDS_BY_STATUS, _STATUS_FIELDS
 from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
 
 # --------------------------------------------------------------------------------------
@@ -113,7 +115,7 @@ PERCENT = r"^(0|[1-9][0-9]{0,5})(\.[0-9]{1,6})?%$"
 WAN = r"^(0|[1-9][0-9]{0,7})(\.[0-9]{1,4})?万$"
 RANKING = r"^前(?:([1-9][0-9]{0,5})|([零一二三四五六七八九十百千]{1,8}))名$"
 # Bounds of the whole_number fields (the attrs model keeps them in its validators).
-BOUNDS = {"year": (1949, 9999), "stated_part_count": (1, 99), "item": (1, None)}
+BOUNDS = {"year": (1949, 9999), "stated_part_count": (1, 99), "item": (1, 50)}
 
 
 def _count(x: Any) -> int:
@@ -147,6 +149,16 @@ def _rules(name: str, m: Any) -> None:
         raise ValueError("office must not contain a colon")
     if name == "OtherMatters" and m.contact_intro and m.contact is None:
         raise ValueError("contact is required")
+    if name == "ChecklistEntry":
+        required, allowed = _FIELDS_BY_STATUS[DisclosureStatus(m.status)]
+        for field in required:
+            if not getattr(m, field).strip():
+                raise ValueError(f"{field} is required")
+        for field in _STATUS_FIELDS:
+            if field not in required + allowed and getattr(m, field):
+                raise ValueError(f"{field} is not allowed")
+    if name == "Checklist" and len({e.item for e in m.entries}) != len(m.entries):
+        raise ValueError("an item is listed twice")
 
 
 def _field_kind(a: attrs.Attribute[Any]) -> str:
@@ -163,6 +175,8 @@ def _field_kind(a: attrs.Attribute[Any]) -> str:
     ):
         if a.type is tp:
             return kind
+    if isinstance(a.type, type) and issubclass(a.type, enum.Enum):
+        return "enum"
     if attrs.has(a.type):
         return "nested"
     if str(a.type).startswith("tuple[str"):
@@ -206,6 +220,8 @@ def _field_type(
         return integer(0, None)
     if kind == "date":
         return datetime.date
+    if kind == "enum":
+        return a.type  # both libraries read an Enum from its value
     if kind == "nested":
         return nested(a.type)
     if kind == "nested_tuple":

@@ -151,50 +151,56 @@ class _Builder:
             self.fns[cl] = self._generate(cl)
         return self.fns[cl]
 
-    def _value(self, a: attrs.Attribute[Any], ns: dict[str, Any]) -> tuple[list[str], bool]:
-        """Lines turning raw ``v`` into ``f_<name>``, and whether they cover the validator."""
+    def _value(
+        self, a: attrs.Attribute[Any], ns: dict[str, Any], src: str
+    ) -> tuple[list[str], bool]:
+        """Lines turning the raw value ``src`` into ``f_<name>``, and whether they cover the
+        validator. (Fewer lines: compiling them is much of a command-line start.)"""
         tp: Any = a.type
         name, out = a.name, f"f_{a.name}"
         type_checked = a.validator in _fields.TYPE_CHECKS
+        # Checks that use the value more than once name it v.
+        v = [] if src == "v" else [f"v = {src}"]
         if tp is str:
             if a.validator in _STRING_CHECKS:
-                return [f"if {_STRING_CHECKS[a.validator]}: raise _Reject", f"{out} = v"], True
-            return ["if type(v) is not str: raise _Reject", f"{out} = v"], False
+                return [*v, f"if {_STRING_CHECKS[a.validator]}: raise _Reject", f"{out} = v"], True
+            return [*v, "if type(v) is not str: raise _Reject", f"{out} = v"], False
         if tp is int:
-            return ["if type(v) is not int: raise _Reject", f"{out} = v"], False
+            return [*v, "if type(v) is not int: raise _Reject", f"{out} = v"], False
         if tp is Count:
             ns[f"u_{name}"] = a.metadata[UNIT]
-            return [f"{out} = _figure(_new_count, int, v, u_{name})"], type_checked
+            return [f"{out} = _figure(_new_count, int, {src}, u_{name})"], type_checked
         if tp is WanFigure:
             ns[f"u_{name}"] = a.metadata[UNIT][1:]
-            return [f"{out} = _figure(_new_wan, str, v, u_{name})"], type_checked
+            return [f"{out} = _figure(_new_wan, str, {src}, u_{name})"], type_checked
         if tp is StatedPercent:
-            return [f"{out} = _figure(_new_percent, str, v)"], type_checked
+            return [f"{out} = _figure(_new_percent, str, {src})"], type_checked
         if tp is Ranking:
-            return [f"{out} = _figure(_new_ranking, str, v)"], type_checked
+            return [f"{out} = _figure(_new_ranking, str, {src})"], type_checked
         if tp is datetime.date:
-            return [f"{out} = _date(v, _datetype)"], type_checked
+            return [f"{out} = _date({src}, _datetype)"], type_checked
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             # As the converter's enum hook: the member whose value is this string.
             ns[f"e_{name}"] = {m.value: m for m in tp}
-            return ["if type(v) is not str: raise _Reject", f"{out} = e_{name}[v]"], type_checked
+            check = "if type(v) is not str: raise _Reject"
+            return [*v, check, f"{out} = e_{name}[v]"], type_checked
         if attrs.has(tp):
             ns[f"s_{name}"] = self.fn(tp)
-            return [f"{out} = s_{name}(v)"], type_checked
+            return [f"{out} = s_{name}({src})"], type_checked
         if (inner := _optional_class(tp)) is not None:
             ns[f"s_{name}"] = self.fn(inner)
-            return [f"{out} = None if v is None else s_{name}(v)"], type_checked
+            return [*v, f"{out} = None if v is None else s_{name}(v)"], type_checked
         item = _tuple_item(tp)
         if item is str:
             if a.validator is _fields._lines:
-                return [f"{out} = _lines(v)"], True
-            return [f"{out} = _strings(v)"], False
+                return [f"{out} = _lines({src})"], True
+            return [f"{out} = _strings({src})"], False
         if item is not None and isinstance(item, type) and attrs.has(item):
             ns[f"s_{name}"] = self.fn(item)
-            return [f"{out} = _objects(s_{name}, v)"], type_checked
+            return [f"{out} = _objects(s_{name}, {src})"], type_checked
         # Anything else goes through the detailed converter, and its validator runs.
         ns[f"t_{name}"] = tp
-        return [f"{out} = _detailed(v, t_{name})"], False
+        return [f"{out} = _detailed({src}, t_{name})"], False
 
     def _generate(self, cl: type) -> Callable[[object], Any]:
         fields = attrs.fields(attrs.resolve_types(cl))
@@ -223,13 +229,13 @@ class _Builder:
         lines = ["def fast(d):", "    if type(d) is not dict: raise _Reject", "    n = 0"]
         to_validate = []
         for a in fields:
-            value_lines, covered = self._value(a, ns)
+            src = f"d[{a.name!r}]" if a.default is attrs.NOTHING else "v"
+            value_lines, covered = self._value(a, ns, src)
             if not covered and a.validator is not None:
                 to_validate.append(a)
                 ns[f"a_{a.name}"] = a
                 ns[f"val_{a.name}"] = a.validator
             if a.default is attrs.NOTHING:
-                lines.append(f"    v = d[{a.name!r}]")
                 lines += [f"    {line}" for line in value_lines]
                 continue
             lines += [f"    v = d.get({a.name!r}, _M)", "    if v is _M:"]
