@@ -358,6 +358,8 @@ class _Unstructurer:
             return f'str({src}.value) + "万"'
         if tp is Ranking:
             return f"{src}.text"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return f"{src}.value"  # as cattrs writes an enum member
         if attrs.has(tp):
             value = self._name("n")
             lines.append(f"{value} = {src}")
