@@ -397,7 +397,7 @@ _RECORDS: Callable[[AnnualReport], Any] = flat_records
 # --------------------------------------------------------------------------------------
 
 
-def bench_report(name: str, docs: list[bytes], pyd: Any, ms: Any) -> dict[str, float]:
+def bench_report(tag: str, name: str, docs: list[bytes], pyd: Any, ms: Any) -> dict[str, float]:
     """Load and dump of the documents (time per document), side by side."""
     print(
         f"\n== load and dump: {name} ({len(docs)} documents, "
@@ -452,16 +452,19 @@ def bench_report(name: str, docs: list[bytes], pyd: Any, ms: Any) -> dict[str, f
     show("pydantic v2 model_dump_json(indent=2)", t["pydantic indent"])
     show("hnjd dumps_json_bytes", t["dump"])
     show("hnjd dumps_json (indented text)", t["dump text"])
-    ratio("load / orjson.loads", t["load"] / t["orjson.loads"])
-    ratio("load / msgspec", t["load"] / t["msgspec load"])
-    ratio("pydantic load / orjson.loads", t["pydantic load"] / t["orjson.loads"])
+    ratio(f"{tag}: load / orjson.loads", t["load"] / t["orjson.loads"])
+    ratio(f"{tag}: load / msgspec", t["load"] / t["msgspec load"])
+    ratio(f"{tag}: pydantic load / orjson.loads", t["pydantic load"] / t["orjson.loads"])
     ratio(
-        "load / pydantic", t["load"] / t["pydantic load"], "<= 1.0", t["load"] <= t["pydantic load"]
+        f"{tag}: load / pydantic",
+        t["load"] / t["pydantic load"],
+        "<= 1.0",
+        t["load"] <= t["pydantic load"],
     )
-    ratio("dump / orjson.dumps", t["dump"] / t["orjson.dumps"])
-    ratio("dump / msgspec", t["dump"] / t["msgspec dump"])
+    ratio(f"{tag}: dump / orjson.dumps", t["dump"] / t["orjson.dumps"])
+    ratio(f"{tag}: dump / msgspec", t["dump"] / t["msgspec dump"])
     ratio(
-        "dump / pydantic",
+        f"{tag}: dump / pydantic",
         t["dump"] / t["pydantic dump"],
         "<= 0.6",
         t["dump"] <= 0.6 * t["pydantic dump"],
@@ -591,9 +594,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     pyd = build_pydantic(AnnualReport, {})
     ms = build_msgspec(AnnualReport, {})
     one = [hio.dumps_json(hd.builtin_report(2022), indent=None).encode()]
-    t = bench_report("the built-in 2022 report", one, pyd, ms)
+    t = bench_report("2022", "the built-in 2022 report", one, pyd, ms)
     docs = corpus(size)
-    bench_report("generated corpus, first 200", docs[:200], pyd, ms)
+    bench_report("corpus", "generated corpus, first 200", docs[:200], pyd, ms)
     bench_2022(t["load"])
     bench_corpus(docs, args.workers)
     bench_memory(docs[:1000])
