@@ -1,0 +1,198 @@
+"""Shared helpers of the readers: the size limit, character folding, lines and a cursor.
+
+Folding maps one character to one character (full-width digits to ASCII, half-width
+punctuation to the full-width form the reports use), so offsets in a folded copy are
+offsets in the original text. Folding is only used to *recognise* template text, figures
+and headings; prose is always taken from the original text, character for character.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Final
+
+from ..errors import ParseError, TextTooLargeError
+
+__all__ = ["MAX_CHARS", "Cursor", "Line", "check_size", "fold", "lines_of"]
+
+#: The longest text the readers accept, in characters (about 60 MB of UTF-8 Chinese).
+MAX_CHARS: Final = 20_000_000
+
+#: Digits longer than this are not a figure (an identifier, or garbage): the readers
+#: refuse them rather than build numbers no report prints.
+MAX_DIGITS: Final = 15
+
+_FOLD: Final = str.maketrans(
+    "０１２３４５６７８９％．,;:()!?－",
+    "0123456789%.，；：（）！？-",
+)
+_SPACE: Final = frozenset(" \t\u3000\xa0")
+DIGITS: Final = frozenset("0123456789")
+
+
+def check_size(text: object) -> str:
+    """Return ``text`` if it is a ``str`` within :data:`MAX_CHARS`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+        TextTooLargeError: if it is longer than :data:`MAX_CHARS`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise TextTooLargeError(len(text), MAX_CHARS)
+    return text
+
+
+def fold(text: str) -> str:
+    """Fold full-width digits and half-width punctuation, one character for one.
+
+    >>> fold("５３００人, 占比(1)")
+    '5300人， 占比（1）'
+    """
+    return text.translate(_FOLD)
+
+
+class Line:
+    """A non-blank line of the text: stripped ``text``, 1-based ``number``, ``indent``."""
+
+    __slots__ = ("indent", "number", "text")
+
+    def __init__(self, text: str, number: int, indent: int) -> None:
+        self.text = text
+        self.number = number
+        self.indent = indent
+
+    def cursor(self, start: int = 0) -> Cursor:
+        """A cursor on this line from character ``start``."""
+        return Cursor(self.text, self.number, self.indent, start)
+
+    def error(self, message: str, at: int = 0) -> ParseError:
+        """A :class:`ParseError` at character ``at`` of this line."""
+        return ParseError(message, line=self.number, column=self.indent + at + 1)
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def lines_of(text: str) -> list[Line]:
+    """The non-blank lines, stripped of surrounding whitespace (blank lines carry no meaning)."""
+    out: list[Line] = []
+    for number, raw in enumerate(_LINE_BREAK.split(text), 1):
+        stripped = raw.strip()
+        if stripped:
+            out.append(Line(stripped, number, len(raw) - len(raw.lstrip())))
+    return out
+
+
+class Cursor:
+    """Reads template text left to right, tolerant of spaces and character width.
+
+    >>> c = Cursor("计划招生 ５,３００人", 1)
+    >>> c.expect("计划招生"); c.count("人")
+    5300
+    """
+
+    __slots__ = ("column0", "folded", "line", "pos", "text")
+
+    def __init__(self, text: str, line: int, column0: int = 0, pos: int = 0) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self.line = line
+        self.column0 = column0
+        self.pos = pos
+
+    def error(self, expected: str) -> ParseError:
+        """``expected …`` at the cursor, naming what stands there instead."""
+        found = self.text[self.pos : self.pos + 12]
+        where = f", found 「{found}」" if found else ", found the end of the line"
+        return ParseError(
+            f"expected {expected}{where}", line=self.line, column=self.column0 + self.pos + 1
+        )
+
+    def skip_space(self) -> None:
+        while self.pos < len(self.text) and self.text[self.pos] in _SPACE:
+            self.pos += 1
+
+    def at_end(self) -> bool:
+        self.skip_space()
+        return self.pos >= len(self.text)
+
+    def expect(self, literal: str) -> None:
+        """Consume ``literal`` (folded; spaces before any of its characters are skipped)."""
+        start = self.pos
+        for ch in fold(literal):
+            self.skip_space()
+            if self.pos < len(self.folded) and self.folded[self.pos] == ch:
+                self.pos += 1
+            else:
+                self.pos = start
+                raise self.error(f"「{literal}」")
+
+    def find(self, literal: str) -> int:
+        """The position of the next ``literal`` (folded), or -1."""
+        return self.folded.find(fold(literal), self.pos)
+
+    def digits(self) -> str:
+        """ASCII digits of a whole number, with thousands separators removed."""
+        self.skip_space()
+        start = self.pos
+        f = self.folded
+        n = len(f)
+        out: list[str] = []
+        while self.pos < n and f[self.pos] in DIGITS:
+            out.append(f[self.pos])
+            self.pos += 1
+            # 5,300: a separator followed by exactly three digits and no fourth
+            group = f[self.pos + 1 : self.pos + 5]
+            if (
+                self.pos < n
+                and f[self.pos] == "，"
+                and len(group) >= 3
+                and all(c in DIGITS for c in group[:3])
+                and (len(group) == 3 or group[3] not in DIGITS)
+            ):
+                self.pos += 1
+        if not out:
+            raise self.error("a number")
+        if len(out) > MAX_DIGITS:
+            self.pos = start
+            raise self.error(f"a number of at most {MAX_DIGITS} digits")
+        return "".join(out)
+
+    def number(self) -> int:
+        """A whole number (``5300``, ``5,300``, ``５３００``)."""
+        return int(self.digits())
+
+    def decimal(self) -> Decimal:
+        """A number with an optional decimal part, keeping its printed digits."""
+        whole = self.digits()
+        if (
+            self.pos + 1 < len(self.folded)
+            and self.folded[self.pos] == "."
+            and self.folded[self.pos + 1] in DIGITS
+        ):
+            self.pos += 1
+            return Decimal(whole + "." + self.digits())
+        return Decimal(whole)
+
+    def count(self, unit: str) -> int:
+        """A whole number followed by ``unit``."""
+        value = self.number()
+        self.expect(unit)
+        return value
+
+    def take_until(self, literal: str, what: str) -> str:
+        """The original text up to the next ``literal`` (which is not consumed)."""
+        at = self.find(literal)
+        if at < 0:
+            raise self.error(f"{what} followed by 「{literal}」")
+        out = self.text[self.pos : at]
+        self.pos = at
+        return out
+
+    def rest(self) -> str:
+        out = self.text[self.pos :]
+        self.pos = len(self.text)
+        return out
