@@ -1,9 +1,29 @@
 """Reading reports: text back into the model, and figures out of any institution's report.
 
-* :func:`parse_report`: a report in this school's layout, the inverse of the text renderer.
+* :func:`parse_report`: a report in this school's layout, the inverse of the text renderer;
+* :func:`extract_figures`: every quantitative claim of any report, with offsets, and each
+  percentage linked to its part and whole where the text gives them;
+* :func:`read_header`: institution, title, year, period, cited documents, announced parts.
+
+Every function takes a ``str`` of at most :data:`MAX_CHARS` characters and raises
+:class:`~hnjd_disclosure.errors.TextTooLargeError` beyond; :func:`parse_report` raises
+:class:`~hnjd_disclosure.errors.ParseError` on text that is not such a report. No other
+exception escapes on any ``str`` input.
 """
 
 from ._text import MAX_CHARS
+from .figures import Figure, FigureKind, Reference, extract_figures
+from .header import DocumentRef, Header, read_header
 from .report import parse_report
 
-__all__ = ["MAX_CHARS", "parse_report"]
+__all__ = [
+    "MAX_CHARS",
+    "DocumentRef",
+    "Figure",
+    "FigureKind",
+    "Header",
+    "Reference",
+    "extract_figures",
+    "parse_report",
+    "read_header",
+]

@@ -24,7 +24,7 @@ MAX_CHARS: Final = 20_000_000
 MAX_DIGITS: Final = 15
 
 _FOLD: Final = str.maketrans(
-    "０１２３４５６７８９％．,;:()!?－",
+    "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff05\uff0e,;:()!?－",
     "0123456789%.，；：（）！？-",
 )
 _SPACE: Final = frozenset(" \t\u3000\xa0")
@@ -48,7 +48,7 @@ def check_size(text: object) -> str:
 def fold(text: str) -> str:
     """Fold full-width digits and half-width punctuation, one character for one.
 
-    >>> fold("５３００人, 占比(1)")
+    >>> fold("\uff15\uff13\uff10\uff10人, 占比(1)")
     '5300人， 占比（1）'
     """
     return text.translate(_FOLD)
@@ -89,7 +89,7 @@ def lines_of(text: str) -> list[Line]:
 class Cursor:
     """Reads template text left to right, tolerant of spaces and character width.
 
-    >>> c = Cursor("计划招生 ５,３００人", 1)
+    >>> c = Cursor("计划招生 \uff15,\uff13\uff10\uff10人", 1)
     >>> c.expect("计划招生"); c.count("人")
     5300
     """
@@ -162,7 +162,7 @@ class Cursor:
         return "".join(out)
 
     def number(self) -> int:
-        """A whole number (``5300``, ``5,300``, ``５３００``)."""
+        """A whole number (``5300``, ``5,300``, ``\uff15\uff13\uff10\uff10``)."""
         return int(self.digits())
 
     def decimal(self) -> Decimal:

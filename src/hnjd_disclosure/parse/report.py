@@ -59,7 +59,9 @@ T = TypeVar("T")
 _PREAMBLE: Final = "本年度报告是根据"
 _CN_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千")
 _LEVEL3: Final = re.compile(r"([0-9]{1,3})[ \t\u3000]*+[.、][ \t\u3000]*+(?![0-9])")
-_LEVEL2: Final = re.compile(r"（[ \t\u3000]*([零一二三四五六七八九十]{1,4})[ \t\u3000]*）[ \t\u3000]*")
+_LEVEL2: Final = re.compile(
+    r"（[ \t\u3000]*([零一二三四五六七八九十]{1,4})[ \t\u3000]*）[ \t\u3000]*"
+)
 _LEVEL1: Final = re.compile(r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*")
 _PART_COUNT: Final = 7
 _ASCII_DIGITS: Final = frozenset("0123456789")
@@ -197,9 +199,7 @@ class _Reader:
 
     # -- the preamble ---------------------------------------------------------------------------
 
-    def _preamble(
-        self, line: Line
-    ) -> tuple[tuple[LegalBasis, ...], Period, tuple[str, ...], int]:
+    def _preamble(self, line: Line) -> tuple[tuple[LegalBasis, ...], Period, tuple[str, ...], int]:
         c = line.cursor()
         c.expect(_PREAMBLE)
         bases: list[LegalBasis] = []
@@ -208,7 +208,7 @@ class _Reader:
             title = _bracketed(c, "《", "》")
             c.skip_space()
             doc_no = _bracketed(c, "（", "）")
-            bases.append(_build(line, lambda: LegalBasis(issuer=issuer, title=title, doc_no=doc_no)))
+            bases.append(_legal_basis(line, issuer, title, doc_no))
             c.skip_space()
             if c.pos < len(c.folded) and c.folded[c.pos] in "、和":
                 c.pos += 1
@@ -345,7 +345,9 @@ class _Reader:
         while i < len(body) and _heading(body[i], _LEVEL2, 2) is None:
             channel = _heading(body[i], _LEVEL3, len(channels) + 1)
             if channel is None:
-                raise body[i].error(f"expected the channel 「{len(channels) + 1}.…」 or 「（二）…」")
+                raise body[i].error(
+                    f"expected the channel 「{len(channels) + 1}.…」 or 「（二）…」"
+                )
             if channel and fold(channel[-1]) in "；。":
                 channel = channel[:-1]
             channels.append(channel)
@@ -602,8 +604,8 @@ class _Reader:
         if body:
             last = body[-1]
             match = None
-            for match in _PHONE.finditer(fold(last.text)):
-                pass
+            for found in _PHONE.finditer(fold(last.text)):
+                match = found
             if match is not None:
                 before = last.text[: match.start()]
                 folded_before = fold(before)
@@ -637,6 +639,14 @@ def _texts(lines: Sequence[Line]) -> tuple[str, ...]:
 
 def _replace(line: Line, text: str) -> Line:
     return Line(text, line.number, line.indent)
+
+
+def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis:
+    return _build(line, lambda: LegalBasis(issuer=issuer, title=title, doc_no=doc_no))
+
+
+def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis:
+    return _build(line, lambda: LegalBasis(issuer=issuer, title=title, doc_no=doc_no))
 
 
 def _domain(domain: tuple[Line, str, list[Line]]) -> Domain:
@@ -750,7 +760,9 @@ def _procurement(line: Line) -> tuple[str, int, str]:
     matches = list(_NOTICES.finditer(folded))
     if not matches:
         raise line.error("expected the procurement count 「…共N条…」")
-    chosen = next((m for m in reversed(matches) if folded[: m.start()].rstrip().endswith("共")), None)
+    chosen = next(
+        (m for m in reversed(matches) if folded[: m.start()].rstrip().endswith("共")), None
+    )
     match = chosen or matches[-1]
     digits = match.group(1).replace("，", "")
     if len(digits) > 15:
@@ -759,4 +771,4 @@ def _procurement(line: Line) -> tuple[str, int, str]:
     return lead, int(digits), line.text[match.end() :]
 
 
-_NOTICES: Final = re.compile(r"(?<![0-9，])([0-9]++(?:，[0-9]{3}(?![0-9]))*+)[ \t\u3000]*+条")
+_NOTICES: Final = re.compile(r"(?<![0-9])([0-9]++(?:，[0-9]{3}(?![0-9]))*+)[ \t\u3000]*+条")
