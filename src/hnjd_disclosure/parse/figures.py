@@ -132,6 +132,7 @@ _FIGURE_FOLD: Final = str.maketrans(
 )
 _NUMBER: Final = re.compile(r"(?<![0-9.])[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?+")
 _SENTENCE_END: Final = frozenset("。！？!?\n\r\u2028\u2029")
+_SENTENCE_BREAK: Final = re.compile("[" + "".join(sorted(_SENTENCE_END)) + "]")
 _CLAUSE_END: Final = frozenset("。！？!?，,；;：:\n\r|\t")
 _SPACES: Final = " \u3000\xa0"
 _MAX_DIGITS: Final = 24
@@ -178,11 +179,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_END:
-            starts.append(i + 1)
-    return starts
+    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
 
 
 def _sentence_of(text: str, starts: list[int], pos: int) -> tuple[int, int]:
@@ -278,13 +275,13 @@ def _figure_at(
     else:
         if after.startswith(("余", "多")) and len(after) > 1:
             word = after[0]
-            unit_after = next((u for u in COUNT_UNITS if after[1:].startswith(u)), None)
+            unit_after = _count_unit(after[1:])
             if unit_after is None or unit_after in _NOT_COUNTS:
                 return None
             kind, unit = FigureKind.COUNT, word + unit_after
             approximate = approximate or word
         else:
-            found = next((u for u in COUNT_UNITS if after.startswith(u)), None)
+            found = _count_unit(after)
             if found == "名" and before.endswith("前"):
                 kind, unit = FigureKind.RANKING, found
             elif found is not None and found not in _NOT_COUNTS and not _is_date_part(after):
@@ -332,6 +329,19 @@ def _figure_at(
         row=row,
         column=column,
     )
+
+
+_UNITS_2: Final = frozenset(u for u in COUNT_UNITS if len(u) == 2)
+_UNITS_1: Final = frozenset(u for u in COUNT_UNITS if len(u) == 1)
+
+
+def _count_unit(after: str) -> str | None:
+    """The measure word ``after`` starts with, if any (two-character words first)."""
+    if after[:2] in _UNITS_2:
+        return after[:2]
+    if after[:1] in _UNITS_1:
+        return after[:1]
+    return None
 
 
 def _is_date_part(after: str) -> bool:
@@ -387,12 +397,34 @@ def _label(clause: str, approximate: str, change: str, comparison: str) -> str:
 # -- linking percentages ----------------------------------------------------------------------
 
 
+_WINDOW: Final = 60  # counts of a paragraph or table a percentage may refer to
+
+
 def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
+    """Link each percentage to its part and whole, in one pass (linear in the figures)."""
     out = list(figures)
+    lines = [0, *(m.end() for m in re.finditer("\n", text))]
+    counts: dict[tuple[str, int], list[int]] = {}
+    last_percent: dict[tuple[int, int], int] = {}
     for i, fig in enumerate(out):
-        if fig.kind is not FigureKind.PERCENT or fig.change:
+        key = (
+            ("table", fig.table)
+            if fig.table is not None
+            else ("line", bisect.bisect_right(lines, fig.span[0]))
+        )
+        group = counts.setdefault(key, [])
+        if fig.kind in (FigureKind.COUNT, FigureKind.WAN):
+            group.append(i)
+            if len(group) > 2 * _WINDOW:
+                del group[:_WINDOW]
             continue
-        part, whole = _part_and_whole(out, i, text)
+        if fig.kind is not FigureKind.PERCENT:
+            continue
+        previous = last_percent.get(fig.sentence_span, -1)
+        last_percent[fig.sentence_span] = i
+        if fig.change:
+            continue
+        part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous)
         if part is not None:
             out[i] = attrs.evolve(
                 fig, part=_ref(part), whole=None if whole is None else _ref(whole)
@@ -404,42 +436,19 @@ def _ref(fig: Figure) -> Reference:
     return Reference(value=fig.amount, label=fig.label, span=fig.span)
 
 
-def _passage(figures: Sequence[Figure], i: int, text: str) -> list[int]:
-    """Indices of the figures in the same paragraph (or the same table) as figure ``i``."""
-    fig = figures[i]
-    out: list[int] = []
-    if fig.table is not None:
-        return [j for j in range(max(0, i - 400), i) if figures[j].table == fig.table]
-    line_start = text.rfind("\n", 0, fig.span[0]) + 1
-    for j in range(max(0, i - 200), i):
-        if figures[j].span[0] >= line_start:
-            out.append(j)
-    return out
-
-
 def _part_and_whole(
-    figures: Sequence[Figure], i: int, text: str
+    figures: Sequence[Figure], i: int, counts: Sequence[int], previous_pct: int
 ) -> tuple[Figure | None, Figure | None]:
+    """Part and whole of percentage ``i`` among the earlier ``counts`` of its passage."""
     fig = figures[i]
-    passage = _passage(figures, i, text)
-    counts = [j for j in passage if figures[j].kind in (FigureKind.COUNT, FigureKind.WAN)]
     if fig.table is not None:
-        in_row = [j for j in counts if figures[j].row == fig.row and j < i]
+        in_row = [j for j in counts if figures[j].row == fig.row]
         if not in_row:
             return None, None
         part = figures[in_row[-1]]
         wholes = [figures[j] for j in counts if figures[j].row != fig.row]
         return part, _choose_whole(fig, part, wholes)
-    same_sentence = [j for j in counts if figures[j].sentence_span == fig.sentence_span and j < i]
-    previous_pct = max(
-        (
-            j
-            for j in range(max(0, i - 50), i)
-            if figures[j].kind is FigureKind.PERCENT
-            and figures[j].sentence_span == fig.sentence_span
-        ),
-        default=-1,
-    )
+    same_sentence = [j for j in counts if figures[j].sentence_span == fig.sentence_span]
     since = [j for j in same_sentence if j > previous_pct]
     if not since:
         return None, None

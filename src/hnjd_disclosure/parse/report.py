@@ -645,7 +645,6 @@ def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis
     return _build(line, lambda: LegalBasis(issuer=issuer, title=title, doc_no=doc_no))
 
 
-
 def _domain(domain: tuple[Line, str, list[Line]]) -> Domain:
     start, heading, lines = domain
     return _build(start, lambda: Domain(heading=heading, paragraphs=_texts(lines)))
