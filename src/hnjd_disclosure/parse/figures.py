@@ -30,11 +30,9 @@ from __future__ import annotations
 
 import bisect
 import enum
-import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
 from typing import Final
 
 import attrs
@@ -114,7 +112,9 @@ class Figure:
     def is_share(self) -> bool:
         """A percentage named as a share (``占比``, ``占…的``, ``比例``, ``比重``)."""
         return self.kind is FigureKind.PERCENT and (
-            "占" in self.label or self.label.endswith(("比例", "比重"))
+            "占" in self.label
+            or self.label.endswith(("比例", "比重"))
+            or (self.table is not None and self.whole is not None)
         )
 
 
@@ -397,7 +397,8 @@ def _label(clause: str, approximate: str, change: str, comparison: str) -> str:
 # -- linking percentages ----------------------------------------------------------------------
 
 
-_WINDOW: Final = 60  # counts of a paragraph or table a percentage may refer to
+_WINDOW: Final = 30
+_CANDIDATES: Final = 12  # counts of a paragraph or table a percentage may refer to
 
 
 def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
@@ -406,6 +407,11 @@ def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
     lines = [0, *(m.end() for m in re.finditer("\n", text))]
     counts: dict[tuple[str, int], list[int]] = {}
     last_percent: dict[tuple[int, int], int] = {}
+    # a table's total row often comes last: a table percentage may refer to any of its rows
+    table_counts: dict[int, list[int]] = {}
+    for i, fig in enumerate(out):
+        if fig.table is not None and fig.kind in (FigureKind.COUNT, FigureKind.WAN):
+            table_counts.setdefault(fig.table, []).append(i)
     for i, fig in enumerate(out):
         key = (
             ("table", fig.table)
@@ -424,7 +430,13 @@ def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
         last_percent[fig.sentence_span] = i
         if fig.change:
             continue
-        part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous)
+        if fig.table is not None:
+            rows = table_counts.get(fig.table, [])
+            lo = bisect.bisect_left(rows, i - 2 * _WINDOW)
+            near = rows[lo : bisect.bisect_right(rows, i + 2 * _WINDOW)]
+            part, whole = _part_and_whole(out, i, near, previous)
+        else:
+            part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous)
         if part is not None:
             out[i] = attrs.evolve(
                 fig, part=_ref(part), whole=None if whole is None else _ref(whole)
@@ -442,7 +454,7 @@ def _part_and_whole(
     """Part and whole of percentage ``i`` among the earlier ``counts`` of its passage."""
     fig = figures[i]
     if fig.table is not None:
-        in_row = [j for j in counts if figures[j].row == fig.row]
+        in_row = [j for j in counts if figures[j].row == fig.row and j < i]
         if not in_row:
             return None, None
         part = figures[in_row[-1]]
@@ -451,7 +463,7 @@ def _part_and_whole(
     same_sentence = [j for j in counts if figures[j].sentence_span == fig.sentence_span]
     since = [j for j in same_sentence if j > previous_pct]
     if not since:
-        return None, None
+        return _named_part(fig, figures, counts)
     if fig.is_rate:
         stem = fig.label[:-1]
         part_index = max(since, key=lambda j: (_common(stem, figures[j].label), j))
@@ -468,6 +480,24 @@ def _part_and_whole(
     return part, _choose_whole(fig, part, wholes)
 
 
+def _named_part(
+    fig: Figure, figures: Sequence[Figure], counts: Sequence[int]
+) -> tuple[Figure | None, Figure | None]:
+    """``升学占比为52%`` with no count before it: the part is the count named ``升学``."""
+    stem = fig.label
+    for word in ("占比", "比例", "比重", "率", "所占", "占"):
+        stem = stem.replace(word, "")
+    if len(stem) < 2:
+        return None, None
+    scored = [(j, _common(stem, figures[j].label)) for j in counts]
+    best = max(scored, key=lambda pair: (pair[1], pair[0]), default=None)
+    if best is None or best[1] < 2:
+        return None, None
+    part = figures[best[0]]
+    wholes = [figures[j] for j in counts if figures[j].span[0] < part.span[0]]
+    return part, _choose_whole(fig, part, wholes)
+
+
 def _named_whole(label: str) -> str:
     at = label.rfind("占")
     if at < 0:
@@ -480,7 +510,11 @@ def _named_whole(label: str) -> str:
 
 
 def _choose_whole(fig: Figure, part: Figure, wholes: Sequence[Figure]) -> Figure | None:
-    candidates = [w for w in wholes if w.unit == part.unit and w.amount >= part.amount and w.amount]
+    candidates = [
+        w
+        for w in wholes[-_CANDIDATES:]
+        if w.unit == part.unit and w.amount >= part.amount and w.amount
+    ]
     if not candidates:
         return None
     for w in candidates:
@@ -498,9 +532,13 @@ def _rounds_to(part: Decimal, whole: Decimal, stated: Decimal) -> bool:
     if not isinstance(exponent, int):
         return False
     decimals = max(0, -exponent)
-    scaled = Fraction(part) / Fraction(whole) * 100 * 10**decimals
-    rounded = math.floor(scaled + Fraction(1, 2))
-    return Fraction(rounded, 10**decimals) == Fraction(stated)
+    scale = 10**decimals
+    pn, pd = part.as_integer_ratio()
+    wn, wd = whole.as_integer_ratio()
+    sn, sd = stated.as_integer_ratio()
+    # floor(part/whole * 100 * scale + 1/2), in integers
+    rounded = (2 * pn * wd * 100 * scale + pd * wn) // (2 * pd * wn)
+    return rounded * sd == sn * scale
 
 
 def _common(a: str, b: str) -> int:
