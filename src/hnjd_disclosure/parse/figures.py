@@ -538,7 +538,7 @@ def _rounds_to(part: Decimal, whole: Decimal, stated: Decimal) -> bool:
     sn, sd = stated.as_integer_ratio()
     # floor(part/whole * 100 * scale + 1/2), in integers
     rounded = (2 * pn * wd * 100 * scale + pd * wn) // (2 * pd * wn)
-    return rounded * sd == sn * scale
+    return bool(rounded * sd == sn * scale)
 
 
 def _common(a: str, b: str) -> int:
