@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from typing import Any, TypeVar, cast
 
 import attrs
 from hypothesis import strategies as st
@@ -12,13 +14,17 @@ from hnjd_disclosure.model import (
     Admissions,
     AnnualReport,
     Assessment,
+    Checklist,
+    ChecklistEntry,
     Complaints,
     Contact,
+    DisclosureStatus,
     Domain,
     Employment,
     FinanceDomain,
     Improvement,
     Initiative,
+    InstitutionKind,
     LegalBasis,
     MediaFigures,
     OtherMatters,
@@ -30,6 +36,8 @@ from hnjd_disclosure.model import (
     RequestDisclosure,
 )
 from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
+
+T = TypeVar("T")
 
 # Prose: Chinese characters, Latin letters and the report's punctuation. No digits, so that
 # a figure in a generated text is always one the model put there; no 。 in titles.
@@ -230,9 +238,46 @@ def periods(draw: st.DrawFn) -> Period:
     return Period(start=start, end=start + datetime.timedelta(days=length))
 
 
+urls = st.sampled_from(
+    [
+        "",
+        "https://www.hnjd.edu.cn/xxgk/",
+        "http://example.edu.cn/a?b=1&c=<2>",
+        "javascript:alert(1)",
+    ]
+)
+
+
 @st.composite
-def reports(draw: st.DrawFn) -> AnnualReport:
-    """A valid report with every section filled from the strategies above."""
+def checklist_entries(draw: st.DrawFn, item: int) -> ChecklistEntry:
+    """A valid entry for ``item``: the fields its status needs, and no others."""
+    status = draw(st.sampled_from(DisclosureStatus))
+    if status is DisclosureStatus.DISCLOSED:
+        return ChecklistEntry(
+            item=item,
+            status=status,
+            channels=tuple(draw(st.lists(title, max_size=3))),
+            url=draw(urls),
+            evidence=draw(sentence),
+        )
+    if status is DisclosureStatus.NOT_STATED:
+        return ChecklistEntry(item=item, status=status)
+    return ChecklistEntry(item=item, status=status, reason=draw(prose))
+
+
+@st.composite
+def checklists(draw: st.DrawFn) -> Checklist:
+    """A part 8 table listing some of the 50 items (unique, in any order)."""
+    items = draw(st.lists(st.integers(1, 50), unique=True, max_size=50))
+    return Checklist(heading=draw(title), entries=tuple(draw(checklist_entries(i)) for i in items))
+
+
+@st.composite
+def reports(draw: st.DrawFn, *, with_checklist: bool = False) -> AnnualReport:
+    """A valid report with every section filled from the strategies above.
+
+    Part 8 stays ``None`` unless ``with_checklist``; then the report also gets a random kind.
+    """
     part_names = tuple(draw(st.lists(title, min_size=1, max_size=9)))
     bases = draw(
         st.lists(
@@ -278,6 +323,10 @@ def reports(draw: st.DrawFn) -> AnnualReport:
             measures=tuple(draw(st.lists(initiatives, max_size=4))),
         ),
         other=draw(other_matters()),
+        institution_kind=(
+            draw(st.sampled_from(InstitutionKind)) if with_checklist else InstitutionKind.VOCATIONAL
+        ),
+        checklist=draw(checklists()) if with_checklist else None,
     )
 
 
@@ -296,3 +345,91 @@ def all_model_instances(report: AnnualReport) -> list[object]:
 
     walk(report)
     return out
+
+
+def reference_rate(part: int, whole: int, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """The test oracle: ``part / whole`` in percent, rounded by the :mod:`decimal` module.
+
+    The division truncates at 80 digits, far beyond any difference between a ratio of
+    counts below 10**9 and a rounding boundary, so the final rounding is exact.
+    """
+    with localcontext() as ctx:
+        ctx.prec = 80
+        ctx.rounding = ROUND_DOWN
+        exact = Decimal(part) * 100 / Decimal(whole)
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+
+
+def replace_at(obj: T, path: str, value: object) -> T:
+    """A copy of ``obj`` with the field at dotted ``path`` set to ``value`` (validated again)."""
+    return replace_all(obj, {path: value})
+
+
+def replace_all(obj: T, changes: Mapping[str, object]) -> T:
+    """A copy of ``obj`` with every dotted path of ``changes`` set at once (validated again)."""
+    direct: dict[str, object] = {}
+    nested: dict[str, dict[str, object]] = {}
+    for path, value in changes.items():
+        head, _, rest = path.partition(".")
+        if rest:
+            nested.setdefault(head, {})[rest] = value
+        else:
+            direct[head] = value
+    for head, inner in nested.items():
+        direct[head] = replace_all(getattr(obj, head), inner)
+    return cast(T, attrs.evolve(cast(Any, obj), **direct))
+
+
+@st.composite
+def consistent_reports(draw: st.DrawFn) -> AnnualReport:
+    """A valid report whose every published rate, share and stated number agrees with its counts.
+
+    Each rate is printed with 0 to 2 decimals, rounded half-up by :func:`reference_rate`;
+    wholes are never zero; 省内 + 省外 = 落实; more may be admitted than planned.
+    """
+    base = draw(reports())
+
+    def stated(part: int, whole: int) -> StatedPercent:
+        return StatedPercent(value=reference_rate(part, whole, draw(st.integers(0, 2))))
+
+    def people(n: int) -> Count:
+        return Count(value=n, unit="人")
+
+    planned = draw(st.integers(1, 100_000))
+    admitted = draw(st.integers(1, 2 * planned))
+    registered = draw(st.integers(0, admitted))
+    graduates = draw(st.integers(1, 100_000))
+    placed = draw(st.integers(1, graduates))
+    in_province = draw(st.integers(0, placed))
+    enlisted = draw(st.integers(0, placed))
+    upgraded = draw(st.integers(0, placed))
+    adm = base.proactive.admissions
+    employment = attrs.evolve(
+        adm.employment,
+        graduates=people(graduates),
+        placed=people(placed),
+        placement_rate=stated(placed, graduates),
+        enlisted=people(enlisted),
+        enlisted_share=stated(enlisted, graduates),
+        upgraded=people(upgraded),
+        upgraded_share=stated(upgraded, graduates),
+        in_province=people(in_province),
+        in_province_share=stated(in_province, placed),
+        out_of_province=people(placed - in_province),
+        out_of_province_share=stated(placed - in_province, placed),
+    )
+    admissions = attrs.evolve(
+        adm,
+        stated_province_count=len(adm.provinces),
+        planned=people(planned),
+        admitted=people(admitted),
+        admission_rate=stated(admitted, planned),
+        registered=people(registered),
+        registration_rate=stated(registered, admitted),
+        employment=employment,
+    )
+    return attrs.evolve(
+        base,
+        stated_part_count=len(base.part_names),
+        proactive=attrs.evolve(base.proactive, admissions=admissions),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -11,7 +12,8 @@ from hnjd_disclosure.parse import parse_report
 
 from .strategies import reports
 
-REPORT = builtin_report(2022)
+# The published text does not print part 8, so what it gives has no checklist.
+REPORT = attrs.evolve(builtin_report(2022), checklist=None)
 
 
 @given(reports())
@@ -21,7 +23,11 @@ def test_round_trip(report: AnnualReport) -> None:
 
 
 def test_published_2022_text(published_text: str) -> None:
-    """The text the school published reads as the built-in 2022 report."""
+    """The text the school published reads as the built-in 2022 report.
+
+    The published text announces part 8 (the checklist table) but does not print it, so the
+    report read from it has no checklist; everything else is equal.
+    """
     assert parse_report(published_text) == REPORT
 
 

@@ -56,20 +56,41 @@ def read_report(args: argparse.Namespace) -> AnnualReport:
 def emit(text: str, args: argparse.Namespace, stdout: TextIO) -> None:
     """Write ``text`` to ``--output`` (atomically, never replacing without --force) or stdout."""
     if args.output:
-        try:
-            io.write_text_atomic(args.output, text, force=args.force)
-        except FileExistsError:
-            raise CliError(f"{args.output}: exists; use --force to replace it") from None
-        except OSError as exc:
-            raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+        emit_bytes(text.encode("utf-8"), args)
     else:
         stdout.write(text)
 
 
-def _render(args: argparse.Namespace, stdout: TextIO) -> int:
-    from .render import render
+def emit_bytes(data: bytes, args: argparse.Namespace) -> None:
+    """Write binary ``data`` to ``--output`` (required: binary never goes to a terminal)."""
+    if not args.output:
+        raise CliError("this format is binary: write it to a file with -o FILE")
+    try:
+        io.write_bytes_atomic(args.output, data, force=args.force)
+    except FileExistsError:
+        raise CliError(f"{args.output}: exists; use --force to replace it") from None
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
 
-    emit(render(read_report(args)), args, stdout)
+
+def _render(args: argparse.Namespace, stdout: TextIO) -> int:
+    report = read_report(args)
+    if args.format == "docx":
+        from .render.docx import render_docx
+
+        emit_bytes(render_docx(report), args)
+    elif args.format == "html":
+        from .render.html import render_html
+
+        emit(render_html(report), args, stdout)
+    elif args.format == "markdown":
+        from .render.markdown import render_markdown
+
+        emit(render_markdown(report), args, stdout)
+    else:
+        from .render import render
+
+        emit(render(report, checklist=args.checklist), args, stdout)
     return EXIT_OK
 
 
@@ -89,6 +110,47 @@ def _convert(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_OK
 
 
+def _check(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .audit import audit
+
+    findings = audit(read_report(args))
+    if args.json:
+        document = {
+            "errors": len(findings.errors),
+            "warnings": len(findings.warnings),
+            "findings": [f.to_dict() for f in findings],
+        }
+        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write(findings.to_text())
+    failed = bool(findings.errors) or (args.strict and bool(findings))
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def read_report_arg(text: str) -> AnnualReport:
+    """A report named by a positional argument: all ASCII digits is a year, else a file."""
+    if text.isascii() and text.isdigit():
+        return io.builtin_report(int(text))
+    return io.load(text)
+
+
+def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
+    from ._table import markdown_table
+    from .compare import compare
+
+    comparison = compare(read_report_arg(args.old), read_report_arg(args.new))
+    if args.json:
+        text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif args.table:
+        headers = comparison.headers()
+        text = markdown_table(headers, comparison.rows(everything=args.all)) + "\n"
+    else:
+        sentences = comparison.sentences(everything=args.all)
+        text = "".join(f"{s}\n" for s in sentences) if sentences else comparison.to_text()
+    stdout.write(text)
+    return EXIT_OK
+
+
 Command = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -100,9 +162,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("render", help="write a report as Chinese text")
+    p = sub.add_parser("render", help="write a report as Chinese text, Markdown, HTML or Word")
     _add_source(p)
     _add_output(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown", "html", "docx"),
+        default="text",
+        help="text (as published), markdown, html (one web page) or docx (needs -o and the "
+        "docx extra); all but text include part 8, the checklist table",
+    )
+    p.add_argument(
+        "--checklist", action="store_true", help="text: also write part 8, the checklist table"
+    )
     p.set_defaults(run=_render)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data format")
@@ -114,6 +186,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(p)
     p.add_argument("--to", choices=("toml", "json"), default="toml", help="format for stdout")
     p.set_defaults(run=_convert)
+
+    p = sub.add_parser(
+        "check",
+        help="audit a report's figures against its counts",
+        description="Audit a report. Exit status: 0 with no findings or only warnings, "
+        "1 with an error (or any finding with --strict), 2 on bad input.",
+    )
+    _add_source(p)
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    p.set_defaults(run=_check)
+
+    p = sub.add_parser(
+        "diff",
+        help="compare two reports figure by figure",
+        description="Compare two reports; OLD and NEW are data files or years (all digits). "
+        "Exit status 0, or 2 on bad input.",
+    )
+    p.add_argument("old", metavar="OLD", help="a data file, or the year of a built-in report")
+    p.add_argument("new", metavar="NEW", help="a data file, or the year of a built-in report")
+    p.add_argument("--json", action="store_true", help="print every figure's change as JSON")
+    p.add_argument("--table", action="store_true", help="print a Markdown table")
+    p.add_argument("--all", action="store_true", help="include the figures that did not change")
+    p.set_defaults(run=_diff)
     return parser
 
 

@@ -13,10 +13,12 @@ __all__ = [
     "DataError",
     "HnjdError",
     "Issue",
+    "MissingExtraError",
     "ModelError",
     "ParseError",
     "TextTooLargeError",
     "UnknownYearError",
+    "ZeroWholeError",
 ]
 
 
@@ -136,3 +138,36 @@ class TextTooLargeError(HnjdError, ValueError):
 
     def __str__(self) -> str:
         return f"text too large: {self.size} characters (the limit is {self.limit})"
+
+
+class MissingExtraError(HnjdError, ImportError):
+    """A feature needs an optional extra that is not installed; the message says how to get it.
+
+    >>> print(MissingExtraError("docx", "python-docx"))
+    this needs python-docx: pip install 'hnjd-disclosure[docx]'
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        super().__init__(extra, package)
+        self.extra = extra
+        self.package = package
+
+    def __str__(self) -> str:
+        return f"this needs {self.package}: pip install 'hnjd-disclosure[{self.extra}]'"
+
+
+class ZeroWholeError(HnjdError, ValueError):
+    """A rate or share of a zero whole was asked for: it is undefined, not zero.
+
+    ``whole`` names the whole (a field path such as ``proactive.admissions.planned``).
+
+    >>> print(ZeroWholeError("proactive.admissions.planned"))
+    proactive.admissions.planned: is zero, so the rate is undefined
+    """
+
+    def __init__(self, whole: str) -> None:
+        super().__init__(whole)
+        self.whole = whole
+
+    def __str__(self) -> str:
+        return f"{self.whole}: is zero, so the rate is undefined"
