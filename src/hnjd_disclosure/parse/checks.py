@@ -1,7 +1,7 @@
 """The audit's arithmetic applied to the figures of a text (any institution, any layout).
 
-Each check yields :class:`TextIssue` values, which :func:`audit_text` turns into the audit's
-findings. The checks:
+:func:`audit_text` returns the audit's :class:`~hnjd_disclosure.audit.Findings`, each with
+``path`` ``""`` and ``span`` (the character offsets of the figure). The checks:
 
 * ``rate-matches-counts``: a percentage whose part and whole the text gives is recomputed,
   rounded half-up (四舍五入) at the printed digits; a difference is classified by its cause
@@ -17,49 +17,18 @@ findings. The checks:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
-from attrs import frozen
-
+from ..audit import _CAUSES, Finding, Findings, Severity
+from ..stats import Rounding, round_fraction
 from .figures import Figure, FigureKind, extract_figures
 from .header import Header, read_header
 
-__all__ = ["TextIssue", "percent_cause", "text_issues"]
-
-
-@frozen(kw_only=True)
-class TextIssue:
-    """One problem found in a text; the fields of the audit's ``Finding``, severity as text."""
-
-    rule: str
-    severity: str  # "warning" or "error"
-    published: str | None
-    computed: str | None
-    cause: str | None
-    message_zh: str
-    message_en: str
-    span: tuple[int, int] | None
-
-
-def _round_half_up(value: Fraction, decimals: int) -> Fraction:
-    scale = 10**decimals
-    return Fraction(math.floor(value * scale + Fraction(1, 2)), scale)
-
-
-def _round_half_even(value: Fraction, decimals: int) -> Fraction:
-    scale = 10**decimals
-    return Fraction(round(value * scale), scale)
-
-
-def _show(value: Fraction, decimals: int) -> str:
-    scaled = value * 10**decimals
-    assert scaled.denominator == 1
-    return str(Decimal(scaled.numerator).scaleb(-decimals))
+__all__ = ["audit_text", "percent_cause", "text_findings"]
 
 
 def percent_cause(
@@ -67,7 +36,8 @@ def percent_cause(
 ) -> tuple[str, str | None]:
     """The percentage computed from the counts (at the stated digits) and why they differ.
 
-    Returns ``(computed, cause)``; ``cause`` is ``None`` when the stated value is right.
+    Returns ``(computed, cause)``; ``cause`` is ``None`` when the stated value is right, else
+    the audit's cause: ``half-even``, ``truncated``, ``last-digit`` or ``wrong``.
 
     >>> percent_cause(5295, 5300, Decimal("99.90"))
     ('99.91%', 'truncated')
@@ -77,30 +47,36 @@ def percent_cause(
     exponent = stated.as_tuple().exponent
     decimals = max(0, -exponent) if isinstance(exponent, int) else 0
     exact = Fraction(part) / Fraction(whole) * 100
-    computed = _round_half_up(exact, decimals)
-    shown = _show(computed, decimals) + "%"
-    published = Fraction(stated)
-    if computed == published:
+    computed = round_fraction(exact, decimals)
+    shown = f"{computed}%"
+    if computed == stated:
         return shown, None
-    scale = 10**decimals
-    if Fraction(math.floor(exact * scale), scale) == published:
-        return shown, "truncated"
-    if _round_half_even(exact, decimals) == published:
+    # the same order of causes as the audit's
+    if round_fraction(exact, decimals, Rounding.HALF_EVEN) == stated:
         return shown, "half-even"
-    if abs(computed - published) == Fraction(1, scale):
+    if round_fraction(exact, decimals, Rounding.TRUNCATE) == stated:
+        return shown, "truncated"
+    if abs(stated - computed) == Decimal(1).scaleb(-decimals):
         return shown, "last-digit"
     return shown, "wrong"
 
 
-_CAUSE_ZH: Final = {
-    "truncated": "截断而非四舍五入",
-    "half-even": "按银行家舍入而非四舍五入",
-    "last-digit": "末位相差1",
-    "wrong": "与计数不符",
-}
+def audit_text(text: str) -> Findings:
+    """The audit's checks applied to the figures of any report's text.
+
+    Findings have ``path`` ``""`` and ``span``, the character offsets of the figure.
+
+    >>> findings = audit_text("计划招生5300人，实际录取5295人，录取率为99.90%。")
+    >>> [(f.rule, f.published, f.computed, f.cause) for f in findings]
+    [('rate-matches-counts', '99.90%', '99.91%', 'truncated')]
+
+    Raises:
+        TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
+    """
+    return Findings(text_findings(text))
 
 
-def text_issues(text: str) -> Iterator[TextIssue]:
+def text_findings(text: str) -> Iterator[Finding]:
     """Every issue the checks find in ``text``, in the order of the text.
 
     Raises:
@@ -119,7 +95,7 @@ def text_issues(text: str) -> Iterator[TextIssue]:
     yield from found
 
 
-def _rates(figures: Sequence[Figure]) -> Iterator[TextIssue]:
+def _rates(figures: Sequence[Figure]) -> Iterator[Finding]:
     for fig in figures:
         if fig.part is None or fig.whole is None or not fig.whole.value:
             continue
@@ -127,19 +103,21 @@ def _rates(figures: Sequence[Figure]) -> Iterator[TextIssue]:
         if cause is None:
             continue
         name = fig.label or "百分比"
-        yield TextIssue(
+        zh, en = _CAUSES[cause]
+        yield Finding(
+            path="",
             rule="rate-matches-counts",
-            severity="error" if cause == "wrong" else "warning",
+            severity=Severity.ERROR if cause == "wrong" else Severity.WARNING,
             published=fig.text,
             computed=computed,
             cause=cause,
             message_zh=(
-                f"{name}所述{fig.text}，按{fig.part.value}/{fig.whole.value}计算应为{computed}"
-                f"（{_CAUSE_ZH[cause]}）"
+                f"{name}公布为{fig.text}，按{fig.part.label}{fig.part.value}÷"
+                f"{fig.whole.label}{fig.whole.value}四舍五入应为{computed}，{zh}。"
             ),
             message_en=(
-                f"{name} is stated as {fig.text} but {fig.part.value}/{fig.whole.value} gives "
-                f"{computed} ({cause})"
+                f"{name} published as {fig.text}, but {fig.part.value} / {fig.whole.value} "
+                f"rounds half-up to {computed}: {en}."
             ),
             span=fig.span,
         )
@@ -150,12 +128,12 @@ _TOTAL_ROW: Final = ("合计", "总计", "共计", "总数", "小计")
 _MAX_PARTS: Final = 50
 
 
-def _sums(figures: Sequence[Figure], text: str) -> Iterator[TextIssue]:
+def _sums(figures: Sequence[Figure], text: str) -> Iterator[Finding]:
     yield from _sums_after_qizhong(figures, text)
     yield from _table_totals(figures)
 
 
-def _sums_after_qizhong(figures: Sequence[Figure], text: str) -> Iterator[TextIssue]:
+def _sums_after_qizhong(figures: Sequence[Figure], text: str) -> Iterator[Finding]:
     """``共3000人，其中升学1500人，就业1600人``: the parts must not exceed the total."""
     counts = [f for f in figures if f.kind is FigureKind.COUNT and f.unit]
     marks = [m.start() for m in re.finditer(_PARTS_WORD, text)]
@@ -179,9 +157,10 @@ def _sums_after_qizhong(figures: Sequence[Figure], text: str) -> Iterator[TextIs
         added = sum((p.value for p in parts), Decimal(0))
         if parts and added > total.value:
             listed = "+".join(str(p.value) for p in parts)
-            yield TextIssue(
+            yield Finding(
+                path="",
                 rule="parts-sum-to-whole",
-                severity="error",
+                severity=Severity.ERROR,
                 published=total.text,
                 computed=f"{added}{total.unit}",
                 cause=None,
@@ -193,7 +172,7 @@ def _sums_after_qizhong(figures: Sequence[Figure], text: str) -> Iterator[TextIs
             )
 
 
-def _table_totals(figures: Sequence[Figure]) -> Iterator[TextIssue]:
+def _table_totals(figures: Sequence[Figure]) -> Iterator[Finding]:
     """In a table, the rows since the last total row must add up to a 合计/总计 row."""
     running: dict[tuple[int, int | None], tuple[Decimal, int]] = {}
     for fig in figures:
@@ -206,9 +185,10 @@ def _table_totals(figures: Sequence[Figure]) -> Iterator[TextIssue]:
             continue
         running[key] = (Decimal(0), 0)
         if rows >= 2 and added != fig.value:
-            yield TextIssue(
+            yield Finding(
+                path="",
                 rule="parts-sum-to-whole",
-                severity="error",
+                severity=Severity.ERROR,
                 published=fig.text,
                 computed=str(added) + fig.unit,
                 cause=None,
@@ -224,13 +204,14 @@ _LISTED_THINGS: Final = (
 )  # fmt: skip
 
 
-def _cardinality(figures: Sequence[Figure], header: Header, text: str) -> Iterator[TextIssue]:
+def _cardinality(figures: Sequence[Figure], header: Header, text: str) -> Iterator[Finding]:
     if header.stated_part_count is not None and header.part_names:
         listed = len(header.part_names)
         if listed != header.stated_part_count:
-            yield TextIssue(
+            yield Finding(
+                path="",
                 rule="stated-cardinality",
-                severity="warning",
+                severity=Severity.WARNING,
                 published=str(header.stated_part_count),
                 computed=str(listed),
                 cause=None,
@@ -252,9 +233,10 @@ def _cardinality(figures: Sequence[Figure], header: Header, text: str) -> Iterat
         count = len(items)
         if count == fig.value or (loose and count < fig.value):
             continue
-        yield TextIssue(
+        yield Finding(
+            path="",
             rule="stated-cardinality",
-            severity="warning",
+            severity=Severity.WARNING,
             published=fig.text,
             computed=f"{count}{fig.unit}",
             cause=None,
@@ -267,15 +249,16 @@ def _cardinality(figures: Sequence[Figure], header: Header, text: str) -> Iterat
 _RATE_WORDS: Final = ("率", "比例", "占比", "比重", "百分比")
 
 
-def _points(figures: Sequence[Figure]) -> Iterator[TextIssue]:
+def _points(figures: Sequence[Figure]) -> Iterator[Finding]:
     for fig in figures:
         if fig.kind is not FigureKind.PERCENT or not fig.change:
             continue
         if not any(word in fig.label for word in _RATE_WORDS):
             continue
-        yield TextIssue(
+        yield Finding(
+            path="",
             rule="points-as-percent",
-            severity="warning",
+            severity=Severity.WARNING,
             published=fig.text,
             computed=None,
             cause=None,
@@ -290,7 +273,7 @@ def _points(figures: Sequence[Figure]) -> Iterator[TextIssue]:
         )
 
 
-def _shares(figures: Sequence[Figure]) -> Iterator[TextIssue]:
+def _shares(figures: Sequence[Figure]) -> Iterator[Finding]:
     groups: dict[tuple[int, int], list[Figure]] = {}
     for fig in figures:
         if fig.whole is not None and fig.is_share:
@@ -301,9 +284,10 @@ def _shares(figures: Sequence[Figure]) -> Iterator[TextIssue]:
         total = sum((s.value for s in shares), Decimal(0))
         slack = sum((_half_unit(s.value) for s in shares), Decimal(0))
         if total > 100 + slack:
-            yield TextIssue(
+            yield Finding(
+                path="",
                 rule="shares-exceed-whole",
-                severity="error",
+                severity=Severity.ERROR,
                 published="+".join(s.text for s in shares),
                 computed=f"{total}%",
                 cause=None,
