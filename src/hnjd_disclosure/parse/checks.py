@@ -274,10 +274,15 @@ def _points(figures: Sequence[Figure]) -> Iterator[Finding]:
 
 
 def _shares(figures: Sequence[Figure]) -> Iterator[Finding]:
-    groups: dict[tuple[int, int], list[Figure]] = {}
+    # shares of one whole: linked to the same whole, or (unlinked) 占比 in one sentence
+    groups: dict[tuple[str, int, int], list[Figure]] = {}
     for fig in figures:
-        if fig.whole is not None and fig.is_share:
-            groups.setdefault(fig.whole.span, []).append(fig)
+        if not fig.is_share or fig.change:
+            continue
+        if fig.whole is not None:
+            groups.setdefault(("whole", *fig.whole.span), []).append(fig)
+        elif fig.part is None:
+            groups.setdefault(("sentence", *fig.sentence_span), []).append(fig)
     for shares in groups.values():
         if len(shares) < 2:
             continue

@@ -132,7 +132,10 @@ _FIGURE_FOLD: Final = str.maketrans(
 )
 _NUMBER: Final = re.compile(r"(?<![0-9.])[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?+")
 _SENTENCE_END: Final = frozenset("。！？!?\n\r\u2028\u2029")
-_SENTENCE_BREAK: Final = re.compile("[" + "".join(sorted(_SENTENCE_END)) + "]")
+# a half-width full stop ends a sentence unless it is a decimal point (2.5)
+_SENTENCE_BREAK: Final = re.compile(
+    "[" + "".join(sorted(_SENTENCE_END)) + "]|(?<![0-9])\\.|\\.(?![0-9])"
+)
 _CLAUSE_END: Final = frozenset("。！？!?，,；;：:\n\r|\t")
 _SPACES: Final = " \u3000\xa0"
 _MAX_DIGITS: Final = 24
@@ -376,7 +379,7 @@ def _clause(text: str, start: int, previous_end: int) -> str:
 
 def _label(clause: str, approximate: str, change: str, comparison: str) -> str:
     """The words naming the figure: the clause without connectors and qualifiers."""
-    label = clause.strip(" \u3000\t、")
+    label = clause.strip(" \u3000\t、.")
     for word in ("其中，", "其中", "另外", "此外"):
         if label.startswith(word):
             label = label[len(word) :]

@@ -70,12 +70,13 @@ _ACADEMIC: Final = re.compile(
 )
 _DOC: Final = re.compile(r"《([^《》\n]{1,120}+)》[ \t\u3000]*+（([^（）\n]{1,60}?号)）")
 _PARTS: Final = re.compile(
-    rf"(?:共|等|以下|为){_SP}([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}个{_SP}部分"
+    rf"(?:共|等|以下|为)?{_SP}([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}个{_SP}部分"
 )
 _LIST_START: Final = ("包括", "包含", "分为", "涵盖", "由")
 _INSTITUTION: Final = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:大学|学院|学校|研究院)")
 _TITLE_YEAR: Final = re.compile(r"([0-9]{4})[ \t\u3000]*+年")
 _HEAD_LINES: Final = 60
+_NAVIGATION: Final = (">", "\uff1e", "\u203a", "\u00bb", "当前位置", "首页")
 _MAX_LIST: Final = 2000  # a list of parts longer than this is not one
 
 
@@ -93,7 +94,7 @@ def read_header(text: str) -> Header:
     folded = fold(text).replace("．", ".")
     lines = [ln.strip() for ln in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]]
     title_index = next(
-        (i for i, ln in enumerate(lines) if "报告" in ln and len(ln) <= 60 and "信息公开" in ln),
+        (i for i, ln in enumerate(lines) if _is_title(ln)),
         None,
     )
     title = lines[title_index] if title_index is not None else None
@@ -145,6 +146,16 @@ def read_header(text: str) -> Header:
         stated_part_count=count,
         part_count_span=count_span,
         part_names_span=names_span,
+    )
+
+
+def _is_title(line: str) -> bool:
+    """A short line naming an information-disclosure report, not a navigation trail."""
+    return (
+        "报告" in line
+        and "信息公开" in line
+        and len(line) <= 60
+        and not any(mark in line for mark in _NAVIGATION)
     )
 
 
