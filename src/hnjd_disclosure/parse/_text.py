@@ -8,6 +8,7 @@ and headings; prose is always taken from the original text, character for charac
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Final
@@ -23,10 +24,11 @@ MAX_CHARS: Final = 20_000_000
 #: refuse them rather than build numbers no report prints.
 MAX_DIGITS: Final = 15
 
-_FOLD: Final = str.maketrans(
-    "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff05\uff0e,;:()!?－",
-    "0123456789%.，；：（）！？-",
-)
+_FOLD_FROM: Final = "".join(chr(0xFF10 + i) for i in range(10)) + "\uff05\uff0e,;:()!?\uff0d"
+_FOLD_TO: Final = "0123456789%.，；：（）！？-"
+_FOLD_MAP: Final = dict(zip(_FOLD_FROM, _FOLD_TO, strict=True))
+# str.translate looks up every character; a regex touches only the few that change
+_TO_FOLD: Final = re.compile("[" + re.escape(_FOLD_FROM) + "]")
 _SPACE: Final = frozenset(" \t\u3000\xa0")
 DIGITS: Final = frozenset("0123456789")
 
@@ -51,22 +53,39 @@ def fold(text: str) -> str:
     >>> fold("\uff15\uff13\uff10\uff10人, 占比(1)")
     '5300人， 占比（1）'
     """
-    return text.translate(_FOLD)
+    return _TO_FOLD.sub(_fold_one, text)
+
+
+def _fold_one(match: re.Match[str]) -> str:
+    return _FOLD_MAP[match.group()]
+
+
+@functools.lru_cache(maxsize=256)
+def _fold_literal(literal: str) -> str:
+    return fold(literal)
 
 
 class Line:
     """A non-blank line of the text: stripped ``text``, 1-based ``number``, ``indent``."""
 
-    __slots__ = ("indent", "number", "text")
+    __slots__ = ("_folded", "indent", "number", "text")
 
-    def __init__(self, text: str, number: int, indent: int) -> None:
+    def __init__(self, text: str, number: int, indent: int, folded: str | None = None) -> None:
         self.text = text
         self.number = number
         self.indent = indent
+        self._folded = folded
+
+    @property
+    def folded(self) -> str:
+        """The line folded (computed once)."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
 
     def cursor(self, start: int = 0) -> Cursor:
         """A cursor on this line from character ``start``."""
-        return Cursor(self.text, self.number, self.indent, start)
+        return Cursor(self.text, self.number, self.indent, start, folded=self.folded)
 
     def error(self, message: str, at: int = 0) -> ParseError:
         """A :class:`ParseError` at character ``at`` of this line."""
@@ -96,9 +115,11 @@ class Cursor:
 
     __slots__ = ("column0", "folded", "line", "pos", "text")
 
-    def __init__(self, text: str, line: int, column0: int = 0, pos: int = 0) -> None:
+    def __init__(
+        self, text: str, line: int, column0: int = 0, pos: int = 0, *, folded: str | None = None
+    ) -> None:
         self.text = text
-        self.folded = fold(text)
+        self.folded = fold(text) if folded is None else folded
         self.line = line
         self.column0 = column0
         self.pos = pos
@@ -121,8 +142,12 @@ class Cursor:
 
     def expect(self, literal: str) -> None:
         """Consume ``literal`` (folded; spaces before any of its characters are skipped)."""
+        folded = _fold_literal(literal)
+        if self.folded.startswith(folded, self.pos):  # the usual case: no spaces inside
+            self.pos += len(folded)
+            return
         start = self.pos
-        for ch in fold(literal):
+        for ch in folded:
             self.skip_space()
             if self.pos < len(self.folded) and self.folded[self.pos] == ch:
                 self.pos += 1
@@ -132,7 +157,7 @@ class Cursor:
 
     def find(self, literal: str) -> int:
         """The position of the next ``literal`` (folded), or -1."""
-        return self.folded.find(fold(literal), self.pos)
+        return self.folded.find(_fold_literal(literal), self.pos)
 
     def digits(self) -> str:
         """ASCII digits of a whole number, with thousands separators removed."""

@@ -94,7 +94,7 @@ def _build(line: Line, make: Callable[[], T]) -> T:
 
 def _heading(line: Line, pattern: re.Pattern[str], number: int) -> str | None:
     """The heading text if ``line`` is heading ``number`` of the pattern's level."""
-    match = pattern.match(fold(line.text))
+    match = pattern.match(line.folded)
     if match is None:
         return None
     label = match.group(1)
@@ -124,7 +124,7 @@ class _Reader:
 
     def report(self) -> AnnualReport:
         lines = self.lines
-        at = next((i for i, ln in enumerate(lines) if fold(ln.text).startswith(_PREAMBLE)), None)
+        at = next((i for i, ln in enumerate(lines) if ln.folded.startswith(_PREAMBLE)), None)
         if at is None:
             first = lines[0] if lines else Line("", 1, 0)
             raise first.error(f"expected the preamble 「{_PREAMBLE}…」 after the title")
@@ -267,7 +267,7 @@ class _Reader:
         )
 
     def _media(self, line: Line) -> tuple[str, MediaFigures] | None:
-        at = fold(line.text).rfind("截至目前，校园网")
+        at = line.folded.rfind("截至目前，校园网")
         if at < 0:
             return None
         c = line.cursor(at)
@@ -400,7 +400,7 @@ class _Reader:
         if not lines:
             raise start.error("expected the admissions figures 「…年面向…」 after this heading")
         last = lines[-1]
-        folded = fold(last.text)
+        folded = last.folded
         at = folded.rfind("年面向")
         while at > 0 and folded[at - 1] in " \t\u3000":
             at -= 1
@@ -604,7 +604,7 @@ class _Reader:
         if body:
             last = body[-1]
             match = None
-            for found in _PHONE.finditer(fold(last.text)):
+            for found in _PHONE.finditer(last.folded):
                 match = found
             if match is not None:
                 before = last.text[: match.start()]
@@ -638,7 +638,8 @@ def _texts(lines: Sequence[Line]) -> tuple[str, ...]:
 
 
 def _replace(line: Line, text: str) -> Line:
-    return Line(text, line.number, line.indent)
+    """The start of ``line`` (``text`` is a prefix of it), keeping its place."""
+    return Line(text, line.number, line.indent, line.folded[: len(text)])
 
 
 def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis:
@@ -752,7 +753,7 @@ def _ranking(c: Cursor) -> str:
 
 def _procurement(line: Line) -> tuple[str, int, str]:
     """``{lead}{N}条{tail}``: the count is the one after 共, else the last count in 条."""
-    folded = fold(line.text)
+    folded = line.folded
     matches = list(_NOTICES.finditer(folded))
     if not matches:
         raise line.error("expected the procurement count 「…共N条…」")
