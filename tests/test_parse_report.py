@@ -118,3 +118,22 @@ def test_model_rule_becomes_parse_error(published_text: str) -> None:
 def test_line_breaks(published_text: str, newline: str) -> None:
     """Any line break convention reads the same."""
     assert parse_report(published_text.replace("\n", newline)) == REPORT
+
+
+def test_home_province_named_like_the_template() -> None:
+    """A province whose name holds 就业 still reads back (found by fuzzing)."""
+    full = builtin_report(2022)
+    adm = full.proactive.admissions
+    employment = attrs.evolve(adm.employment, home_province="就业")
+    report = attrs.evolve(
+        full,
+        checklist=None,
+        proactive=attrs.evolve(full.proactive, admissions=attrs.evolve(adm, employment=employment)),
+    )
+    assert parse_report(render(report)) == report
+
+
+def test_thousands_separator_needs_three_digits(published_text: str) -> None:
+    """5,30 is not a thousands separator: the figure is refused, not misread."""
+    with pytest.raises(ParseError, match="人"):
+        parse_report(published_text.replace("计划招生 5300人", "计划招生 5,30人"))

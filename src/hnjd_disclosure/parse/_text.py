@@ -31,6 +31,8 @@ _FOLD_MAP: Final = dict(zip(_FOLD_FROM, _FOLD_TO, strict=True))
 _TO_FOLD: Final = re.compile("[" + re.escape(_FOLD_FROM) + "]")
 _SPACE: Final = frozenset(" \t\u3000\xa0")
 DIGITS: Final = frozenset("0123456789")
+# 5,300 (folded to 5，300): a separator followed by exactly three digits and no fourth
+_DIGIT_RUN: Final = re.compile(r"[0-9]++(?:，[0-9]{3}(?![0-9]))*+")
 
 
 def check_size(text: object) -> str:
@@ -162,29 +164,14 @@ class Cursor:
     def digits(self) -> str:
         """ASCII digits of a whole number, with thousands separators removed."""
         self.skip_space()
-        start = self.pos
-        f = self.folded
-        n = len(f)
-        out: list[str] = []
-        while self.pos < n and f[self.pos] in DIGITS:
-            out.append(f[self.pos])
-            self.pos += 1
-            # 5,300: a separator followed by exactly three digits and no fourth
-            group = f[self.pos + 1 : self.pos + 5]
-            if (
-                self.pos < n
-                and f[self.pos] == "，"
-                and len(group) >= 3
-                and all(c in DIGITS for c in group[:3])
-                and (len(group) == 3 or group[3] not in DIGITS)
-            ):
-                self.pos += 1
-        if not out:
+        match = _DIGIT_RUN.match(self.folded, self.pos)
+        if match is None:
             raise self.error("a number")
-        if len(out) > MAX_DIGITS:
-            self.pos = start
+        digits = match.group().replace("，", "")
+        if len(digits) > MAX_DIGITS:
             raise self.error(f"a number of at most {MAX_DIGITS} digits")
-        return "".join(out)
+        self.pos = match.end()
+        return digits
 
     def number(self) -> int:
         """A whole number (``5300``, ``5,300``, ``\uff15\uff13\uff10\uff10``)."""

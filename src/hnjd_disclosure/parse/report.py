@@ -64,6 +64,7 @@ _LEVEL2: Final = re.compile(
 )
 _LEVEL1: Final = re.compile(r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*")
 _PART_COUNT: Final = 7
+_HEADING_START: Final = frozenset("（0123456789零一二三四五六七八九十")
 _ASCII_DIGITS: Final = frozenset("0123456789")
 
 
@@ -94,6 +95,8 @@ def _build(line: Line, make: Callable[[], T]) -> T:
 
 def _heading(line: Line, pattern: re.Pattern[str], number: int) -> str | None:
     """The heading text if ``line`` is heading ``number`` of the pattern's level."""
+    if line.folded[:1] not in _HEADING_START:  # most lines: rejected without a regex
+        return None
     match = pattern.match(line.folded)
     if match is None:
         return None
@@ -453,15 +456,18 @@ class _Reader:
         c.expect("，占比")
         upgraded_share = _percent(c)
         c.expect("。毕业生在")
-        home = c.take_until("就业", "the home province").strip()
+        # the province's name may itself contain 就业: the figure follows the last one
+        found = _JOBS_AT.search(c.folded, c.pos)
+        if found is None:
+            raise c.error("the home province followed by 「就业N人」")
+        home = c.text[c.pos : found.start()].strip()
+        c.pos = found.start()
         c.expect("就业")
         in_province = c.count("人")
         c.expect("，占比")
         in_share = _percent(c)
         c.expect("，非")
-        other_home = c.take_until("就业人数", "the home province").strip()
-        if other_home != home:
-            raise c.error(f"「非{home}就业人数」")
+        c.expect(home)
         c.expect("就业人数")
         out_province = c.count("人")
         c.expect("，占比")
@@ -626,6 +632,7 @@ class _Reader:
         )
 
 
+_JOBS_AT: Final = re.compile(r"就业(?=[ \t\u3000]*+[0-9])")
 _PHONE: Final = re.compile(r"，[ \t\u3000]*电话[ \t\u3000]*：[ \t\u3000]*")
 
 
