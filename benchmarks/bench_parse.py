@@ -49,6 +49,11 @@ def main() -> None:
         f"extract_figures, 10M characters ({big_size / 1e6:.1f} MB): {t_big:.2f} s, "
         f"{big_size / t_big / 1e6:.2f} MB/s"
     )
+    for fn in (parse_report, read_header, audit_text):
+        start = time.perf_counter()
+        with contextlib.suppress(ParseError):
+            fn(big)
+        print(f"{fn.__name__}, 10M characters: {time.perf_counter() - start:.2f} s")
     t_render = best(lambda: render(report), number=50)
     t_parse = best(lambda: parse_report(TEXT), number=50)
     print(

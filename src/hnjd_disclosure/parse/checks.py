@@ -77,7 +77,10 @@ def audit_text(text: str) -> Findings:
 
 
 def text_findings(text: str) -> Iterator[Finding]:
-    """Every issue the checks find in ``text``, in the order of the text.
+    """Every finding of the checks on ``text``, in the order of the text.
+
+    >>> [f.rule for f in text_findings("全文包括概述、其他等三个部分。")]
+    ['stated-cardinality']
 
     Raises:
         TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.

@@ -44,7 +44,11 @@ __all__ = ["Figure", "FigureKind", "Reference", "extract_figures"]
 
 
 class FigureKind(enum.Enum):
-    """What a figure is."""
+    """What a figure is: a count, a percentage, a 万/亿 figure, a change in points, a ranking.
+
+    >>> [f.kind.value for f in extract_figures("共300人，占60%，1.9万人，提高2个百分点，前50名")]
+    ['count', 'percent', 'wan', 'points', 'ranking']
+    """
 
     COUNT = "count"
     PERCENT = "percent"
