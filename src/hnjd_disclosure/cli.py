@@ -263,11 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="audit a report's figures against its counts",
         description="Audit a report. Exit status: 0 with no findings or only warnings, "
-        "1 with an error (or any finding with --strict), 2 on bad input.",
+        "1 with an error (or any finding with --strict), 2 on bad input. A FILE ending in "
+        ".txt is a report's text (any institution): its figures are extracted and checked.",
     )
     _add_source(p)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
-    # a FILE ending in .txt is a report's text: its figures are extracted and checked
     p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     p.set_defaults(run=_check)
 
