@@ -165,3 +165,15 @@ def test_other_layouts_have_figures_with_valid_spans(path: Path) -> None:
     for f in figs:
         assert text[f.span[0] : f.span[1]] == f.text
     assert any(f.kind is FigureKind.PERCENT and f.whole is not None for f in figs)
+
+
+def test_shares_of_yi_figures_and_the_part_named_before_zhan() -> None:
+    """亿元 figures link by their amounts; 研究生占在校生…的比例 names no part it can find."""
+    text = "预算收入12.35亿元，其中财政拨款7.8亿元，占63.16%。在校生21,356人。研究生占在校生总数的比例为18.2%。"
+    figs = extract_figures(text)
+    share = next(f for f in figs if f.text == "63.16%")
+    assert share.part is not None
+    assert share.whole is not None
+    assert (share.part.value, share.whole.value) == (Decimal(780_000_000), Decimal(1_235_000_000))
+    graduate = next(f for f in figs if f.text == "18.2%")
+    assert graduate.part is None

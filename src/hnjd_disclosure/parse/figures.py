@@ -103,9 +103,11 @@ class Figure:
     @property
     def amount(self) -> Decimal:
         """The number the figure stands for (``1.9万`` → 19000)."""
-        if self.kind is FigureKind.WAN:
-            return self.value * (10_000 if self.unit.startswith("万") else 100_000_000)
-        return self.value
+        if self.kind is not FigureKind.WAN:
+            return self.value
+        amount = self.value * (10_000 if self.unit.startswith("万") else 100_000_000)
+        # 1.9万 is 19000, not 19000.0: a whole amount drops the printed decimals
+        return Decimal(int(amount)) if amount == amount.to_integral_value() else amount
 
     @property
     def is_rate(self) -> bool:
@@ -492,6 +494,8 @@ def _named_part(
 ) -> tuple[Figure | None, Figure | None]:
     """``升学占比为52%`` with no count before it: the part is the count named ``升学``."""
     stem = fig.label
+    if "占" in stem and not stem.endswith("占比"):
+        stem = stem[: stem.rfind("占")]  # 研究生占在校生总数的比例: the part is 研究生
     for word in ("占比", "比例", "比重", "率", "所占", "占"):
         stem = stem.replace(word, "")
     if len(stem) < 2:
