@@ -169,7 +169,10 @@ def test_other_layouts_have_figures_with_valid_spans(path: Path) -> None:
 
 def test_shares_of_yi_figures_and_the_part_named_before_zhan() -> None:
     """亿元 figures link by their amounts; 研究生占在校生…的比例 names no part it can find."""
-    text = "预算收入12.35亿元，其中财政拨款7.8亿元，占63.16%。在校生21,356人。研究生占在校生总数的比例为18.2%。"
+    text = (
+        "预算收入12.35亿元，其中财政拨款7.8亿元，占63.16%。"
+        "在校生21,356人。研究生占在校生总数的比例为18.2%。"
+    )
     figs = extract_figures(text)
     share = next(f for f in figs if f.text == "63.16%")
     assert share.part is not None
