@@ -14,7 +14,8 @@ from .conftest import DATA
 
 
 def _key(f: object) -> tuple[object, ...]:
-    return tuple(getattr(f, n) for n in ("rule", "severity", "published", "computed", "cause"))
+    fields = ("path", "rule", "severity", "published", "computed", "cause")
+    return tuple(getattr(f, n) for n in fields)
 
 
 def test_2022_text_gives_the_model_audit(published_text: str) -> None:
@@ -94,3 +95,10 @@ def test_stated_part_count() -> None:
     assert [(f.rule, f.published, f.computed) for f in findings] == [
         ("stated-cardinality", "4", "3")
     ]
+
+
+def test_text_share_gets_the_model_path(published_text: str) -> None:
+    """A share named as the model names it carries the model's field path."""
+    changed = published_text.replace("占比8.58%", "占比8.59%")
+    paths = [f.path for f in audit_text(changed)]
+    assert "proactive.admissions.employment.upgraded_share" in paths

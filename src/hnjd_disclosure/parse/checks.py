@@ -1,7 +1,8 @@
 """The audit's arithmetic applied to the figures of a text (any institution, any layout).
 
 :func:`audit_text` returns the audit's :class:`~hnjd_disclosure.audit.Findings`, each with
-``path`` ``""`` and ``span`` (the character offsets of the figure). The checks:
+``span`` (the character offsets of the figure) and ``path`` ``""``, or the model's field path
+for a rate the text names as the model does (``录取率``). The checks:
 
 * ``rate-matches-counts``: a percentage whose part and whole the text gives is recomputed,
   rounded half-up (四舍五入) at the printed digits; a difference is classified by its cause
@@ -17,6 +18,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -24,7 +26,8 @@ from fractions import Fraction
 from typing import Final
 
 from ..audit import _CAUSES, Finding, Findings, Severity
-from ..stats import Rounding, round_fraction
+from ..records import field_label
+from ..stats import RATES, Rounding, round_fraction
 from .figures import Figure, FigureKind, extract_figures
 from .header import Header, read_header
 
@@ -64,7 +67,8 @@ def percent_cause(
 def audit_text(text: str) -> Findings:
     """The audit's checks applied to the figures of any report's text.
 
-    Findings have ``path`` ``""`` and ``span``, the character offsets of the figure.
+    Findings have ``span``, the character offsets of the figure, and ``path`` ``""``, or
+    the model's field path where a rate's name is that field's (``录取率``).
 
     >>> findings = audit_text("计划招生5300人，实际录取5295人，录取率为99.90%。")
     >>> [(f.rule, f.published, f.computed, f.cause) for f in findings]
@@ -108,7 +112,7 @@ def _rates(figures: Sequence[Figure]) -> Iterator[Finding]:
         name = fig.label or "百分比"
         zh, en = _CAUSES[cause]
         yield Finding(
-            path="",
+            path=_model_path(fig),
             rule="rate-matches-counts",
             severity=Severity.ERROR if cause == "wrong" else Severity.WARNING,
             published=fig.text,
@@ -124,6 +128,26 @@ def _rates(figures: Sequence[Figure]) -> Iterator[Finding]:
             ),
             span=fig.span,
         )
+
+
+@functools.cache
+def _rate_paths() -> dict[str, str]:
+    """The model's rates and shares by their Chinese names (录取率 → its field path)."""
+    return {field_label(spec.path): spec.path for spec in RATES}
+
+
+def _model_path(fig: Figure) -> str:
+    """The model field a percentage of the text is, when its name is that field's name.
+
+    ``录取率`` is ``proactive.admissions.admission_rate``; a share ``占比`` after ``专升本416人``
+    is ``…upgraded_share``. Any other percentage has the path ``""``.
+    """
+    paths = _rate_paths()
+    if fig.label in paths:
+        return paths[fig.label]
+    if fig.part is not None:
+        return paths.get(fig.part.label.removeprefix("其中") + fig.label, "")
+    return ""
 
 
 _PARTS_WORD: Final = "其中"
