@@ -79,6 +79,7 @@ def test_prose_is_kept_exactly(published_text: str) -> None:
         ("", 1, "preamble"),
         ("hello\nworld\n", 1, "preamble"),
         ("本年度报告是根据\n", 1, "institution and the title"),
+        ("某某\n本年度报告是根据\n", 1, "on two lines"),
     ],
 )
 def test_not_a_report(text: str, line: int, fragment: str) -> None:
@@ -137,3 +138,10 @@ def test_thousands_separator_needs_three_digits(published_text: str) -> None:
     """5,30 is not a thousands separator: the figure is refused, not misread."""
     with pytest.raises(ParseError, match="人"):
         parse_report(published_text.replace("计划招生 5300人", "计划招生 5,30人"))
+
+
+def test_institution_and_title_on_one_line(published_text: str) -> None:
+    joined = published_text.replace(
+        "湖南机电职业技术学院\n2022年", "湖南机电职业技术学院 2022年", 1
+    )
+    assert parse_report(joined) == REPORT

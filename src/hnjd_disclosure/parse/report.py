@@ -131,7 +131,7 @@ class _Reader:
         if at is None:
             first = lines[0] if lines else Line("", 1, 0)
             raise first.error(f"expected the preamble 「{_PREAMBLE}…」 after the title")
-        if at < 2:
+        if at == 0:
             raise lines[at].error("expected the institution and the title before the preamble")
         institution, title = self._title_lines(lines[:at])
         header = self._preamble(lines[at])
@@ -172,6 +172,12 @@ class _Reader:
     @staticmethod
     def _title_lines(before: Sequence[Line]) -> tuple[str, str]:
         """Institution and title: the two lines before the preamble, past any navigation."""
+        if len(before) == 1:
+            # a copy that joined them: 湖南机电职业技术学院 2022年信息公开年度报告
+            joined = _JOINED_TITLE.fullmatch(before[0].text)
+            if joined is None:
+                raise before[0].error("expected the institution and the title on two lines")
+            return joined.group(1), joined.group(2)
         if len(before) == 2:
             return before[0].text, before[1].text
         # A web page: the title is the last line naming a report, the institution above it.
@@ -633,6 +639,9 @@ class _Reader:
 
 
 _JOBS_AT: Final = re.compile(r"就业(?=[ \t\u3000]*+[0-9])")
+_JOINED_TITLE: Final = re.compile(
+    r"([^ \t\u3000]{2,60}?(?:大学|学院|学校))[ \t\u3000]*+([^ \t\u3000].{0,80}报告)"
+)
 _PHONE: Final = re.compile(r"，[ \t\u3000]*电话[ \t\u3000]*：[ \t\u3000]*")
 
 
