@@ -111,3 +111,12 @@ def test_size_limit() -> None:
         with pytest.raises(TextTooLargeError) as info:
             reader(text)
         assert info.value.limit == MAX_CHARS
+
+
+def test_ten_megabytes_complete() -> None:
+    """A 10 MB text (the report repeated) is read to the end; times are in benchmarks/."""
+    copies = 10_000_000 // len(PUBLISHED.encode("utf-8")) + 1
+    text = PUBLISHED * copies
+    assert len(text.encode("utf-8")) >= 10_000_000
+    _all_readers(text)
+    assert len(extract_figures(text)) == copies * len(extract_figures(PUBLISHED))
