@@ -89,6 +89,7 @@ def test_spans_and_sentences_point_into_the_text(
 def test_labels(figures: tuple[Figure, ...]) -> None:
     """Labels name the figure without its connectors (为, 达)."""
     labels = {f.text: f.label for f in figures}
+    assert labels["5300人"] == "计划招生"
     assert labels["5295人"] == "实际录取"
     assert labels["99.90%"] == "录取率"
     assert labels["66280人"] == "关注人数"

@@ -179,11 +179,13 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     rows = _table_rows(text)
     raw: list[Figure] = []
     previous_end = 0
+    previous_unit = ""
     for match in _NUMBER.finditer(folded):
-        figure = _figure_at(text, folded, match, sentences, rows, previous_end)
+        figure = _figure_at(text, folded, match, sentences, rows, previous_end, previous_unit)
         if figure is not None:
             raw.append(figure)
             previous_end = figure.span[1]
+            previous_unit = figure.unit
     return tuple(_link(raw, text))
 
 
@@ -253,6 +255,7 @@ def _figure_at(
     sentences: list[int],
     rows: _Rows,
     previous_end: int,
+    previous_unit: str,
 ) -> Figure | None:
     start, end = match.span()
     digits = match.group().replace(",", "")
@@ -308,6 +311,9 @@ def _figure_at(
     except ArithmeticError:  # pragma: no cover - the pattern only matches digits
         return None
     clause = _clause(text, start, previous_end)
+    if previous_unit == "个" and start - len(clause) == previous_end:
+        # 10个省、自治区计划招生5300人: the things counted belong to the 10, not to 5300
+        clause = clause.lstrip(_COUNTED_THINGS)
     change = next((w for w in _CHANGES if w in clause), "")
     comparison = next((w for w in _COMPARISONS if w in clause), "")
     row = rows.find(start)
@@ -371,6 +377,9 @@ def _is_cell(text: str, rows: _Rows, start: int, end: int) -> bool:
 def _before(folded: str, start: int) -> str:
     """Up to 8 characters before ``start``, spaces removed."""
     return folded[max(0, start - 12) : start].replace(" ", "").replace("\u3000", "")[-8:]
+
+
+_COUNTED_THINGS: Final = "省市县区国家地城自治、（）()份类所项门部分专业院系个"
 
 
 def _clause(text: str, start: int, previous_end: int) -> str:
