@@ -2,7 +2,7 @@
 
 Run (after ``pip install -e . --group bench``)::
 
-    .venv/bin/python benchmarks/bench.py            # everything, about a minute
+    .venv/bin/python benchmarks/bench.py            # everything, 5-10 minutes on 2 cores
     .venv/bin/python benchmarks/bench.py --quick    # fewer repeats and a smaller corpus
 
 Every figure is the best of several timed repeats (each repeat runs long enough to be
