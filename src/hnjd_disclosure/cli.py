@@ -89,6 +89,20 @@ def _convert(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_OK
 
 
+def _new(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .draft import draft_from, dumps_draft_toml
+
+    source = args.source if args.source is not None else str(args.year - 1)
+    previous = io.builtin_report(int(source)) if source.isdigit() else io.load(source)
+    data = draft_from(previous, args.year)
+    if args.output and io.format_of(args.output) == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        text = dumps_draft_toml(data)
+    emit(text, args, stdout)
+    return EXIT_OK
+
+
 Command = Callable[[argparse.Namespace, TextIO], int]
 
 
@@ -114,6 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(p)
     p.add_argument("--to", choices=("toml", "json"), default="toml", help="format for stdout")
     p.set_defaults(run=_convert)
+
+    p = sub.add_parser("new", help="draft next year's report data from a previous report")
+    p.add_argument("--year", type=int, required=True, help="the year of the new report, e.g. 2023")
+    p.add_argument(
+        "--from",
+        dest="source",
+        metavar="YEAR|FILE",
+        help="a built-in year or a data file to start from (default: the built-in year before)",
+    )
+    _add_output(p)
+    p.set_defaults(run=_new)
     return parser
 
 

@@ -13,6 +13,7 @@ __all__ = [
     "DataError",
     "HnjdError",
     "Issue",
+    "MissingFiguresError",
     "ModelError",
     "ParseError",
     "UnknownYearError",
@@ -89,6 +90,26 @@ class DataError(HnjdError, ValueError):
         more = len(self.issues) - 1
         suffix = f" (and {more} more)" if more > 0 else ""
         return f"{self.source}: {self.issues[0]}{suffix}" if self.issues else self.source
+
+
+class MissingFiguresError(DataError):
+    """A draft still has figures marked to fill in (``待填写``); ``paths`` names them all.
+
+    >>> err = MissingFiguresError("report-2023.toml", ["proactive.admissions.planned"])
+    >>> print(err.first_line)
+    report-2023.toml: 1 figure still to fill in (待填写): proactive.admissions.planned
+    """
+
+    def __init__(self, source: str, paths: Sequence[str]) -> None:
+        super().__init__(source, [Issue(p, "still to fill in (待填写)") for p in paths])
+        self.paths: tuple[str, ...] = tuple(paths)
+
+    @property
+    def first_line(self) -> str:
+        """Every missing figure on one line, as the CLI prints it."""
+        n = len(self.paths)
+        noun = "figure" if n == 1 else "figures"
+        return f"{self.source}: {n} {noun} still to fill in (待填写): {', '.join(self.paths)}"
 
 
 class ParseError(HnjdError, ValueError):

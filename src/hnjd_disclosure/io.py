@@ -19,7 +19,8 @@ from typing import Final, Literal
 import tomli_w
 
 from .convert import structure_report, unstructure
-from .errors import DataError, Issue, UnknownYearError
+from .draft import missing_figures
+from .errors import DataError, Issue, MissingFiguresError, UnknownYearError
 from .model import AnnualReport
 
 __all__ = [
@@ -46,6 +47,7 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
     """Read a report from TOML text.
 
     Raises:
+        MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
         DataError: if the TOML is malformed (with its line and column) or is not a valid
             report (with the field path).
     """
@@ -53,6 +55,7 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(source, [Issue("", f"malformed TOML: {exc}")]) from None
+    _refuse_draft(data, source)
     return structure_report(data, source=source, native_dates=True)
 
 
@@ -60,6 +63,7 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
     """Read a report from JSON text.
 
     Raises:
+        MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
         DataError: if the JSON is malformed (with its line and column) or is not a valid
             report (with the field path).
     """
@@ -70,7 +74,15 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
     except UnicodeDecodeError as exc:
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
+    _refuse_draft(data, source)
     return structure_report(data, source=source, native_dates=False)
+
+
+def _refuse_draft(data: object, source: str) -> None:
+    # Before the converter: a draft's placeholders are "still to fill in", not type errors.
+    missing = missing_figures(data)
+    if missing:
+        raise MissingFiguresError(source, missing)
 
 
 def loads(text: str, fmt: Format, *, source: str | None = None) -> AnnualReport:
