@@ -233,9 +233,11 @@ def dumps_draft_toml(data: Mapping[str, Any]) -> str:
                 line = f"{line}  # {field.hint}"
         lines.append(line)
     missing = len(missing_figures(data))
-    head = (
-        f"# {data.get('institution', '')} {data.get('title', '')}（草稿）\n"
-        f'# 还有 {missing} 个数字标为 "{PLACEHOLDER}"：逐个填写后才能排版（render）。\n'
-        "# `hnjd-disclosure check 本文件` 列出尚未填写的数字；文字部分沿用上年，请逐段修改。\n\n"
-    )
-    return head + "\n".join(lines) + "\n"
+    head = f"# {data.get('institution', '')} {data.get('title', '')}\n"
+    if missing:
+        head = (
+            f"# {data.get('institution', '')} {data.get('title', '')}（草稿）\n"
+            f'# 还有 {missing} 个数字标为 "{PLACEHOLDER}"：逐个填写后才能排版（render）。\n'
+            "# `hnjd-disclosure check 本文件` 列出尚未填写的数字；文字部分沿用上年，请逐段修改。\n"
+        )
+    return head + "\n" + "\n".join(lines) + "\n"
