@@ -1,0 +1,62 @@
+"""Every script in examples/ runs, in a fresh directory, and does what it says."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import hnjd_disclosure as hd
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def run_example(name: str, cwd: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / name)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def check_render_2022(out: str, cwd: Path) -> None:
+    """The file written is the rendered built-in report."""
+    text = (cwd / "report-2022.txt").read_text(encoding="utf-8")
+    assert text == hd.render(hd.builtin_report(2022))
+    assert out.splitlines()[:2] == text.splitlines()[:2]
+
+
+def check_write_2023_report(out: str, cwd: Path) -> None:
+    """The draft was refused, then filled in with the example figures and rendered as 2023."""
+    assert "38 figures still to fill in (待填写)" in out
+    report = hd.load(cwd / "report-2023.toml")
+    figures = tomllib.loads((EXAMPLES / "figures-2023.toml").read_text(encoding="utf-8"))
+    assert report.year == 2023
+    assert report.proactive.admissions.planned.value == figures["proactive.admissions.planned"]
+    assert (cwd / "report-2023.txt").read_text(encoding="utf-8") == hd.render(report)
+    assert "2023年信息公开年度报告" in out
+
+
+CHECKS: dict[str, Callable[[str, Path], None]] = {
+    "render_2022.py": check_render_2022,
+    "write_2023_report.py": check_write_2023_report,
+}
+
+
+def test_every_example_is_checked() -> None:
+    """Each script in examples/ has a check here, so none goes untested."""
+    assert {p.name for p in EXAMPLES.glob("*.py")} == set(CHECKS)
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_example(name: str, tmp_path: Path) -> None:
+    """The example runs in an empty directory and produces what it promises."""
+    CHECKS[name](run_example(name, tmp_path), tmp_path)
