@@ -143,7 +143,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
-    """Run the command line and return its exit status."""
+    """Run the command line and return its exit status.
+
+    >>> import io as _io
+    >>> out = _io.StringIO()
+    >>> main(["render", "--year", "2022"], stdout=out)
+    0
+    >>> out.getvalue().splitlines()[1]
+    '2022年信息公开年度报告'
+    """
     out = sys.stdout if stdout is None else stdout
     args = build_parser().parse_args(argv)
     run: Command = args.run

@@ -73,7 +73,11 @@ class FigureField:
 
     @property
     def hint(self) -> str:
-        """A one-line note in Chinese on what to write here."""
+        """A one-line note in Chinese on what to write here.
+
+        >>> figure_fields()["proactive.admissions.planned"].hint
+        '计划招生：整数（人）'
+        """
         unit = f"（{self.unit}）" if self.kind == "count" and self.unit else ""
         return f"{self.label}：{_HINTS[self.kind]}{unit}"
 

@@ -21,7 +21,11 @@ __all__ = [
 
 
 class HnjdError(Exception):
-    """Base class of every error this library raises on purpose."""
+    """Base class of every error this library raises on purpose.
+
+    >>> issubclass(ModelError, HnjdError), issubclass(DataError, ValueError)
+    (True, True)
+    """
 
 
 class ModelError(HnjdError, ValueError):
@@ -44,7 +48,14 @@ class ModelError(HnjdError, ValueError):
 
 
 class Issue(tuple[str, str]):
-    """One problem found in a document: ``(path, message)``."""
+    """One problem found in a document: ``(path, message)``.
+
+    >>> issue = Issue("proactive.admissions.planned", "must not be negative")
+    >>> print(issue)
+    proactive.admissions.planned: must not be negative
+    >>> issue.path
+    'proactive.admissions.planned'
+    """
 
     __slots__ = ()
 
@@ -86,7 +97,11 @@ class DataError(HnjdError, ValueError):
 
     @property
     def first_line(self) -> str:
-        """The first issue alone, as the CLI prints it."""
+        """The first issue alone, as the CLI prints it.
+
+        >>> DataError("r.toml", [Issue("a", "bad"), Issue("b", "worse")]).first_line
+        'r.toml: a: bad (and 1 more)'
+        """
         more = len(self.issues) - 1
         suffix = f" (and {more} more)" if more > 0 else ""
         return f"{self.source}: {self.issues[0]}{suffix}" if self.issues else self.source
@@ -130,7 +145,11 @@ class ParseError(HnjdError, ValueError):
 
 
 class UnknownYearError(HnjdError, LookupError):
-    """No built-in report exists for the year asked for."""
+    """No built-in report exists for the year asked for.
+
+    >>> print(UnknownYearError(1999, [2022]))
+    no built-in report for year 1999 (available: 2022)
+    """
 
     def __init__(self, year: object, available: Sequence[int]) -> None:
         super().__init__(year, tuple(available))

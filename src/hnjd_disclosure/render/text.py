@@ -271,7 +271,12 @@ PART_RENDERERS: Final[tuple[tuple[str, PartRenderer], ...]] = (
 
 
 def render_parts(report: AnnualReport) -> Iterable[tuple[str, str, list[str]]]:
-    """Each part as ``(attribute, numbered heading, paragraphs)``, in order."""
+    """Each part as ``(attribute, numbered heading, paragraphs)``, in order.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> [title for _, title, _ in render_parts(builtin_report(2022))][:2]
+    ['一、情况概述', '二、主动公开情况']
+    """
     for number, (name, body) in enumerate(PART_RENDERERS, 1):
         title: str = getattr(report, name).heading
         yield name, heading(1, number, title), body(report)
