@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tomllib
@@ -15,10 +16,11 @@ import hnjd_disclosure as hd
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
-def run_example(name: str, cwd: Path) -> str:
+def run_example(name: str, cwd: Path, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(
         [sys.executable, str(EXAMPLES / name)],
         cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
         check=False,
@@ -45,7 +47,21 @@ def check_write_2023_report(out: str, cwd: Path) -> None:
     assert "2023年信息公开年度报告" in out
 
 
+def check_compare_years(out: str, cwd: Path) -> None:
+    """One line per published rate with both years' values and the change; a PNG chart."""
+    old = hd.builtin_report(2022).proactive.admissions
+    figures = tomllib.loads((EXAMPLES / "figures-2023.toml").read_text(encoding="utf-8"))
+    new_rate = figures["proactive.admissions.admission_rate"]
+    line = next(line for line in out.splitlines() if line.startswith("录取率"))
+    change = hd.StatedPercent.parse(new_rate).value - old.admission_rate.value
+    assert line.split() == ["录取率", str(old.admission_rate), new_rate, f"{change:+}"]
+    assert len([line for line in out.splitlines() if line.split()[-1][0] in "+-"]) == 7
+    assert (cwd / "rates.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "图表已保存：rates.png" in out
+
+
 CHECKS: dict[str, Callable[[str, Path], None]] = {
+    "compare_years.py": check_compare_years,
     "render_2022.py": check_render_2022,
     "write_2023_report.py": check_write_2023_report,
 }
@@ -60,3 +76,15 @@ def test_every_example_is_checked() -> None:
 def test_example(name: str, tmp_path: Path) -> None:
     """The example runs in an empty directory and produces what it promises."""
     CHECKS[name](run_example(name, tmp_path), tmp_path)
+
+
+def test_compare_years_without_matplotlib(tmp_path: Path) -> None:
+    """Without matplotlib the comparison still prints its table and skips the chart."""
+    blocker = tmp_path / "blocker" / "matplotlib"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text("raise ImportError('hidden for the test')\n")
+    env = dict(os.environ, PYTHONPATH=str(blocker.parent))
+    out = run_example("compare_years.py", tmp_path, env=env)
+    assert "未安装 matplotlib，跳过图表" in out
+    assert out.splitlines()[1].startswith("录取率")
+    assert not (tmp_path / "rates.png").exists()

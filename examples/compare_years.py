@@ -1,0 +1,92 @@
+"""Compare two years: the published rates of 2022 and 2023, as a table and a PNG chart.
+
+The 2022 report is built in; the 2023 one is drafted from it and filled in with the example
+figures of ``figures-2023.toml`` (not real data). The chart needs matplotlib (the ``plot``
+extra: ``pip install 'hnjd-disclosure[plot]'``); without it the table is still printed.
+
+Run: python examples/compare_years.py   (writes rates.png in the current directory)
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import hnjd_disclosure as hd
+from hnjd_disclosure.convert import structure_report
+from hnjd_disclosure.draft import draft_from, figure_fields, fill_in
+from hnjd_disclosure.model import AnnualReport
+
+FIGURES = Path(__file__).with_name("figures-2023.toml")
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", "SimHei")
+
+
+def report_2023() -> AnnualReport:
+    figures = tomllib.loads(FIGURES.read_text(encoding="utf-8"))
+    data = fill_in(draft_from(hd.builtin_report(2022), 2023), figures)
+    return structure_report(data, source=FIGURES.name, native_dates=True)
+
+
+def value_at(report: AnnualReport, path: str) -> object:
+    node: object = report
+    for name in path.split("."):
+        node = getattr(node, name)
+    return node
+
+
+def rates(report: AnnualReport) -> dict[str, Decimal]:
+    """Every published percentage of the report, by its Chinese name."""
+    out = {}
+    for path, field in figure_fields().items():
+        figure = value_at(report, path)
+        if isinstance(figure, hd.StatedPercent):
+            out[field.label] = figure.value
+    return out
+
+
+def chart(years: dict[int, dict[str, Decimal]], target: Path) -> bool:
+    """Draw the rates of each year side by side; False when matplotlib is not installed."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        from matplotlib import font_manager
+    except ImportError:
+        return False
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    cjk = [name for name in CJK_FONTS if name in installed]
+    if cjk:
+        plt.rcParams["font.family"] = cjk[0]
+    labels = list(next(iter(years.values())))
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    width = 0.8 / len(years)
+    for i, (year, values) in enumerate(years.items()):
+        xs = [x + i * width for x in range(len(labels))]
+        ax.bar(xs, [float(values[label]) for label in labels], width, label=str(year))
+    ax.set_xticks([x + width * (len(years) - 1) / 2 for x in range(len(labels))])
+    ax.set_xticklabels(labels if cjk else [f"rate {n + 1}" for n in range(len(labels))])
+    ax.set_ylabel("%")
+    ax.legend()
+    fig.autofmt_xdate(rotation=30)
+    fig.tight_layout()
+    fig.savefig(target, dpi=100)
+    plt.close(fig)
+    return True
+
+
+def main() -> None:
+    years = {2022: rates(hd.builtin_report(2022)), 2023: rates(report_2023())}
+    print(f"{'指标':<12}{'2022':>8}{'2023':>8}  变化（百分点）")
+    for label, old in years[2022].items():
+        new = years[2023][label]
+        print(f"{label:<12}{old:>7}%{new:>7}%  {new - old:+}")
+    if chart(years, Path("rates.png")):
+        print("图表已保存：rates.png")
+    else:
+        print("未安装 matplotlib，跳过图表（pip install 'hnjd-disclosure[plot]'）")
+
+
+if __name__ == "__main__":
+    main()
