@@ -1,6 +1,6 @@
 """The documentation's examples: every command and every Python example of docs/*.md is run.
 
-Each page runs in its own temporary directory, its blocks in order, so that a page can create
+Each page runs in its own temporary directory (holding a copy of ``examples/``), its blocks in order, so that a page can create
 a file with one command and read it in the next block. ``console`` blocks are shell sessions
 (``$`` starts a command, ``>`` continues it, the lines after it are its expected output);
 ``pycon``/``python`` blocks with ``>>>`` are doctests sharing one namespace per page. Expected
@@ -12,6 +12,7 @@ from __future__ import annotations
 import doctest
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 DOCS = Path(__file__).parent.parent / "docs"
+EXAMPLES = DOCS.parent / "examples"
 PAGES = sorted(DOCS.glob("*.md"))
 FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
@@ -75,6 +77,8 @@ def run_console(body: str, cwd: Path, where: str) -> None:
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
 def test_page(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every command and doctest of the page runs and prints what the page shows."""
+    # Pages run the examples as a user would, from the root of a clone.
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=OPTIONS)
