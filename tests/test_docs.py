@@ -1,10 +1,11 @@
 """The documentation's examples: every command and every Python example of docs/*.md is run.
 
-Each page runs in its own temporary directory (holding a copy of ``examples/``), its blocks in order, so that a page can create
-a file with one command and read it in the next block. ``console`` blocks are shell sessions
-(``$`` starts a command, ``>`` continues it, the lines after it are its expected output);
-``pycon``/``python`` blocks with ``>>>`` are doctests sharing one namespace per page. Expected
-output may elide with ``...`` and wrap lines (doctest's ELLIPSIS and NORMALIZE_WHITESPACE).
+Each page runs in its own temporary directory (holding a copy of ``examples/``), its blocks
+in order, so that a page can create a file with one command and read it in the next block.
+``console`` blocks are shell sessions (``$`` starts a command, ``>`` continues it, the lines
+after it are its expected output); ``pycon``/``python`` blocks with ``>>>`` are doctests
+sharing one namespace per page. Expected output may elide with ``...`` and wrap lines
+(doctest's ELLIPSIS and NORMALIZE_WHITESPACE).
 """
 
 from __future__ import annotations
