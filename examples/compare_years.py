@@ -10,6 +10,7 @@ Run: python examples/compare_years.py   (writes rates.png in the current directo
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -45,6 +46,12 @@ def rates(report: AnnualReport) -> dict[str, Decimal]:
     return out
 
 
+def pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns; a Chinese character takes two."""
+    columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - columns, 0)
+
+
 def chart(years: dict[int, dict[str, Decimal]], target: Path) -> bool:
     """Draw the rates of each year side by side; False when matplotlib is not installed."""
     try:
@@ -78,10 +85,10 @@ def chart(years: dict[int, dict[str, Decimal]], target: Path) -> bool:
 
 def main() -> None:
     years = {2022: rates(hd.builtin_report(2022)), 2023: rates(report_2023())}
-    print(f"{'指标':<12}{'2022':>8}{'2023':>8}  变化（百分点）")
+    print(f"{pad('指标', 20)}{'2022':>8}{'2023':>8}  变化（百分点）")
     for label, old in years[2022].items():
         new = years[2023][label]
-        print(f"{label:<12}{old:>7}%{new:>7}%  {new - old:+}")
+        print(f"{pad(label, 20)}{old:>7}%{new:>7}%  {new - old:+}")
     if chart(years, Path("rates.png")):
         print("图表已保存：rates.png")
     else:
