@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from typing import Any, TypeVar, cast
 
 import attrs
 from hypothesis import strategies as st
@@ -30,6 +32,8 @@ from hnjd_disclosure.model import (
     RequestDisclosure,
 )
 from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
+
+T = TypeVar("T")
 
 # Prose: Chinese characters, Latin letters and the report's punctuation. No digits, so that
 # a figure in a generated text is always one the model put there; no 。 in titles.
@@ -296,3 +300,91 @@ def all_model_instances(report: AnnualReport) -> list[object]:
 
     walk(report)
     return out
+
+
+def reference_rate(part: int, whole: int, decimals: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """The test oracle: ``part / whole`` in percent, rounded by the :mod:`decimal` module.
+
+    The division truncates at 80 digits, far beyond any difference between a ratio of
+    counts below 10**9 and a rounding boundary, so the final rounding is exact.
+    """
+    with localcontext() as ctx:
+        ctx.prec = 80
+        ctx.rounding = ROUND_DOWN
+        exact = Decimal(part) * 100 / Decimal(whole)
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+
+
+def replace_at(obj: T, path: str, value: object) -> T:
+    """A copy of ``obj`` with the field at dotted ``path`` set to ``value`` (validated again)."""
+    return replace_all(obj, {path: value})
+
+
+def replace_all(obj: T, changes: Mapping[str, object]) -> T:
+    """A copy of ``obj`` with every dotted path of ``changes`` set at once (validated again)."""
+    direct: dict[str, object] = {}
+    nested: dict[str, dict[str, object]] = {}
+    for path, value in changes.items():
+        head, _, rest = path.partition(".")
+        if rest:
+            nested.setdefault(head, {})[rest] = value
+        else:
+            direct[head] = value
+    for head, inner in nested.items():
+        direct[head] = replace_all(getattr(obj, head), inner)
+    return cast(T, attrs.evolve(cast(Any, obj), **direct))
+
+
+@st.composite
+def consistent_reports(draw: st.DrawFn) -> AnnualReport:
+    """A valid report whose every published rate, share and stated number agrees with its counts.
+
+    Each rate is printed with 0 to 2 decimals, rounded half-up by :func:`reference_rate`;
+    wholes are never zero; 省内 + 省外 = 落实; more may be admitted than planned.
+    """
+    base = draw(reports())
+
+    def stated(part: int, whole: int) -> StatedPercent:
+        return StatedPercent(value=reference_rate(part, whole, draw(st.integers(0, 2))))
+
+    def people(n: int) -> Count:
+        return Count(value=n, unit="人")
+
+    planned = draw(st.integers(1, 100_000))
+    admitted = draw(st.integers(1, 2 * planned))
+    registered = draw(st.integers(0, admitted))
+    graduates = draw(st.integers(1, 100_000))
+    placed = draw(st.integers(1, graduates))
+    in_province = draw(st.integers(0, placed))
+    enlisted = draw(st.integers(0, placed))
+    upgraded = draw(st.integers(0, placed))
+    adm = base.proactive.admissions
+    employment = attrs.evolve(
+        adm.employment,
+        graduates=people(graduates),
+        placed=people(placed),
+        placement_rate=stated(placed, graduates),
+        enlisted=people(enlisted),
+        enlisted_share=stated(enlisted, graduates),
+        upgraded=people(upgraded),
+        upgraded_share=stated(upgraded, graduates),
+        in_province=people(in_province),
+        in_province_share=stated(in_province, placed),
+        out_of_province=people(placed - in_province),
+        out_of_province_share=stated(placed - in_province, placed),
+    )
+    admissions = attrs.evolve(
+        adm,
+        stated_province_count=len(adm.provinces),
+        planned=people(planned),
+        admitted=people(admitted),
+        admission_rate=stated(admitted, planned),
+        registered=people(registered),
+        registration_rate=stated(registered, admitted),
+        employment=employment,
+    )
+    return attrs.evolve(
+        base,
+        stated_part_count=len(base.part_names),
+        proactive=attrs.evolve(base.proactive, admissions=admissions),
+    )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from . import io
-from .errors import DataError, HnjdError
+from .errors import DataError, HnjdError, MissingFiguresError
 from .model import AnnualReport
 
 __all__ = ["main"]
@@ -93,13 +93,74 @@ def _new(args: argparse.Namespace, stdout: TextIO) -> int:
     from .draft import draft_from, dumps_draft_toml
 
     source = args.source if args.source is not None else str(args.year - 1)
-    previous = io.builtin_report(int(source)) if source.isdigit() else io.load(source)
-    data = draft_from(previous, args.year)
+    data = draft_from(read_report_arg(source), args.year)
     if args.output and io.format_of(args.output) == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     else:
         text = dumps_draft_toml(data)
     emit(text, args, stdout)
+    return EXIT_OK
+
+
+def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO) -> int:
+    from .draft import figure_fields
+
+    fields = figure_fields()
+    hints = {p: fields[p].hint if p in fields else "" for p in exc.paths}
+    if args.json:
+        missing = [{"path": p, "hint": h} for p, h in hints.items()]
+        document = {"errors": 0, "warnings": 0, "findings": [], "missing": missing}
+        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        width = max(len(p) for p in exc.paths)
+        stdout.write(f"{exc.source}: {len(exc.paths)} 个数字尚未填写（待填写）：\n")
+        stdout.write("".join(f"  {p:<{width}}  {h}\n" for p, h in hints.items()))
+    return EXIT_FINDINGS
+
+
+def _check(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .audit import audit
+
+    try:
+        report = read_report(args)
+    except MissingFiguresError as exc:
+        # A draft is not bad input: list what is still to fill in, and fail like an error.
+        return _missing(exc, args, stdout)
+    findings = audit(report)
+    if args.json:
+        document = {
+            "errors": len(findings.errors),
+            "warnings": len(findings.warnings),
+            "findings": [f.to_dict() for f in findings],
+        }
+        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write(findings.to_text())
+    failed = bool(findings.errors) or (args.strict and bool(findings))
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def read_report_arg(text: str) -> AnnualReport:
+    """A report named by a positional argument: all ASCII digits is a year, else a file."""
+    if text.isascii() and text.isdigit():
+        return io.builtin_report(int(text))
+    return io.load(text)
+
+
+def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
+    from ._table import markdown_table
+    from .compare import compare
+
+    comparison = compare(read_report_arg(args.old), read_report_arg(args.new))
+    if args.json:
+        text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif args.table:
+        headers = comparison.headers()
+        text = markdown_table(headers, comparison.rows(everything=args.all)) + "\n"
+    else:
+        sentences = comparison.sentences(everything=args.all)
+        text = "".join(f"{s}\n" for s in sentences) if sentences else comparison.to_text()
+    stdout.write(text)
     return EXIT_OK
 
 
@@ -139,6 +200,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output(p)
     p.set_defaults(run=_new)
+
+    p = sub.add_parser(
+        "check",
+        help="audit a report's figures against its counts",
+        description="Audit a report. Exit status: 0 with no findings or only warnings, "
+        "1 with an error (or any finding with --strict) or with figures still marked "
+        "待填写 (a draft from `new`: they are listed), 2 on bad input.",
+    )
+    _add_source(p)
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    p.set_defaults(run=_check)
+
+    p = sub.add_parser(
+        "diff",
+        help="compare two reports figure by figure",
+        description="Compare two reports; OLD and NEW are data files or years (all digits). "
+        "Exit status 0, or 2 on bad input.",
+    )
+    p.add_argument("old", metavar="OLD", help="a data file, or the year of a built-in report")
+    p.add_argument("new", metavar="NEW", help="a data file, or the year of a built-in report")
+    p.add_argument("--json", action="store_true", help="print every figure's change as JSON")
+    p.add_argument("--table", action="store_true", help="print a Markdown table")
+    p.add_argument("--all", action="store_true", help="include the figures that did not change")
+    p.set_defaults(run=_diff)
     return parser
 
 

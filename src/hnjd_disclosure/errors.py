@@ -17,6 +17,7 @@ __all__ = [
     "ModelError",
     "ParseError",
     "UnknownYearError",
+    "ZeroWholeError",
 ]
 
 
@@ -159,3 +160,20 @@ class UnknownYearError(HnjdError, LookupError):
     def __str__(self) -> str:
         years = ", ".join(str(y) for y in self.available) or "none"
         return f"no built-in report for year {self.year!r} (available: {years})"
+
+
+class ZeroWholeError(HnjdError, ValueError):
+    """A rate or share of a zero whole was asked for: it is undefined, not zero.
+
+    ``whole`` names the whole (a field path such as ``proactive.admissions.planned``).
+
+    >>> print(ZeroWholeError("proactive.admissions.planned"))
+    proactive.admissions.planned: is zero, so the rate is undefined
+    """
+
+    def __init__(self, whole: str) -> None:
+        super().__init__(whole)
+        self.whole = whole
+
+    def __str__(self) -> str:
+        return f"{self.whole}: is zero, so the rate is undefined"

@@ -152,15 +152,16 @@ def nested_tuple(cls: type, *, label: str = "", default: tuple[Any, ...] | None 
     return attrs.field(default=default, validator=_tuple_of(cls), metadata={LABEL: label})
 
 
-def whole_number(*, label: str = "", low: int = 0, high: int | None = None) -> Any:
-    """An ``int`` (not a ``bool``) in ``low..high``."""
+def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:
+    """An ``int`` (not a ``bool``) in ``low..high``; with a ``unit`` it is a stated figure."""
 
     def check(_: object, attribute: attrs.Attribute[int], value: object) -> None:
         if type(value) is not int or value < low or (high is not None and value > high):
             bound = f">= {low}" if high is None else f"from {low} to {high}"
             raise ModelError(attribute.name, f"expected an integer {bound}, got {_show(value)}")
 
-    return attrs.field(validator=check, metadata={LABEL: label})
+    metadata = {LABEL: label, UNIT: unit, KIND: "number"} if unit else {LABEL: label}
+    return attrs.field(validator=check, metadata=metadata)
 
 
 def date(*, label: str = "") -> Any:

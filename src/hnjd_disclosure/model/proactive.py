@@ -71,7 +71,7 @@ class Admissions:
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
     provinces: tuple[str, ...] = f.paragraphs()
-    stated_province_count: int = f.whole_number(label="招生省份数（所述）")
+    stated_province_count: int = f.whole_number(label="招生省份数（所述）", unit="个")
     planned: Count = f.count("人", "计划招生")
     admitted: Count = f.count("人", "实际录取")
     admission_rate: StatedPercent = f.percent("录取率")

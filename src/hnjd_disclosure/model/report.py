@@ -74,7 +74,7 @@ class AnnualReport:
     legal_basis: tuple[LegalBasis, ...] = f.nested_tuple(LegalBasis, label="编制依据")
     period: Period = f.nested(Period, label="统计起止时间")
     part_names: tuple[str, ...] = f.paragraphs()
-    stated_part_count: int = f.whole_number(label="部分数（所述）", low=1, high=99)
+    stated_part_count: int = f.whole_number(label="部分数（所述）", low=1, high=99, unit="个")
     overview: Overview = f.nested(Overview, label="一、情况概述")
     proactive: ProactiveDisclosure = f.nested(ProactiveDisclosure, label="二、主动公开情况")
     requests: RequestDisclosure = f.nested(RequestDisclosure, label="三、依申请公开和不予公开情况")
@@ -83,3 +83,10 @@ class AnnualReport:
     improvement: Improvement = f.nested(Improvement, label="六、存在的问题和改进措施")
     other: OtherMatters = f.nested(OtherMatters, label="七、其他需要报告的事项")
     checklist: Checklist | None = f.optional_nested(Checklist, label="八、清单事项公开情况表")
+
+    def _repr_html_(self) -> str:
+        """A table of the report's figures, for notebooks."""
+        # Imported here: records is a layer above the model.
+        from ..records import report_html
+
+        return report_html(self)

@@ -1,0 +1,447 @@
+"""The consistency audit: every published figure checked against the counts it derives from.
+
+:func:`audit` runs a sequence of rules over a report and returns :class:`Findings`. Each rule
+is a plain function ``AnnualReport -> Iterable[Finding]``; append one to :data:`DEFAULT_RULES`
+to add it. The rules read which percentage derives from which counts from
+:data:`hnjd_disclosure.stats.RATES` and :data:`~hnjd_disclosure.stats.PARTITIONS`.
+
+Severity: a discrepancy in the last printed digit (truncated instead of rounded, rounded
+half-even instead of half-up, or off by one) is a :attr:`Severity.WARNING`; anything larger,
+or an impossible figure, is a :attr:`Severity.ERROR`.
+
+>>> from hnjd_disclosure import builtin_report
+>>> findings = audit(builtin_report(2022))
+>>> [(f.path, f.published, f.computed, f.cause, f.severity.value) for f in findings]
+[('proactive.admissions.admission_rate', '99.90%', '99.91%', 'truncated', 'warning')]
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+from attrs import frozen
+
+from ._table import html_table, markdown_table
+from .errors import ZeroWholeError
+from .model import AnnualReport
+from .quantities import Count, StatedPercent
+from .records import field_label
+from .stats import PARTITIONS, RATES, PartitionSpec, RateSpec, Rounding, computed_rate, figure
+
+__all__ = [
+    "CARDINALITIES",
+    "DEFAULT_RULES",
+    "Finding",
+    "Findings",
+    "Rule",
+    "Severity",
+    "audit",
+    "check_bounds",
+    "check_cardinalities",
+    "check_parts_sum",
+    "check_rates",
+    "check_shares_sum",
+]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is: a last-digit slip, or a figure that cannot be right."""
+
+    WARNING = "warning"
+    ERROR = "error"
+
+
+_SEVERITY_ZH: Final = {Severity.WARNING: "警告", Severity.ERROR: "错误"}
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One problem the audit found, with its place, its rule and a message in two languages.
+
+    >>> f = Finding(path="a.b", rule="bounds", severity=Severity.ERROR, published="101%",
+    ...             computed=None, cause=None, message_zh="超过100%。", message_en="above 100%.")
+    >>> print(f)
+    错误 ERROR a.b [bounds]
+      超过100%。
+      above 100%.
+    """
+
+    path: str
+    rule: str
+    severity: Severity
+    published: str | None
+    computed: str | None
+    cause: str | None
+    message_zh: str
+    message_en: str
+    span: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping (the severity as its value, the span as a list or null)."""
+        out = attrs.asdict(self, recurse=False)
+        out["severity"] = self.severity.value
+        out["span"] = list(self.span) if self.span is not None else None
+        return out
+
+    def __str__(self) -> str:
+        head = f"{_SEVERITY_ZH[self.severity]} {self.severity.name} {self.path} [{self.rule}]"
+        return f"{head}\n  {self.message_zh}\n  {self.message_en}"
+
+
+class Findings(tuple[Finding, ...]):
+    """The findings of an audit: a tuple, with helpers and a table for notebooks.
+
+    >>> Findings().errors, bool(Findings())
+    (Findings(()), False)
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, findings: Iterable[Finding] = ()) -> Findings:
+        return super().__new__(cls, tuple(findings))
+
+    @property
+    def errors(self) -> Findings:
+        """The findings of severity :attr:`Severity.ERROR`."""
+        return Findings(f for f in self if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> Findings:
+        """The findings of severity :attr:`Severity.WARNING`."""
+        return Findings(f for f in self if f.severity is Severity.WARNING)
+
+    def at(self, path: str) -> Findings:
+        """The findings at ``path``."""
+        return Findings(f for f in self if f.path == path)
+
+    def to_text(self) -> str:
+        """Readable text, one block per finding (Chinese, then English)."""
+        if not self:
+            return "未发现问题。\nNo findings.\n"
+        return "".join(f"{f}\n" for f in self)
+
+    def _rows(self) -> list[list[str]]:
+        return [
+            [
+                f.severity.value,
+                f.path,
+                f.rule,
+                f.published or "",
+                f.computed or "",
+                f.cause or "",
+                f.message_zh,
+                f.message_en,
+            ]
+            for f in self
+        ]
+
+    _HEADERS: Final = ("严重程度", "字段", "规则", "公布值", "计算值", "原因", "说明", "message")
+
+    def _repr_html_(self) -> str:
+        return html_table(self._HEADERS, self._rows(), caption=f"审核结果：{len(self)}项")
+
+    def _repr_markdown_(self) -> str:
+        return markdown_table(self._HEADERS, self._rows())
+
+    def __repr__(self) -> str:
+        return f"Findings({tuple.__repr__(self)})"
+
+
+Rule = Callable[[AnnualReport], Iterable[Finding]]
+
+_CAUSES: Final = {
+    "truncated": ("疑为直接截断而非四舍五入", "likely truncated instead of rounded"),
+    "half-even": (
+        "疑为四舍六入五成双而非四舍五入",
+        "likely rounded half-even instead of half-up",
+    ),
+    "last-digit": ("末位相差1", "off by one in the last digit"),
+    "wrong": ("与计数不符", "does not match the counts"),
+}
+
+
+def _en(path: str) -> str:
+    return path.rpartition(".")[2].replace("_", " ")
+
+
+def _percent(value: Decimal) -> str:
+    return f"{value}%"
+
+
+def _count(report: AnnualReport, path: str) -> Count:
+    value = figure(report, path)
+    assert isinstance(value, Count)
+    return value
+
+
+def _stated(report: AnnualReport, path: str) -> StatedPercent:
+    value = figure(report, path)
+    assert isinstance(value, StatedPercent)
+    return value
+
+
+def _impossible(report: AnnualReport, spec: RateSpec) -> bool:
+    return not spec.may_exceed_whole and _stated(report, spec.path).value > 100
+
+
+def _cause(report: AnnualReport, spec: RateSpec, published: StatedPercent, half_up: Decimal) -> str:
+    d = published.decimals
+    if computed_rate(report, spec, d, Rounding.HALF_EVEN) == published.value:
+        return "half-even"
+    if computed_rate(report, spec, d, Rounding.TRUNCATE) == published.value:
+        return "truncated"
+    if abs(published.value - half_up) == Decimal(1).scaleb(-d):
+        return "last-digit"
+    return "wrong"
+
+
+def _error(
+    *,
+    path: str,
+    rule: str,
+    published: str | None,
+    computed: str | None,
+    message_zh: str,
+    message_en: str,
+    cause: str | None = None,
+) -> Finding:
+    """A finding of severity error (every rule but the last-digit rate checks)."""
+    return Finding(
+        path=path,
+        rule=rule,
+        severity=Severity.ERROR,
+        published=published,
+        computed=computed,
+        cause=cause,
+        message_zh=message_zh,
+        message_en=message_en,
+    )
+
+
+def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
+    published = _stated(report, spec.path)
+    part, whole = _count(report, spec.part_path), _count(report, spec.whole_path)
+    label = field_label(spec.path)
+    part_label, whole_label = field_label(spec.part_path), field_label(spec.whole_path)
+    try:
+        computed = computed_rate(report, spec)
+    except ZeroWholeError:
+        return _error(
+            path=spec.path,
+            rule="rate-matches-counts",
+            published=str(published),
+            computed=None,
+            cause="undefined",
+            message_zh=f"{label}公布为{published}，但{whole_label}为0，比率无从计算。",
+            message_en=(
+                f"{_en(spec.path)} published as {published}, but {_en(spec.whole_path)} "
+                "is 0, so the rate is undefined."
+            ),
+        )
+    if computed == published.value:
+        return None
+    cause = _cause(report, spec, published, computed)
+    zh, en = _CAUSES[cause]
+    return Finding(
+        path=spec.path,
+        rule="rate-matches-counts",
+        severity=Severity.ERROR if cause == "wrong" else Severity.WARNING,
+        published=str(published),
+        computed=_percent(computed),
+        cause=cause,
+        message_zh=(
+            f"{label}公布为{published}，按{part_label}{part}÷{whole_label}{whole}"
+            f"四舍五入应为{_percent(computed)}，{zh}。"
+        ),
+        message_en=(
+            f"{_en(spec.path)} published as {published}, but {_en(spec.part_path)} "
+            f"{part.value} / {_en(spec.whole_path)} {whole.value} rounds half-up to "
+            f"{_percent(computed)}: {en}."
+        ),
+    )
+
+
+def check_rates(report: AnnualReport) -> Iterator[Finding]:
+    """Rule ``rate-matches-counts``: each published rate equals its counts' rate, rounded half-up.
+
+    The rate is rounded to the decimals the report printed. A rate above an impossible 100%
+    is left to :func:`check_bounds`, so one slip gives one finding.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> [f.cause for f in check_rates(builtin_report(2022))]
+    ['truncated']
+    """
+    for spec in RATES:
+        if _impossible(report, spec):
+            continue
+        finding = _rate_finding(report, spec)
+        if finding is not None:
+            yield finding
+
+
+def check_bounds(report: AnnualReport) -> Iterator[Finding]:
+    """Rule ``bounds``: no rate above 100% and no part above its whole, where that is impossible.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> list(check_bounds(builtin_report(2022)))
+    []
+    """
+    seen: set[tuple[str, str]] = set()
+    for spec in RATES:
+        if spec.may_exceed_whole:
+            continue
+        published = _stated(report, spec.path)
+        if published.value > 100:
+            yield _error(
+                path=spec.path,
+                rule="bounds",
+                published=str(published),
+                computed=None,
+                message_zh=f"{field_label(spec.path)}公布为{published}，不可能超过100%。",
+                message_en=f"{_en(spec.path)} is published as {published}, above 100%: impossible.",
+            )
+        pair = (spec.part_path, spec.whole_path)
+        part, whole = _count(report, spec.part_path), _count(report, spec.whole_path)
+        if pair not in seen and part.value > whole.value:
+            seen.add(pair)
+            yield _error(
+                path=spec.part_path,
+                rule="bounds",
+                published=str(part),
+                computed=None,
+                message_zh=(
+                    f"{field_label(spec.part_path)}{part}"
+                    f"多于{field_label(spec.whole_path)}{whole}，不可能。"
+                ),
+                message_en=(
+                    f"{_en(spec.part_path)} ({part.value}) is larger than "
+                    f"{_en(spec.whole_path)} ({whole.value}): impossible."
+                ),
+            )
+
+
+def check_parts_sum(report: AnnualReport) -> Iterator[Finding]:
+    """Rule ``parts-sum-to-whole``: the parts of a whole add up to it (省内 + 省外 = 落实).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> list(check_parts_sum(builtin_report(2022)))
+    []
+    """
+    for spec in PARTITIONS:
+        whole = _count(report, spec.whole_path)
+        parts = [_count(report, p) for p in spec.part_paths]
+        total = sum(p.value for p in parts)
+        if total == whole.value:
+            continue
+        terms_zh = " + ".join(
+            f"{field_label(p)}{c}" for p, c in zip(spec.part_paths, parts, strict=True)
+        )
+        terms_en = " + ".join(
+            f"{_en(p)} {c.value}" for p, c in zip(spec.part_paths, parts, strict=True)
+        )
+        yield _error(
+            path=spec.whole_path,
+            rule="parts-sum-to-whole",
+            published=str(whole),
+            computed=f"{total}{whole.unit}",
+            message_zh=(
+                f"{terms_zh} = {total}{whole.unit}，与{field_label(spec.whole_path)}{whole}不符。"
+            ),
+            message_en=f"{terms_en} = {total}, not {_en(spec.whole_path)} {whole.value}.",
+        )
+
+
+def _shares_explained(report: AnnualReport, spec: PartitionSpec) -> bool:
+    """Whether a per-share finding already accounts for the shares' sum."""
+    for rate in RATES:
+        if rate.path in spec.share_paths and (
+            _impossible(report, rate) or _rate_finding(report, rate) is not None
+        ):
+            return True
+    return False
+
+
+def check_shares_sum(report: AnnualReport) -> Iterator[Finding]:
+    """Rule ``shares-sum-to-whole``: shares of one whole sum to 100%, up to rounding.
+
+    Each printed share may be off by half a unit in its last digit, so the sum may be off
+    by the sum of those halves. Shares already flagged one by one are not flagged again.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> list(check_shares_sum(builtin_report(2022)))
+    []
+    """
+    for spec in PARTITIONS:
+        shares = [_stated(report, p) for p in spec.share_paths]
+        total = sum((s.value for s in shares), Decimal(0))
+        slack = sum((Decimal(5).scaleb(-s.decimals - 1) for s in shares), Decimal(0))
+        if abs(total - 100) <= slack or _shares_explained(report, spec):
+            continue
+        where = spec.share_paths[0].rpartition(".")[0]
+        names_zh = "、".join(field_label(p) for p in spec.share_paths)
+        names_en = ", ".join(_en(p) for p in spec.share_paths)
+        yield _error(
+            path=where,
+            rule="shares-sum-to-whole",
+            published=_percent(total),
+            computed="100%",
+            message_zh=f"{names_zh}之和为{_percent(total)}，应为100%（舍入误差以内）。",
+            message_en=f"{names_en} sum to {_percent(total)}, not 100% within rounding.",
+        )
+
+
+#: A number the report states (``10个省、自治区``) and the list it counts.
+CARDINALITIES: Final[tuple[tuple[str, str], ...]] = (
+    ("proactive.admissions.stated_province_count", "proactive.admissions.provinces"),
+    ("stated_part_count", "part_names"),
+)
+
+
+def check_cardinalities(report: AnnualReport) -> Iterator[Finding]:
+    """Rule ``stated-cardinality``: a stated number of items equals the items listed.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> list(check_cardinalities(builtin_report(2022)))
+    []
+    """
+    for stated_path, list_path in CARDINALITIES:
+        stated = figure(report, stated_path)
+        items = figure(report, list_path)
+        assert isinstance(stated, int)
+        assert isinstance(items, tuple)
+        if stated == len(items):
+            continue
+        yield _error(
+            path=stated_path,
+            rule="stated-cardinality",
+            published=str(stated),
+            computed=str(len(items)),
+            message_zh=f"{field_label(stated_path)}为{stated}，但实际列出{len(items)}项。",
+            message_en=f"{_en(stated_path)} is {stated}, but {_en(list_path)} lists {len(items)}.",
+        )
+
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    check_rates,
+    check_bounds,
+    check_parts_sum,
+    check_shares_sum,
+    check_cardinalities,
+)
+
+
+def audit(report: AnnualReport, rules: Sequence[Rule] = DEFAULT_RULES) -> Findings:
+    """Run ``rules`` over ``report``, in order, and collect their findings.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> findings = audit(builtin_report(2022))
+    >>> print(findings.to_text().splitlines()[0])
+    警告 WARNING proactive.admissions.admission_rate [rate-matches-counts]
+    >>> findings[0].message_zh[:33]
+    '录取率公布为99.90%，按实际录取5295人÷计划招生5300人'
+    """
+    return Findings(finding for rule in rules for finding in rule(report))

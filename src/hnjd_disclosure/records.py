@@ -1,0 +1,224 @@
+"""Flat records of every figure of one or many reports, for tables and data frames.
+
+The walk is generic: every attrs field whose metadata has a ``kind`` (count, percent, 万
+figure, ranking, stated number) is a figure, with its Chinese ``label`` and ``unit`` from the
+same metadata. The rates computed from the counts (:data:`hnjd_disclosure.stats.RATES`)
+come as extra records whose ``source`` is ``"computed"``, rounded half-up to the decimals
+the report printed; a rate of a zero whole is undefined and has no record.
+
+>>> from hnjd_disclosure import builtin_report
+>>> rows = records(builtin_report(2022))
+>>> [(r.label, r.display, r.source) for r in rows if r.path.endswith("admission_rate")]
+[('录取率', '99.90%', 'published'), ('录取率', '99.91%', 'computed')]
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+from attrs import frozen
+
+from ._table import html_table
+from .errors import ZeroWholeError
+from .model import AnnualReport
+from .model._fields import KIND, LABEL, UNIT
+from .quantities import Count, Ranking, StatedPercent, WanFigure
+from .stats import RATES, computed_rate
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+__all__ = [
+    "COMPUTED",
+    "PUBLISHED",
+    "Record",
+    "field_label",
+    "records",
+    "report_html",
+    "to_dataframe",
+]
+
+PUBLISHED: Final = "published"
+COMPUTED: Final = "computed"
+
+Value = int | Decimal | str
+
+
+@frozen(kw_only=True)
+class Record:
+    """One figure of one report.
+
+    ``value`` is an ``int`` for counts and stated numbers, a :class:`~decimal.Decimal` for
+    percentages (the number before ``%``) and 万 figures (the number before ``万``), and the
+    text for rankings. ``source`` is ``"published"`` or ``"computed"``.
+    """
+
+    year: int
+    institution: str
+    path: str
+    label: str
+    value: Value
+    unit: str
+    kind: str
+    source: str
+
+    @property
+    def display(self) -> str:
+        """The figure as the report writes it (``5300人``, ``99.90%``, ``1.9万人``)."""
+        return f"{self.value}{self.unit}"
+
+
+def _attrs_class(tp: Any) -> type | None:
+    if attrs.has(tp):
+        return typing.cast(type, tp)
+    for arg in typing.get_args(tp):
+        found = _attrs_class(arg)
+        if found is not None:
+            return found
+    return None
+
+
+@cache
+def _field(path: str) -> attrs.Attribute[Any]:
+    cls: type | None = AnnualReport
+    found: attrs.Attribute[Any] | None = None
+    for name in path.split("."):
+        if cls is None:
+            raise KeyError(path)
+        fields = {a.name: a for a in attrs.fields(attrs.resolve_types(cls))}
+        if name not in fields:
+            raise KeyError(path)
+        found = fields[name]
+        cls = _attrs_class(found.type)
+    assert found is not None
+    return found
+
+
+def field_label(path: str) -> str:
+    """The Chinese label of the field at a dotted ``path`` of :class:`AnnualReport`.
+
+    >>> field_label("proactive.admissions.employment.placement_rate")
+    '初次就业去向落实率'
+
+    Raises:
+        KeyError: if no field has that path.
+    """
+    label: str = _field(path).metadata.get(LABEL, "")
+    return label or path.rpartition(".")[2]
+
+
+def _value(figure: object) -> tuple[Value, str]:
+    """A figure's value and the unit it is written with."""
+    if isinstance(figure, Count):
+        return figure.value, figure.unit
+    if isinstance(figure, StatedPercent):
+        return figure.value, "%"
+    if isinstance(figure, WanFigure):
+        return figure.value, "万" + figure.unit
+    if isinstance(figure, Ranking):
+        return figure.text, ""
+    assert type(figure) is int
+    return figure, ""
+
+
+def _walk(obj: object, prefix: str) -> Iterator[tuple[str, attrs.Attribute[Any], object]]:
+    for a in attrs.fields(type(obj)):  # type: ignore[arg-type]
+        value = getattr(obj, a.name)
+        path = prefix + a.name
+        if KIND in a.metadata:
+            yield path, a, value
+        elif attrs.has(type(value)):
+            yield from _walk(value, path + ".")
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _walk(item, f"{path}[{i}].")
+
+
+def _records_of(report: AnnualReport) -> Iterator[Record]:
+    for path, a, figure in _walk(report, ""):
+        value, unit = _value(figure)
+        yield Record(
+            year=report.year,
+            institution=report.institution,
+            path=path,
+            label=a.metadata.get(LABEL, ""),
+            value=value,
+            unit=unit or a.metadata.get(UNIT, ""),
+            kind=a.metadata[KIND],
+            source=PUBLISHED,
+        )
+    for spec in RATES:
+        try:
+            computed = computed_rate(report, spec)
+        except ZeroWholeError:
+            continue
+        yield Record(
+            year=report.year,
+            institution=report.institution,
+            path=spec.path,
+            label=field_label(spec.path),
+            value=computed,
+            unit="%",
+            kind="percent",
+            source=COMPUTED,
+        )
+
+
+def records(reports: AnnualReport | Iterable[AnnualReport]) -> tuple[Record, ...]:
+    """Every figure of one report, or of many in turn, as flat records.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> r = records(builtin_report(2022))[0]
+    >>> r.path, r.label, r.value, r.unit, r.source
+    ('stated_part_count', '部分数（所述）', 8, '个', 'published')
+    """
+    many = (reports,) if isinstance(reports, AnnualReport) else tuple(reports)
+    return tuple(record for report in many for record in _records_of(report))
+
+
+def to_dataframe(reports: AnnualReport | Iterable[AnnualReport]) -> pandas.DataFrame:
+    """The records of :func:`records` as a pandas DataFrame, one row per record.
+
+    Needs the optional extra: ``pip install 'hnjd-disclosure[pandas]'``.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> frame = to_dataframe(builtin_report(2022))  # doctest: +SKIP
+    >>> list(frame.columns)  # doctest: +SKIP
+    ['year', 'institution', 'path', 'label', 'value', 'unit', 'kind', 'source']
+
+    Raises:
+        ImportError: if pandas is not installed, saying how to install it.
+    """
+    try:
+        import pandas
+    except ImportError as exc:
+        raise ImportError(
+            "to_dataframe needs pandas: pip install 'hnjd-disclosure[pandas]'"
+        ) from exc
+    rows = records(reports)
+    columns = [a.name for a in attrs.fields(Record)]
+    return pandas.DataFrame([attrs.astuple(r) for r in rows], columns=columns)
+
+
+def report_html(report: AnnualReport) -> str:
+    """An HTML table of a report's figures, published beside computed (for notebooks).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> "<td>99.91%</td>" in report_html(builtin_report(2022))
+    True
+    """
+    rows = records(report)
+    computed = {r.path: r.display for r in rows if r.source == COMPUTED}
+    table = [
+        [r.label, r.display, computed.get(r.path, ""), r.path]
+        for r in rows
+        if r.source == PUBLISHED
+    ]
+    caption = f"{report.institution}{report.title}"
+    return html_table(["项目", "公布值", "计算值", "字段"], table, caption=caption)
