@@ -197,3 +197,38 @@ class TestNewCommand:
         status, out = run("render", str(target))
         assert status == 0
         assert "2022年9月1日至2023年8月31日" in out
+
+
+class TestCheckCommand:
+    def test_lists_missing_figures(self, tmp_path: Path) -> None:
+        """check on a draft lists every figure still to fill in, with its hint, and exits 1."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        status, out = run("check", str(target))
+        assert status == 1
+        lines = out.splitlines()
+        assert lines[0] == f"{target}: 38 个数字尚未填写（待填写）："
+        assert [line.split()[0] for line in lines[1:]] == list(figure_fields())
+        assert lines[1 + list(figure_fields()).index("proactive.admissions.planned")].endswith(
+            "计划招生：整数（人）"
+        )
+
+    def test_json(self, tmp_path: Path) -> None:
+        """check --json on a draft gives the missing figures under "missing", no findings."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        status, out = run("check", str(target), "--json")
+        document = json.loads(out)
+        assert status == 1
+        assert document["findings"] == []
+        assert [m["path"] for m in document["missing"]] == list(figure_fields())
+
+    def test_filled_draft_is_audited(self, tmp_path: Path) -> None:
+        """Once filled in, check audits the report like any other."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        data = tomllib.loads(target.read_text(encoding="utf-8"))
+        old = unstructure(builtin_report(2022), native_dates=True)
+        filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
+        target.write_text(dumps_draft_toml(filled), encoding="utf-8")
+        assert run("check", str(target)) == run("check", "--year", "2022")
