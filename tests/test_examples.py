@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import hnjd_disclosure as hd
+from hnjd_disclosure.audit import Findings, audit
+from hnjd_disclosure.compare import compare
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -47,6 +49,17 @@ def check_write_2023_report(out: str, cwd: Path) -> None:
     assert "2023年信息公开年度报告" in out
 
 
+def check_audit_and_fix(out: str, cwd: Path) -> None:
+    """The finding is printed, fixed in the corrected file, and the corrected file is clean."""
+    original = hd.builtin_report(2022)
+    findings = audit(original)
+    assert out.startswith(findings.to_text())
+    corrected = hd.load(cwd / "report-2022-corrected.toml")
+    assert audit(corrected) == Findings()
+    changed = compare(original, corrected).changed
+    assert [(c.path, f"{c.new}%") for c in changed] == [(findings[0].path, findings[0].computed)]
+
+
 def check_compare_years(out: str, cwd: Path) -> None:
     """One line per published rate with both years' values and the change; a PNG chart."""
     old = hd.builtin_report(2022).proactive.admissions
@@ -61,6 +74,7 @@ def check_compare_years(out: str, cwd: Path) -> None:
 
 
 CHECKS: dict[str, Callable[[str, Path], None]] = {
+    "audit_and_fix.py": check_audit_and_fix,
     "compare_years.py": check_compare_years,
     "render_2022.py": check_render_2022,
     "write_2023_report.py": check_write_2023_report,
