@@ -1,8 +1,10 @@
-"""Write the 2023 report from the 2022 one: new -> fill in the figures -> render.
+"""Write the 2023 report from the 2022 one: new -> fill in the figures -> check -> render.
 
 The command line does the file work (``hnjd-disclosure new`` and ``render``, exactly as the
 office would type them); the figures are filled in programmatically from ``figures-2023.toml``
 (example figures, not real data), as they would be from an export of the admissions system.
+
+``check`` audits the filled-in figures (every rate recomputed from its counts) before rendering.
 
 Run: python examples/write_2023_report.py   (writes report-2023.toml and report-2023.txt)
 """
@@ -42,6 +44,8 @@ def main() -> None:
     print(f"填写了 {len(figures)} 个数字，尚缺 {len(missing_figures(data))} 个")
     DRAFT.write_text(dumps_draft_toml(data), encoding="utf-8")
 
+    if cli("check", str(DRAFT)).returncode != 0:
+        raise SystemExit("check found errors in the filled-in report")
     if cli("render", str(DRAFT), "-o", "report-2023.txt", "--force").returncode != 0:
         raise SystemExit("render failed on the filled-in report")
     text = Path("report-2023.txt").read_text(encoding="utf-8")
