@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
-from decimal import Decimal
 from pathlib import Path
 
 import hnjd_disclosure as hd
+from hnjd_disclosure.compare import Change, compare
 from hnjd_disclosure.convert import structure_report
-from hnjd_disclosure.draft import draft_from, figure_fields, fill_in
+from hnjd_disclosure.draft import draft_from, fill_in
 from hnjd_disclosure.model import AnnualReport
+from hnjd_disclosure.records import PUBLISHED
 
 FIGURES = Path(__file__).with_name("figures-2023.toml")
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", "SimHei")
@@ -29,21 +30,13 @@ def report_2023() -> AnnualReport:
     return structure_report(data, source=FIGURES.name, native_dates=True)
 
 
-def value_at(report: AnnualReport, path: str) -> object:
-    node: object = report
-    for name in path.split("."):
-        node = getattr(node, name)
-    return node
-
-
-def rates(report: AnnualReport) -> dict[str, Decimal]:
-    """Every published percentage of the report, by its Chinese name."""
-    out = {}
-    for path, field in figure_fields().items():
-        figure = value_at(report, path)
-        if isinstance(figure, hd.StatedPercent):
-            out[field.label] = figure.value
-    return out
+def rate_changes(old: AnnualReport, new: AnnualReport) -> list[Change]:
+    """The published percentages of both reports, with their change in points."""
+    return [
+        c
+        for c in compare(old, new).changes
+        if c.kind == "percent" and c.source == PUBLISHED and c.points is not None
+    ]
 
 
 def pad(text: str, width: int) -> str:
@@ -52,8 +45,8 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(width - columns, 0)
 
 
-def chart(years: dict[int, dict[str, Decimal]], target: Path) -> bool:
-    """Draw the rates of each year side by side; False when matplotlib is not installed."""
+def chart(changes: list[Change], target: Path) -> bool:
+    """Draw the rates of both years side by side; False when matplotlib is not installed."""
     try:
         import matplotlib
 
@@ -66,14 +59,14 @@ def chart(years: dict[int, dict[str, Decimal]], target: Path) -> bool:
     cjk = [name for name in CJK_FONTS if name in installed]
     if cjk:
         plt.rcParams["font.family"] = cjk[0]
-    labels = list(next(iter(years.values())))
+    labels = [c.label for c in changes]
     fig, ax = plt.subplots(figsize=(9, 4.5))
-    width = 0.8 / len(years)
-    for i, (year, values) in enumerate(years.items()):
-        xs = [x + i * width for x in range(len(labels))]
-        ax.bar(xs, [float(values[label]) for label in labels], width, label=str(year))
-    ax.set_xticks([x + width * (len(years) - 1) / 2 for x in range(len(labels))])
-    ax.set_xticklabels(labels if cjk else [f"rate {n + 1}" for n in range(len(labels))])
+    width = 0.4
+    xs = range(len(changes))
+    ax.bar([x - width / 2 for x in xs], [float(c.old or 0) for c in changes], width, label="2022")
+    ax.bar([x + width / 2 for x in xs], [float(c.new or 0) for c in changes], width, label="2023")
+    ax.set_xticks(list(xs))
+    ax.set_xticklabels(labels if cjk else [f"rate {n + 1}" for n in xs])
     ax.set_ylabel("%")
     ax.legend()
     fig.autofmt_xdate(rotation=30)
@@ -84,12 +77,11 @@ def chart(years: dict[int, dict[str, Decimal]], target: Path) -> bool:
 
 
 def main() -> None:
-    years = {2022: rates(hd.builtin_report(2022)), 2023: rates(report_2023())}
+    changes = rate_changes(hd.builtin_report(2022), report_2023())
     print(f"{pad('指标', 20)}{'2022':>8}{'2023':>8}  变化（百分点）")
-    for label, old in years[2022].items():
-        new = years[2023][label]
-        print(f"{pad(label, 20)}{old:>7}%{new:>7}%  {new - old:+}")
-    if chart(years, Path("rates.png")):
+    for c in changes:
+        print(f"{pad(c.label, 20)}{c.old:>7}%{c.new:>7}%  {c.points:+}")
+    if chart(changes, Path("rates.png")):
         print("图表已保存：rates.png")
     else:
         print("未安装 matplotlib，跳过图表（pip install 'hnjd-disclosure[plot]'）")
