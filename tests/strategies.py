@@ -14,13 +14,17 @@ from hnjd_disclosure.model import (
     Admissions,
     AnnualReport,
     Assessment,
+    Checklist,
+    ChecklistEntry,
     Complaints,
     Contact,
+    DisclosureStatus,
     Domain,
     Employment,
     FinanceDomain,
     Improvement,
     Initiative,
+    InstitutionKind,
     LegalBasis,
     MediaFigures,
     OtherMatters,
@@ -234,9 +238,46 @@ def periods(draw: st.DrawFn) -> Period:
     return Period(start=start, end=start + datetime.timedelta(days=length))
 
 
+urls = st.sampled_from(
+    [
+        "",
+        "https://www.hnjd.edu.cn/xxgk/",
+        "http://example.edu.cn/a?b=1&c=<2>",
+        "javascript:alert(1)",
+    ]
+)
+
+
 @st.composite
-def reports(draw: st.DrawFn) -> AnnualReport:
-    """A valid report with every section filled from the strategies above."""
+def checklist_entries(draw: st.DrawFn, item: int) -> ChecklistEntry:
+    """A valid entry for ``item``: the fields its status needs, and no others."""
+    status = draw(st.sampled_from(DisclosureStatus))
+    if status is DisclosureStatus.DISCLOSED:
+        return ChecklistEntry(
+            item=item,
+            status=status,
+            channels=tuple(draw(st.lists(title, max_size=3))),
+            url=draw(urls),
+            evidence=draw(sentence),
+        )
+    if status is DisclosureStatus.NOT_STATED:
+        return ChecklistEntry(item=item, status=status)
+    return ChecklistEntry(item=item, status=status, reason=draw(prose))
+
+
+@st.composite
+def checklists(draw: st.DrawFn) -> Checklist:
+    """A part 8 table listing some of the 50 items (unique, in any order)."""
+    items = draw(st.lists(st.integers(1, 50), unique=True, max_size=50))
+    return Checklist(heading=draw(title), entries=tuple(draw(checklist_entries(i)) for i in items))
+
+
+@st.composite
+def reports(draw: st.DrawFn, *, with_checklist: bool = False) -> AnnualReport:
+    """A valid report with every section filled from the strategies above.
+
+    Part 8 stays ``None`` unless ``with_checklist``; then the report also gets a random kind.
+    """
     part_names = tuple(draw(st.lists(title, min_size=1, max_size=9)))
     bases = draw(
         st.lists(
@@ -282,6 +323,10 @@ def reports(draw: st.DrawFn) -> AnnualReport:
             measures=tuple(draw(st.lists(initiatives, max_size=4))),
         ),
         other=draw(other_matters()),
+        institution_kind=(
+            draw(st.sampled_from(InstitutionKind)) if with_checklist else InstitutionKind.VOCATIONAL
+        ),
+        checklist=draw(checklists()) if with_checklist else None,
     )
 
 

@@ -157,3 +157,66 @@ def test_module_entry_point() -> None:
     assert proc.returncode == 2
     assert proc.stderr == "hnjd-disclosure: no built-in report for year 1999 (available: 2022)\n"
     assert "Traceback" not in proc.stderr
+
+
+class TestRenderFormats:
+    @pytest.mark.parametrize(
+        ("fmt", "start"), [("markdown", "# 湖南机电"), ("html", "<!DOCTYPE html>")]
+    )
+    def test_text_formats_to_stdout(self, fmt: str, start: str) -> None:
+        """Markdown and HTML go to standard output and include part 8."""
+        status, out = run("render", "--year", "2022", "--format", fmt)
+        assert status == 0
+        assert out.startswith(start)
+        assert "八、清单事项公开情况表" in out
+
+    def test_checklist_flag_adds_part_8_to_text(self) -> None:
+        """--checklist appends part 8 to the text; without it the text is as published."""
+        _, plain = run("render", "--year", "2022")
+        status, out = run("render", "--year", "2022", "--checklist")
+        assert status == 0
+        assert "八、清单事项公开情况表" in out
+        assert "八、清单事项公开情况表" not in plain
+
+    def test_html_file_is_not_overwritten(self, tmp_path: Path) -> None:
+        """-o writes the page; a second run refuses to replace it without --force."""
+        target = tmp_path / "report.html"
+        assert run("render", "--year", "2022", "--format", "html", "-o", str(target))[0] == 0
+        first = target.read_bytes()
+        target.write_text("keep", encoding="utf-8")
+        assert run("render", "--year", "2022", "--format", "html", "-o", str(target))[0] == 2
+        assert target.read_text(encoding="utf-8") == "keep"
+        args = ("render", "--year", "2022", "--format", "html", "-o", str(target), "--force")
+        assert run(*args)[0] == 0
+        assert target.read_bytes() == first
+
+    def test_docx_needs_a_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """docx is binary: without -o it is refused in one line, exit status 2."""
+        pytest.importorskip("docx")
+        status, out = run("render", "--year", "2022", "--format", "docx")
+        assert (status, out) == (2, "")
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "-o FILE" in err
+
+    def test_docx_file(self, tmp_path: Path) -> None:
+        """-o FILE writes a .docx (a zip) atomically, leaving no temporary file."""
+        pytest.importorskip("docx")
+        target = tmp_path / "report.docx"
+        assert run("render", "--year", "2022", "--format", "docx", "-o", str(target))[0] == 0
+        assert target.read_bytes()[:2] == b"PK"
+        assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
+
+    def test_docx_without_the_extra(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without python-docx, --format docx says how to install it and exits 2."""
+        monkeypatch.setitem(sys.modules, "docx", None)
+        target = tmp_path / "report.docx"
+        status, _ = run("render", "--year", "2022", "--format", "docx", "-o", str(target))
+        assert status == 2
+        err = capsys.readouterr().err
+        assert (
+            err == "hnjd-disclosure: this needs python-docx: pip install 'hnjd-disclosure[docx]'\n"
+        )
+        assert not target.exists()

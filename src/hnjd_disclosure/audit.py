@@ -26,6 +26,7 @@ import attrs
 from attrs import frozen
 
 from ._table import html_table, markdown_table
+from .checklist import checklist_2014, coverage
 from .errors import ZeroWholeError
 from .model import AnnualReport
 from .quantities import Count, StatedPercent
@@ -42,6 +43,7 @@ __all__ = [
     "audit",
     "check_bounds",
     "check_cardinalities",
+    "check_checklist_coverage",
     "check_parts_sum",
     "check_rates",
     "check_shares_sum",
@@ -425,12 +427,50 @@ def check_cardinalities(report: AnnualReport) -> Iterator[Finding]:
         )
 
 
+def check_checklist_coverage(report: AnnualReport) -> Iterator[Finding]:
+    """Rule ``checklist-coverage``: part 8 gives every item that applies to the school a status.
+
+    A warning per applicable item the table leaves out (the table is incomplete, no figure is
+    wrong). Which items apply is data (:mod:`hnjd_disclosure.checklist`); a report without
+    part 8 is not checked.
+
+    >>> import attrs
+    >>> from hnjd_disclosure import builtin_report
+    >>> report = builtin_report(2022)
+    >>> list(check_checklist_coverage(report))
+    []
+    >>> table = attrs.evolve(report.checklist, entries=report.checklist.entries[1:])
+    >>> [f.message_en for f in check_checklist_coverage(attrs.evolve(report, checklist=table))]
+    ['checklist item 1 applies to a 高职 institution, but part 8 gives it no status.']
+    """
+    if report.checklist is None:
+        return
+    standard = checklist_2014()
+    kind = report.institution_kind.value
+    for number in coverage(report, standard).missing:
+        yield Finding(
+            path="checklist.entries",
+            rule="checklist-coverage",
+            severity=Severity.WARNING,
+            published=None,
+            computed=None,
+            cause=None,
+            message_zh=(
+                f"清单事项第{number}项“{standard.item(number).text}”适用于{kind}院校，"
+                "但清单事项公开情况表未填写其公开情况。"
+            ),
+            message_en=f"checklist item {number} applies to a {kind} institution, "
+            "but part 8 gives it no status.",
+        )
+
+
 DEFAULT_RULES: tuple[Rule, ...] = (
     check_rates,
     check_bounds,
     check_parts_sum,
     check_shares_sum,
     check_cardinalities,
+    check_checklist_coverage,
 )
 
 

@@ -56,20 +56,41 @@ def read_report(args: argparse.Namespace) -> AnnualReport:
 def emit(text: str, args: argparse.Namespace, stdout: TextIO) -> None:
     """Write ``text`` to ``--output`` (atomically, never replacing without --force) or stdout."""
     if args.output:
-        try:
-            io.write_text_atomic(args.output, text, force=args.force)
-        except FileExistsError:
-            raise CliError(f"{args.output}: exists; use --force to replace it") from None
-        except OSError as exc:
-            raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+        emit_bytes(text.encode("utf-8"), args)
     else:
         stdout.write(text)
 
 
-def _render(args: argparse.Namespace, stdout: TextIO) -> int:
-    from .render import render
+def emit_bytes(data: bytes, args: argparse.Namespace) -> None:
+    """Write binary ``data`` to ``--output`` (required: binary never goes to a terminal)."""
+    if not args.output:
+        raise CliError("this format is binary: write it to a file with -o FILE")
+    try:
+        io.write_bytes_atomic(args.output, data, force=args.force)
+    except FileExistsError:
+        raise CliError(f"{args.output}: exists; use --force to replace it") from None
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
 
-    emit(render(read_report(args)), args, stdout)
+
+def _render(args: argparse.Namespace, stdout: TextIO) -> int:
+    report = read_report(args)
+    if args.format == "docx":
+        from .render.docx import render_docx
+
+        emit_bytes(render_docx(report), args)
+    elif args.format == "html":
+        from .render.html import render_html
+
+        emit(render_html(report), args, stdout)
+    elif args.format == "markdown":
+        from .render.markdown import render_markdown
+
+        emit(render_markdown(report), args, stdout)
+    else:
+        from .render import render
+
+        emit(render(report, checklist=args.checklist), args, stdout)
     return EXIT_OK
 
 
@@ -175,9 +196,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("render", help="write a report as Chinese text")
+    p = sub.add_parser("render", help="write a report as Chinese text, Markdown, HTML or Word")
     _add_source(p)
     _add_output(p)
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown", "html", "docx"),
+        default="text",
+        help="text (as published), markdown, html (one web page) or docx (needs -o and the "
+        "docx extra); all but text include part 8, the checklist table",
+    )
+    p.add_argument(
+        "--checklist", action="store_true", help="text: also write part 8, the checklist table"
+    )
     p.set_defaults(run=_render)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the data format")

@@ -11,6 +11,7 @@ This module is pure: it turns data into a model and back, and reads no file.
 from __future__ import annotations
 
 import datetime
+import enum
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -96,6 +97,22 @@ def _iso_date(value: object, _: type) -> datetime.date:
         raise ModelError("", f"not a valid date: {_show(value)}") from None
 
 
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _enum_factory(tp: Any, _: cattrs.BaseConverter) -> Callable[[object, type], Any]:
+    by_value = {m.value: m for m in tp}
+    choices = ", ".join(f'"{v}"' for v in by_value)
+
+    def structure_enum(value: object, _: type) -> Any:
+        if type(value) is not str or value not in by_value:
+            raise ModelError("", f"expected one of {choices}, got {_show(value)}")
+        return by_value[value]
+
+    return structure_enum
+
+
 def _tuple_factory(tp: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], Any]:
     inner = homogenous_tuple_structure_factory(tp, converter)
 
@@ -150,6 +167,7 @@ def make_converter(*, native_dates: bool) -> cattrs.Converter:
     c.register_structure_hook(Ranking, _ranking)
     c.register_structure_hook(datetime.date, _native_date if native_dates else _iso_date)
     c.register_structure_hook_factory(_is_tuple, _tuple_factory)
+    c.register_structure_hook_factory(_is_enum, _enum_factory)
     c.register_structure_hook_factory(attrs.has, _attrs_structure_factory)
 
     c.register_unstructure_hook(Count, lambda v: v.value)

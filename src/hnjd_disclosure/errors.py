@@ -13,6 +13,7 @@ __all__ = [
     "DataError",
     "HnjdError",
     "Issue",
+    "MissingExtraError",
     "MissingFiguresError",
     "ModelError",
     "ParseError",
@@ -160,6 +161,22 @@ class UnknownYearError(HnjdError, LookupError):
     def __str__(self) -> str:
         years = ", ".join(str(y) for y in self.available) or "none"
         return f"no built-in report for year {self.year!r} (available: {years})"
+
+
+class MissingExtraError(HnjdError, ImportError):
+    """A feature needs an optional extra that is not installed; the message says how to get it.
+
+    >>> print(MissingExtraError("docx", "python-docx"))
+    this needs python-docx: pip install 'hnjd-disclosure[docx]'
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        super().__init__(extra, package)
+        self.extra = extra
+        self.package = package
+
+    def __str__(self) -> str:
+        return f"this needs {self.package}: pip install 'hnjd-disclosure[{self.extra}]'"
 
 
 class ZeroWholeError(HnjdError, ValueError):

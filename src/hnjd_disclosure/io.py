@@ -35,6 +35,7 @@ __all__ = [
     "loads_json",
     "loads_toml",
     "save",
+    "write_bytes_atomic",
     "write_text_atomic",
 ]
 
@@ -167,7 +168,7 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file renamed into place.
+    """Write ``text`` (as UTF-8) to ``path`` through a temporary file renamed into place.
 
     An interrupted write never leaves a half-written file, and without ``force`` an existing
     file is never replaced.
@@ -186,13 +187,22 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = 
     Raises:
         FileExistsError: if ``path`` exists and ``force`` is false.
     """
+    write_bytes_atomic(path, text.encode("utf-8"), force=force)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` like :func:`write_text_atomic` (for binary formats: .docx).
+
+    Raises:
+        FileExistsError: if ``path`` exists and ``force`` is false.
+    """
     target = Path(path)
     if not force and target.exists():
         raise FileExistsError(f"{target} exists (use --force to replace it)")
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         if force:

@@ -7,6 +7,7 @@ from what the converter accepts. Dates are ISO strings in JSON (TOML writes them
 from __future__ import annotations
 
 import datetime
+import enum
 import types
 import typing
 from functools import cache
@@ -40,6 +41,8 @@ def _leaf(tp: Any, field: attrs.Attribute[Any]) -> dict[str, Any] | None:
         return {"type": "integer"}
     if tp is datetime.date:
         return {"type": "string", "format": "date"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"type": "string", "enum": [m.value for m in tp]}
     return None
 
 

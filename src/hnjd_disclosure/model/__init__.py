@@ -1,6 +1,6 @@
 """Immutable attrs classes for every part of an annual information-disclosure report."""
 
-from .checklist import Checklist, ChecklistEntry
+from .checklist import Checklist, ChecklistEntry, DisclosureStatus, InstitutionKind
 from .overview import Initiative, MediaFigures, Overview
 from .parts import (
     Assessment,
@@ -29,11 +29,13 @@ __all__ = [
     "ChecklistEntry",
     "Complaints",
     "Contact",
+    "DisclosureStatus",
     "Domain",
     "Employment",
     "FinanceDomain",
     "Improvement",
     "Initiative",
+    "InstitutionKind",
     "LegalBasis",
     "MediaFigures",
     "OtherMatters",

@@ -7,6 +7,7 @@ Each figure field carries metadata the rest of the library reads instead of repe
 from __future__ import annotations
 
 import datetime
+import enum
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -150,6 +151,17 @@ def nested_tuple(cls: type, *, label: str = "", default: tuple[Any, ...] | None 
     if default is None:
         return attrs.field(validator=_tuple_of(cls), metadata={LABEL: label})
     return attrs.field(default=default, validator=_tuple_of(cls), metadata={LABEL: label})
+
+
+def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHING) -> Any:
+    """A member of the enumeration ``cls`` (data holds its value, e.g. ``"高职"``)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not cls:
+            choices = ", ".join(repr(m.value) for m in cls)
+            raise ModelError(attribute.name, f"expected one of {choices}, got {_show(value)}")
+
+    return attrs.field(default=default, validator=check, metadata={LABEL: label})
 
 
 def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:

@@ -1,24 +1,146 @@
-"""Part 8 of the report, 清单事项公开情况表: how each checklist item was disclosed."""
+"""Part 8 of the report, 清单事项公开情况表: how each checklist item was disclosed.
+
+Each entry gives one item of the Ministry's checklist (教办函〔2014〕23号) a status. The fields
+an entry needs depend on its status, and the entry checks them:
+
+==================  ==========================================================
+``disclosed``       ``evidence`` (the report's own sentence) required; ``channels`` and
+                    ``url`` say where, when the report names it; no ``reason``
+``not_applicable``  ``reason`` required; nothing else
+``not_disclosed``   ``reason`` required; nothing else
+``not_stated``      nothing: the report does not say
+==================  ==========================================================
+"""
 
 from __future__ import annotations
 
+import enum
+from typing import Final
+
 from attrs import frozen
 
+from ..errors import ModelError
 from . import _fields as f
 
-__all__ = ["Checklist", "ChecklistEntry"]
+__all__ = ["Checklist", "ChecklistEntry", "DisclosureStatus", "InstitutionKind"]
+
+#: The checklist of 2014 has 50 items, numbered from 1.
+ITEM_COUNT: Final = 50
+
+
+class InstitutionKind(enum.Enum):
+    """The kind of institution, which decides the checklist items that apply to it.
+
+    >>> InstitutionKind("高职").name
+    'VOCATIONAL'
+    """
+
+    #: 本科院校: an undergraduate university or college.
+    UNDERGRADUATE = "本科"
+    #: 高职院校 (高等职业院校): a higher vocational college.
+    VOCATIONAL = "高职"
+
+
+class DisclosureStatus(enum.Enum):
+    """How an item of the checklist was disclosed; ``label`` is its Chinese name.
+
+    >>> DisclosureStatus("not_stated").label
+    '报告未载明'
+    """
+
+    DISCLOSED = "disclosed"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_DISCLOSED = "not_disclosed"
+    NOT_STATED = "not_stated"
+
+    @property
+    def label(self) -> str:
+        """The status as the table writes it."""
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS: Final = {
+    DisclosureStatus.DISCLOSED: "已公开",
+    DisclosureStatus.NOT_APPLICABLE: "不适用",
+    DisclosureStatus.NOT_DISCLOSED: "未公开",
+    DisclosureStatus.NOT_STATED: "报告未载明",
+}
 
 
 @frozen(kw_only=True)
 class ChecklistEntry:
-    """The disclosure status of one item of the Ministry's checklist."""
+    """The disclosure status of one item of the Ministry's checklist.
 
-    item: int = f.whole_number(label="事项序号", low=1)
+    >>> ChecklistEntry(item=6, status=DisclosureStatus.DISCLOSED, channels=("学校网站",),
+    ...                evidence="本报告电子版可在学校网站查看下载。").status.label
+    '已公开'
+    >>> ChecklistEntry(item=11, status=DisclosureStatus.NOT_APPLICABLE)
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.ModelError: reason: required when the status is not_applicable
+
+    Raises:
+        ModelError: if a field the status needs is missing or a field it forbids is set.
+    """
+
+    item: int = f.whole_number(label="事项序号", low=1, high=ITEM_COUNT)
+    status: DisclosureStatus = f.choice(DisclosureStatus, label="公开情况")
+    channels: tuple[str, ...] = f.paragraphs(default=())
+    url: str = f.optional_text(label="公开网址")
+    evidence: str = f.optional_text(label="报告依据")
+    reason: str = f.optional_text(label="说明")
+
+    def __attrs_post_init__(self) -> None:
+        required, optional = _FIELDS_BY_STATUS[self.status]
+        for name in required:
+            if not getattr(self, name).strip():
+                raise ModelError(name, f"required when the status is {self.status.value}")
+        for name in _STATUS_FIELDS:
+            if name not in required + optional and getattr(self, name):
+                raise ModelError(name, f"not allowed when the status is {self.status.value}")
+
+
+_STATUS_FIELDS: Final = ("channels", "url", "evidence", "reason")
+
+#: Per status, the fields it requires and those it allows; every other status field stays empty.
+#: Where a disclosure was made is optional because reports often say that, not where.
+_FIELDS_BY_STATUS: Final = {
+    DisclosureStatus.DISCLOSED: (("evidence",), ("channels", "url")),
+    DisclosureStatus.NOT_APPLICABLE: (("reason",), ()),
+    DisclosureStatus.NOT_DISCLOSED: (("reason",), ()),
+    DisclosureStatus.NOT_STATED: ((), ()),
+}
 
 
 @frozen(kw_only=True)
 class Checklist:
-    """Part 8: the table of checklist items and how each was disclosed."""
+    """Part 8: the table of checklist items and how each was disclosed.
+
+    >>> Checklist(heading="清单事项公开情况表", entries=()).status_of(6) is None
+    True
+
+    Raises:
+        ModelError: if an item is listed twice.
+    """
 
     heading: str = f.text(label="标题")
     entries: tuple[ChecklistEntry, ...] = f.nested_tuple(ChecklistEntry, label="清单事项")
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[int] = set()
+        for i, entry in enumerate(self.entries):
+            if entry.item in seen:
+                raise ModelError(f"entries[{i}].item", f"item {entry.item} is listed twice")
+            seen.add(entry.item)
+
+    def entry(self, item: int) -> ChecklistEntry | None:
+        """The entry of item number ``item``, or ``None`` if the table does not list it."""
+        for entry in self.entries:
+            if entry.item == item:
+                return entry
+        return None
+
+    def status_of(self, item: int) -> DisclosureStatus | None:
+        """The status of item number ``item``, or ``None`` if the table does not list it."""
+        entry = self.entry(item)
+        return None if entry is None else entry.status

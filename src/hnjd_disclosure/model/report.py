@@ -8,7 +8,7 @@ from attrs import frozen
 
 from ..errors import ModelError
 from . import _fields as f
-from .checklist import Checklist
+from .checklist import Checklist, InstitutionKind
 from .overview import Overview
 from .parts import Assessment, Complaints, Improvement, OtherMatters, RequestDisclosure
 from .proactive import ProactiveDisclosure
@@ -71,6 +71,10 @@ class AnnualReport:
     institution: str = f.text(label="学校名称")
     year: int = f.whole_number(label="年度", low=1949, high=9999)
     title: str = f.text(label="报告标题")
+    #: Decides which checklist items apply; this library started from a 高职 college's report.
+    institution_kind: InstitutionKind = f.choice(
+        InstitutionKind, label="院校类型", default=InstitutionKind.VOCATIONAL
+    )
     legal_basis: tuple[LegalBasis, ...] = f.nested_tuple(LegalBasis, label="编制依据")
     period: Period = f.nested(Period, label="统计起止时间")
     part_names: tuple[str, ...] = f.paragraphs()

@@ -29,16 +29,20 @@ from ..model import (
 )
 from ..numerals import to_chinese
 from . import _format as fmt
+from ._checklist import HEADER, checklist_rows
 
 __all__ = [
     "PART_RENDERERS",
+    "Heading",
     "admissions_sentences",
+    "checklist_heading",
     "complaints_sentence",
     "contact_sentence",
     "legal_basis_phrase",
     "media_sentences",
     "render",
     "render_assessment",
+    "render_checklist",
     "render_complaints",
     "render_header",
     "render_improvement",
@@ -51,17 +55,41 @@ __all__ = [
 ]
 
 
-def heading(level: int, number: int, text: str) -> str:
+class Heading(str):
+    """A heading among a part's paragraphs: a ``str`` that remembers its ``level`` (1 to 3).
+
+    Part renderers return plain lists of strings; other formats (Markdown, HTML, docx) tell
+    headings from paragraphs by this type. Joining or concatenating gives a plain ``str``,
+    so ``heading(3, 1, x) + "；"`` (a numbered list item, not a heading) is a paragraph.
+
+    >>> h = Heading("一、情况概述", level=1)
+    >>> h == "一、情况概述", h.level, type(h + "。") is str
+    (True, 1, True)
+    """
+
+    __slots__ = ("level",)
+    level: int
+
+    def __new__(cls, text: str, *, level: int) -> Heading:
+        self = super().__new__(cls, text)
+        self.level = level
+        return self
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, int]]:
+        return (str(self),), {"level": self.level}
+
+
+def heading(level: int, number: int, text: str) -> Heading:
     """A numbered heading: level 1 ``一、``, level 2 ``（一）``, level 3 ``1.``.
 
     >>> heading(1, 2, "主动公开情况"), heading(2, 1, "方式"), heading(3, 6, "其他")
     ('二、主动公开情况', '（一）方式', '6.其他')
     """
     if level == 1:
-        return f"{to_chinese(number)}、{text}"
+        return Heading(f"{to_chinese(number)}、{text}", level=1)
     if level == 2:
-        return f"（{to_chinese(number)}）{text}"
-    return f"{number}.{text}"
+        return Heading(f"（{to_chinese(number)}）{text}", level=2)
+    return Heading(f"{number}.{text}", level=3)
 
 
 def initiative(number: int, item: Initiative) -> str:
@@ -282,8 +310,32 @@ def render_parts(report: AnnualReport) -> Iterable[tuple[str, str, list[str]]]:
         yield name, heading(1, number, title), body(report)
 
 
-def render(report: AnnualReport) -> str:
+def checklist_heading(report: AnnualReport) -> Heading | None:
+    """Part 8's numbered heading (``八、清单事项公开情况表``), or ``None`` without part 8."""
+    if report.checklist is None:
+        return None
+    return heading(1, len(PART_RENDERERS) + 1, report.checklist.heading)
+
+
+def render_checklist(report: AnnualReport) -> list[str]:
+    """Part 8 without its heading, as a plain-text table: a header line, then one line per item.
+
+    Cells are separated by a full-width bar ``｜``; a report without part 8 gives no lines.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> render_checklist(builtin_report(2022))[6]
+    '6｜基本信息｜信息公开年度报告｜已公开｜湖南机电职业技术学院网站'
+    """
+    if report.checklist is None:
+        return []
+    return ["｜".join(cells) for cells in (HEADER, *(r.cells() for r in checklist_rows(report)))]
+
+
+def render(report: AnnualReport, *, checklist: bool = False) -> str:
     """The whole report as Chinese text: one paragraph per line, blank lines between.
+
+    The published text announces part 8 but does not print it, so part 8 (the checklist
+    table) is written only with ``checklist=True`` (and when the report holds one).
 
     >>> from hnjd_disclosure import builtin_report
     >>> text = render(builtin_report(2022))
@@ -297,6 +349,9 @@ def render(report: AnnualReport) -> str:
     for _, title, paragraphs in render_parts(report):
         lines += ["", title, ""]
         lines += _blank_separated(paragraphs)
+    part8 = checklist_heading(report)
+    if checklist and part8 is not None:
+        lines += ["", part8, "", *render_checklist(report)]
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,83 @@
+"""The report as Markdown (CommonMark with a GFM table for part 8).
+
+Every text from the data is escaped, so prose cannot turn into markup: ``<script>`` stays
+text. A URL becomes a link only when its scheme is http or https.
+
+>>> from hnjd_disclosure import builtin_report
+>>> md = render_markdown(builtin_report(2022))
+>>> md.splitlines()[0]
+'# 湖南机电职业技术学院2022年信息公开年度报告'
+>>> "| 6 | 基本信息 | 信息公开年度报告 | 已公开 | 湖南机电职业技术学院网站 |" in md
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..model import AnnualReport
+from ._checklist import ChecklistRow
+from ._document import HeadingBlock, Paragraph, Table, Title, document
+from ._links import safe_url
+
+__all__ = ["escape", "render_markdown"]
+
+# Characters that can open inline markup anywhere in a line.
+_INLINE: Final = re.compile(r"([\\`*_\[\]<>|~&!])")
+# Characters that open a block at the start of a line (heading, quote, list, rule).
+_LINE_START: Final = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """``text`` with every Markdown construct neutralised by backslashes.
+
+    >>> escape("<script>alert(1)</script> a|b")
+    '\\\\<script\\\\>alert(1)\\\\</script\\\\> a\\\\|b'
+    >>> escape("# 不是标题")
+    '\\\\# 不是标题'
+    """
+    out = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+
+
+def _where(row: ChecklistRow) -> str:
+    parts = [escape(row.note)] if row.note else []
+    if row.url:
+        url = safe_url(row.url)
+        parts.append(f"<{url}>" if url is not None else escape(row.url))
+    return "；".join(parts)
+
+
+def _table(table: Table) -> list[str]:
+    lines = [
+        escape(table.caption),
+        "",
+        "| " + " | ".join(table.header) + " |",
+        "| " + " | ".join("---" for _ in table.header) + " |",
+    ]
+    for row in table.rows:
+        cells = (
+            str(row.number),
+            escape(row.category),
+            escape(row.item),
+            row.status_label,
+            _where(row),
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def render_markdown(report: AnnualReport, *, checklist: bool = True) -> str:
+    """The whole report as Markdown, part 8 as a table (without it if ``checklist`` is false)."""
+    out: list[str] = []
+    for block in document(report, checklist=checklist):
+        if isinstance(block, Title):
+            out.append("# " + escape(block.text))
+        elif isinstance(block, HeadingBlock):
+            out.append("#" * block.level + " " + escape(block.text))
+        elif isinstance(block, Paragraph):
+            out.append(escape(block.text))
+        else:
+            out.append("\n".join(_table(block)))
+    return "\n\n".join(out) + "\n"

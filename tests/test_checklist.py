@@ -1,0 +1,313 @@
+"""The checklist of 2014 as data, part 8 in the model, the 2022 table and its coverage."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from collections import Counter
+from importlib import resources
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, loads_json, loads_toml, render
+from hnjd_disclosure.audit import DEFAULT_RULES, Severity, audit, check_checklist_coverage
+from hnjd_disclosure.checklist import (
+    checklist_2014,
+    coverage,
+    parse_applicability,
+    parse_items,
+)
+from hnjd_disclosure.errors import DataError, ModelError, ParseError
+from hnjd_disclosure.model import (
+    AnnualReport,
+    Checklist,
+    ChecklistEntry,
+    DisclosureStatus,
+    InstitutionKind,
+)
+
+from .strategies import checklists, reports
+
+REPORT = builtin_report(2022)
+STANDARD = checklist_2014()
+DISCLOSED = DisclosureStatus.DISCLOSED
+NOT_APPLICABLE = DisclosureStatus.NOT_APPLICABLE
+ITEMS_HEADER = "category_no\tcategory_name\titem_no\titem_text\n"
+APPLICABILITY_HEADER = "institution_kind\titem_no\treason\n"
+
+
+def _data_file(name: str) -> str:
+    return resources.files("hnjd_disclosure").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def _ink(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+class TestItems:
+    def test_fifty_items_numbered_in_order(self) -> None:
+        """The package data holds the 50 items, numbered 1 to 50."""
+        assert [i.number for i in STANDARD.items] == list(range(1, 51))
+
+    def test_category_sizes_match_the_provenance_note(self) -> None:
+        """The categories have the sizes the data file's provenance comment states."""
+        note = re.search(r"Category sizes: ([\d, ]+) = 50", _data_file("checklist-2014.tsv"))
+        assert note is not None
+        stated = [int(n) for n in note.group(1).split(",")]
+        sizes = Counter(i.category_no for i in STANDARD.items)
+        assert [sizes[no] for no, _ in STANDARD.categories()] == stated
+        assert [no for no, _ in STANDARD.categories()] == list(range(1, 11))
+
+    def test_items_are_frozen_values(self) -> None:
+        """Items are immutable, hashable and survive pickling."""
+        item = STANDARD.item(33)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            item.text = "x"  # type: ignore[misc]
+        assert pickle.loads(pickle.dumps(item)) == item
+        assert hash(item) == hash(attrs.evolve(item))
+
+    def test_unknown_item(self) -> None:
+        """Asking for an item that does not exist raises KeyError."""
+        with pytest.raises(KeyError):
+            STANDARD.item(51)
+
+    @pytest.mark.parametrize(
+        ("text", "line", "message"),
+        [
+            ("a\tb\tc\td\n", 1, "expected the header"),
+            ("# only a comment\n", 1, "missing the header"),
+            (ITEMS_HEADER + "1\t基本信息\t1\n", 2, "expected 4 non-empty"),
+            (ITEMS_HEADER + "1\t基本信息\t一\t章程\n", 2, "item_no must be a positive integer"),
+            (ITEMS_HEADER + "1\t基本信息\t2\t章程\n", 2, "expected item 1, got 2"),
+            (ITEMS_HEADER + "# note\n\n1\t基本信息\t1\t章程\n1\t基本信息\t1\t章程\n", 5, "got 1"),
+        ],
+    )
+    def test_malformed_items_name_their_line(self, text: str, line: int, message: str) -> None:
+        """A malformed row is reported with its line number."""
+        with pytest.raises(ParseError, match=message) as info:
+            parse_items(text)
+        assert info.value.line == line
+
+
+class TestApplicability:
+    def test_vocational_exclusions(self) -> None:
+        """For a 高职 college the graduate, degree and undergraduate-teaching items do not apply."""
+        excluded = {
+            i.number
+            for i in STANDARD.items
+            if STANDARD.not_applicable_reason(i.number, InstitutionKind.VOCATIONAL) is not None
+        }
+        assert excluded == {11, 12, 13, 14, 27, 29, 30, 35, 43, 44, 45, 46}
+        applicable = STANDARD.applicable(InstitutionKind.VOCATIONAL)
+        assert len(applicable) == 50 - len(excluded)
+
+    def test_every_item_applies_to_an_undergraduate_university(self) -> None:
+        """The data lists no exclusion for a 本科 university."""
+        assert STANDARD.applicable(InstitutionKind.UNDERGRADUATE) == STANDARD.items
+
+    def test_every_exclusion_has_a_reason(self) -> None:
+        """Each exclusion carries a Chinese reason."""
+        assert all(na.reason.strip() for na in STANDARD.not_applicable)
+
+    @pytest.mark.parametrize(
+        ("row", "message"),
+        [
+            ("专科\t11\t理由\n", "unknown kind"),
+            ("高职\t51\t理由\n", "no item 51"),
+            ("高职\t0\t理由\n", "positive integer"),
+            ("高职\t11\t理由\n高职\t11\t理由\n", "listed twice"),
+        ],
+    )
+    def test_bad_rows_are_refused(self, row: str, message: str) -> None:
+        """Unknown kinds, unknown items and repeated rows are errors naming the line."""
+        with pytest.raises(ParseError, match=message):
+            parse_applicability(APPLICABILITY_HEADER + row, 50)
+
+
+class TestEntryValidation:
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"status": DISCLOSED}, "evidence: required"),
+            ({"status": DISCLOSED, "evidence": "。", "reason": "x"}, "reason: not allowed"),
+            ({"status": NOT_APPLICABLE}, "reason: required"),
+            ({"status": NOT_APPLICABLE, "reason": "x", "url": "http://a"}, "url: not allowed"),
+            ({"status": DisclosureStatus.NOT_DISCLOSED, "reason": " "}, "reason: required"),
+            ({"status": DisclosureStatus.NOT_STATED, "channels": ("网站",)}, "channels: not"),
+            ({"status": DisclosureStatus.NOT_STATED, "evidence": "。"}, "evidence: not allowed"),
+            ({"status": "disclosed"}, "status: expected one of"),
+        ],
+    )
+    def test_fields_must_fit_the_status(self, fields: dict[str, object], message: str) -> None:
+        """Each status requires its own fields and forbids the others."""
+        with pytest.raises(ModelError, match=message):
+            ChecklistEntry(item=1, **fields)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("item", [0, 51, True, "6"])
+    def test_item_number_in_range(self, item: object) -> None:
+        """Item numbers are integers from 1 to 50."""
+        with pytest.raises(ModelError, match="item"):
+            ChecklistEntry(item=item, status=DisclosureStatus.NOT_STATED)  # type: ignore[arg-type]
+
+    def test_entries_pickle_hash_and_evolve(self) -> None:
+        """Entries are hashable values; evolve validates the changed copy again."""
+        assert REPORT.checklist is not None
+        entry = REPORT.checklist.entry(6)
+        assert entry is not None
+        assert pickle.loads(pickle.dumps(REPORT.checklist)) == REPORT.checklist
+        assert hash(entry) == hash(attrs.evolve(entry))
+        with pytest.raises(ModelError, match="evidence: not allowed"):
+            attrs.evolve(entry, status=DisclosureStatus.NOT_STATED, channels=())
+
+    def test_items_are_unique(self) -> None:
+        """A table lists each item once."""
+        entry = ChecklistEntry(item=7, status=DisclosureStatus.NOT_STATED)
+        with pytest.raises(ModelError, match=r"entries\[1\]\.item: item 7 is listed twice"):
+            Checklist(heading="清单事项公开情况表", entries=(entry, entry))
+
+
+class TestData:
+    @given(checklists())
+    def test_round_trips_through_toml_and_json(self, table: Checklist) -> None:
+        """A report with any valid table survives TOML and JSON unchanged."""
+        report = attrs.evolve(REPORT, checklist=table)
+        assert loads_toml(dumps_toml(report)) == report
+        assert loads_json(dumps_json(report)) == report
+
+    @given(reports(with_checklist=True))
+    def test_generated_reports_round_trip(self, report: AnnualReport) -> None:
+        """Generated reports with part 8 and a kind round-trip through TOML."""
+        assert loads_toml(dumps_toml(report)) == report
+
+    def test_inconsistent_status_names_its_path(self) -> None:
+        """A status without its required field is a DataError at the entry's path."""
+        text = dumps_toml(REPORT).replace('status = "not_applicable"', 'status = "disclosed"', 1)
+        with pytest.raises(DataError) as info:
+            loads_toml(text)
+        (issue,) = info.value.issues
+        assert re.fullmatch(r"checklist\.entries\[\d+\]\.evidence", issue.path)
+
+    def test_unknown_status_lists_the_choices(self) -> None:
+        """An unknown status string is refused with the four valid ones."""
+        text = dumps_toml(REPORT).replace('status = "not_stated"', 'status = "unknown"', 1)
+        with pytest.raises(DataError, match='expected one of "disclosed", "not_applicable"'):
+            loads_toml(text)
+
+    def test_unknown_kind(self) -> None:
+        """The institution kind must be one of the enum's values."""
+        text = dumps_toml(attrs.evolve(REPORT, institution_kind=InstitutionKind.UNDERGRADUATE))
+        with pytest.raises(DataError, match="institution_kind"):
+            loads_toml(text.replace('institution_kind = "本科"', 'institution_kind = "专科"'))
+
+
+class TestTable2022:
+    TABLE = REPORT.checklist
+
+    def test_lists_all_fifty_items(self) -> None:
+        """The built-in 2022 report gives every item a status."""
+        assert self.TABLE is not None
+        assert sorted(e.item for e in self.TABLE.entries) == list(range(1, 51))
+
+    def test_evidence_is_in_the_report(self, published_text: str) -> None:
+        """Every "disclosed" status cites a sentence that is in the rendered and published text."""
+        assert self.TABLE is not None
+        rendered = render(REPORT)
+        disclosed = [e for e in self.TABLE.entries if e.status is DISCLOSED]
+        assert disclosed
+        for entry in disclosed:
+            assert entry.evidence.endswith("。"), entry.item
+            assert entry.evidence in rendered, entry.item
+            assert _ink(entry.evidence) in _ink(published_text), entry.item
+
+    def test_channels_are_named_in_the_cited_paragraph(self) -> None:
+        """A channel is only listed where the paragraph holding the evidence names it."""
+        assert self.TABLE is not None
+        paragraphs = render(REPORT).splitlines()
+        for entry in self.TABLE.entries:
+            if entry.status is not DISCLOSED:
+                continue
+            (paragraph,) = [p for p in paragraphs if entry.evidence in p]
+            for channel in entry.channels:
+                words = re.split(r"“学生工作”版块|专栏|[《》]", channel)
+                assert all(w in paragraph for w in words if w), (entry.item, channel)
+
+    def test_not_applicable_items_follow_the_data(self) -> None:
+        """Exactly the items the data excludes for 高职 are "not applicable", with its reason."""
+        assert self.TABLE is not None
+        kind = REPORT.institution_kind
+        assert kind is InstitutionKind.VOCATIONAL
+        for entry in self.TABLE.entries:
+            reason = STANDARD.not_applicable_reason(entry.item, kind)
+            assert (entry.status is NOT_APPLICABLE) == (reason is not None)
+            if reason is not None:
+                assert entry.reason == reason
+
+
+class TestCoverage:
+    def test_counts_match_the_table(self) -> None:
+        """Counts by status and by category agree with the entries of the table."""
+        assert REPORT.checklist is not None
+        result = coverage(REPORT)
+        counted = Counter(e.status for e in REPORT.checklist.entries)
+        assert dict(result.by_status) == {s: counted[s] for s in DisclosureStatus}
+        for category in result.by_category:
+            numbers = {i.number for i in STANDARD.items if i.category_no == category.category_no}
+            expected = Counter(e.status for e in REPORT.checklist.entries if e.item in numbers)
+            assert dict(category.by_status) == {s: expected[s] for s in DisclosureStatus}
+        assert result.missing == ()
+        assert result.applicable == tuple(i.number for i in STANDARD.applicable(result.kind))
+
+    @given(checklists(), st.sampled_from(InstitutionKind))
+    def test_missing_are_the_applicable_items_without_status(
+        self, table: Checklist, kind: InstitutionKind
+    ) -> None:
+        """The missing items are exactly the applicable ones the table leaves out."""
+        report = attrs.evolve(REPORT, checklist=table, institution_kind=kind)
+        assert report.checklist is not None
+        listed = {e.item for e in report.checklist.entries}
+        result = coverage(report)
+        assert set(result.missing) == set(result.applicable) - listed
+        assert sum(n for _, n in result.by_status) == len(listed)
+        per_category = [n for c in result.by_category for _, n in c.by_status]
+        assert sum(per_category) == len(listed)
+        assert sorted(m for c in result.by_category for m in c.missing) == list(result.missing)
+
+    def test_report_without_part_8_misses_every_applicable_item(self) -> None:
+        """Without part 8 every applicable item is missing."""
+        result = coverage(attrs.evolve(REPORT, checklist=None))
+        assert result.missing == result.applicable
+        assert len(result.missing) == len(STANDARD.applicable(InstitutionKind.VOCATIONAL))
+
+
+class TestCoverageRule:
+    def test_in_the_default_audit(self) -> None:
+        """The audit runs the rule: the complete 2022 table gives no checklist finding."""
+        assert check_checklist_coverage in DEFAULT_RULES
+        assert not [f for f in audit(REPORT) if f.rule == "checklist-coverage"]
+
+    @given(checklists(), st.sampled_from(InstitutionKind))
+    def test_one_warning_per_missing_item(self, table: Checklist, kind: InstitutionKind) -> None:
+        """Each applicable item without a status gives one warning naming it, nothing else."""
+        report = attrs.evolve(REPORT, checklist=table, institution_kind=kind)
+        findings = [f for f in audit(report) if f.rule == "checklist-coverage"]
+        missing = coverage(report).missing
+        assert len(findings) == len(missing)
+        for finding, number in zip(findings, missing, strict=True):
+            assert finding.severity is Severity.WARNING
+            assert finding.path == "checklist.entries"
+            assert f"第{number}项“{STANDARD.item(number).text}”" in finding.message_zh
+            assert f"item {number} " in finding.message_en
+
+    def test_not_applicable_items_are_not_missing(self) -> None:
+        """Leaving out an item that does not apply to the school is no finding."""
+        assert REPORT.checklist is not None
+        kept = tuple(e for e in REPORT.checklist.entries if e.item != 11)
+        report = attrs.evolve(REPORT, checklist=attrs.evolve(REPORT.checklist, entries=kept))
+        assert list(check_checklist_coverage(report)) == []
+
+    def test_report_without_part_8_is_not_checked(self) -> None:
+        """A report that holds no part 8 gives no checklist finding."""
+        assert list(check_checklist_coverage(attrs.evolve(REPORT, checklist=None))) == []
