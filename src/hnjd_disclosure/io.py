@@ -193,6 +193,12 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` like :func:`write_text_atomic` (for binary formats: .docx).
 
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "blob.bin"
+    >>> write_bytes_atomic(path, b"PK")
+    >>> path.read_bytes()
+    b'PK'
+
     Raises:
         FileExistsError: if ``path`` exists and ``force`` is false.
     """
