@@ -66,10 +66,12 @@ class Issue(tuple[str, str]):
 
     @property
     def path(self) -> str:
+        """The dotted field path (``""`` for the document as a whole)."""
         return self[0]
 
     @property
     def message(self) -> str:
+        """What is wrong there."""
         return self[1]
 
     def __str__(self) -> str:
