@@ -6,7 +6,14 @@
 StatedPercent(value=Decimal('99.90'))
 """
 
-from .errors import DataError, HnjdError, ModelError, ParseError, UnknownYearError
+from .errors import (
+    DataError,
+    HnjdError,
+    ModelError,
+    ParseError,
+    TextTooLargeError,
+    UnknownYearError,
+)
 from .io import (
     available_years,
     builtin_report,
@@ -30,6 +37,7 @@ __all__ = [
     "ParseError",
     "Ranking",
     "StatedPercent",
+    "TextTooLargeError",
     "UnknownYearError",
     "WanFigure",
     "available_years",

@@ -7,9 +7,11 @@ to standard error and exits with status 2, never a traceback, and writes nothing
 from __future__ import annotations
 
 import argparse
+import enum
 import json
 import sys
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import NoReturn, TextIO
 
 from . import io
@@ -142,12 +144,17 @@ def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO)
 def _check(args: argparse.Namespace, stdout: TextIO) -> int:
     from .audit import audit
 
-    try:
-        report = read_report(args)
-    except MissingFiguresError as exc:
-        # A draft is not bad input: list what is still to fill in, and fail like an error.
-        return _missing(exc, args, stdout)
-    findings = audit(report)
+    if args.file is not None and args.file.lower().endswith(".txt"):
+        from .parse import audit_text
+
+        findings = audit_text(read_text_file(args.file))
+    else:
+        try:
+            report = read_report(args)
+        except MissingFiguresError as exc:
+            # A draft is not bad input: list what is still to fill in, and fail like an error.
+            return _missing(exc, args, stdout)
+        findings = audit(report)
     if args.json:
         document = {
             "errors": len(findings.errors),
@@ -183,6 +190,71 @@ def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
         text = "".join(f"{s}\n" for s in sentences) if sentences else comparison.to_text()
     stdout.write(text)
     return EXIT_OK
+
+
+def read_text_file(path: str) -> str:
+    """A report's text (UTF-8, a BOM allowed), refused beyond the readers' size limit."""
+    from .errors import TextTooLargeError
+    from .parse import MAX_CHARS
+
+    try:
+        with open(path, "rb") as handle:
+            # at most 4 bytes a character: more bytes than this cannot be within the limit
+            data = handle.read(4 * MAX_CHARS + 1)
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if len(data) > 4 * MAX_CHARS or len(text) > MAX_CHARS:
+        raise TextTooLargeError(max(len(text), MAX_CHARS + 1), MAX_CHARS)
+    return text
+
+
+def _parse(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .parse import parse_report
+
+    try:
+        report = parse_report(read_text_file(args.file))
+    except HnjdError as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    fmt = io.format_of(args.output) if args.output else "toml"
+    emit(io.dumps_toml(report) if fmt == "toml" else io.dumps_json(report), args, stdout)
+    return EXIT_OK
+
+
+def _extract(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .parse import extract_figures
+
+    figures = extract_figures(read_text_file(args.file))
+    if args.json:
+        rows = [_figure_dict(f) for f in figures]
+        stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for f in figures:
+        link = ""
+        if f.part is not None:
+            whole = "?" if f.whole is None else str(f.whole.value)
+            link = f"\t{f.part.value}/{whole}"
+        stdout.write(f"{f.span[0]}-{f.span[1]}\t{f.kind.value}\t{f.text}\t{f.label}{link}\n")
+    return EXIT_OK
+
+
+def _figure_dict(figure: object) -> dict[str, object]:
+    import attrs
+
+    def value(_: object, __: object, v: object) -> object:
+        if isinstance(v, Decimal):
+            return str(v)
+        if isinstance(v, enum.Enum):
+            return v.value
+        if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, int) for x in v):
+            return list(v)
+        return v
+
+    out: dict[str, object] = attrs.asdict(figure, value_serializer=value)  # type: ignore[arg-type]
+    return out
 
 
 Command = Callable[[argparse.Namespace, TextIO], int]
@@ -237,7 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="audit a report's figures against its counts",
         description="Audit a report. Exit status: 0 with no findings or only warnings, "
         "1 with an error (or any finding with --strict) or with figures still marked "
-        "待填写 (a draft from `new`: they are listed), 2 on bad input.",
+        "待填写 (a draft from `new`: they are listed), 2 on bad input. A FILE ending in "
+        ".txt is a report's text (any institution): its figures are extracted and checked.",
     )
     _add_source(p)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -256,6 +329,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", action="store_true", help="print a Markdown table")
     p.add_argument("--all", action="store_true", help="include the figures that did not change")
     p.set_defaults(run=_diff)
+
+    p = sub.add_parser(
+        "parse",
+        help="read a report's text (this school's layout) into data",
+        description="Read a report's Chinese text into data: TOML on standard output, or the "
+        "format of -o's suffix (.toml or .json). Exit status 0, or 2 if the text is not such a "
+        "report (the message gives the line and column).",
+    )
+    p.add_argument("file", metavar="FILE", help="the report as UTF-8 text")
+    _add_output(p)
+    p.set_defaults(run=_parse)
+
+    p = sub.add_parser(
+        "extract",
+        help="list every figure of any report's text, with its offsets",
+        description="List the counts, percentages, 万 figures and changes of any report's "
+        "text: start-end offsets, kind, figure, label and part/whole of a percentage.",
+    )
+    p.add_argument("file", metavar="FILE", help="a report as UTF-8 text")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(run=_extract)
     return parser
 
 

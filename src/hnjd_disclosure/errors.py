@@ -17,6 +17,7 @@ __all__ = [
     "MissingFiguresError",
     "ModelError",
     "ParseError",
+    "TextTooLargeError",
     "UnknownYearError",
     "ZeroWholeError",
 ]
@@ -163,6 +164,22 @@ class UnknownYearError(HnjdError, LookupError):
     def __str__(self) -> str:
         years = ", ".join(str(y) for y in self.available) or "none"
         return f"no built-in report for year {self.year!r} (available: {years})"
+
+
+class TextTooLargeError(HnjdError, ValueError):
+    """A text is longer than the readers accept (``limit`` characters).
+
+    >>> print(TextTooLargeError(25_000_000, 20_000_000))
+    text too large: 25000000 characters (the limit is 20000000)
+    """
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(size, limit)
+        self.size = size
+        self.limit = limit
+
+    def __str__(self) -> str:
+        return f"text too large: {self.size} characters (the limit is {self.limit})"
 
 
 class MissingExtraError(HnjdError, ImportError):

@@ -1,0 +1,32 @@
+"""Reading reports: text back into the model, and figures out of any institution's report.
+
+* :func:`parse_report`: a report in this school's layout, the inverse of the text renderer;
+* :func:`extract_figures`: every quantitative claim of any report, with offsets, and each
+  percentage linked to its part and whole where the text gives them;
+* :func:`read_header`: institution, title, year, period, cited documents, announced parts;
+* :func:`audit_text`: the audit's checks applied to the figures of any text.
+
+Every function takes a ``str`` of at most :data:`MAX_CHARS` characters and raises
+:class:`~hnjd_disclosure.errors.TextTooLargeError` beyond; :func:`parse_report` raises
+:class:`~hnjd_disclosure.errors.ParseError` on text that is not such a report. No other
+exception escapes on any ``str`` input.
+"""
+
+from ._text import MAX_CHARS
+from .checks import audit_text
+from .figures import Figure, FigureKind, Reference, extract_figures
+from .header import DocumentRef, Header, read_header
+from .report import parse_report
+
+__all__ = [
+    "MAX_CHARS",
+    "DocumentRef",
+    "Figure",
+    "FigureKind",
+    "Header",
+    "Reference",
+    "audit_text",
+    "extract_figures",
+    "parse_report",
+    "read_header",
+]

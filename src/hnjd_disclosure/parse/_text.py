@@ -1,0 +1,210 @@
+"""Shared helpers of the readers: the size limit, character folding, lines and a cursor.
+
+Folding maps one character to one character (full-width digits to ASCII, half-width
+punctuation to the full-width form the reports use), so offsets in a folded copy are
+offsets in the original text. Folding is only used to *recognise* template text, figures
+and headings; prose is always taken from the original text, character for character.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from typing import Final
+
+from ..errors import ParseError, TextTooLargeError
+
+__all__ = ["MAX_CHARS", "Cursor", "Line", "check_size", "fold", "lines_of"]
+
+#: The longest text the readers accept, in characters (about 60 MB of UTF-8 Chinese).
+MAX_CHARS: Final = 20_000_000
+
+#: Digits longer than this are not a figure (an identifier, or garbage): the readers
+#: refuse them rather than build numbers no report prints.
+MAX_DIGITS: Final = 15
+
+_FOLD_FROM: Final = "".join(chr(0xFF10 + i) for i in range(10)) + "\uff05\uff0e,;:()!?\uff0d"
+_FOLD_TO: Final = "0123456789%.，；：（）！？-"
+_FOLD_MAP: Final = dict(zip(_FOLD_FROM, _FOLD_TO, strict=True))
+# str.translate looks up every character; a regex touches only the few that change
+_TO_FOLD: Final = re.compile("[" + re.escape(_FOLD_FROM) + "]")
+_SPACE: Final = frozenset(" \t\u3000\xa0")
+DIGITS: Final = frozenset("0123456789")
+# 5,300 (folded to 5，300): a separator followed by exactly three digits and no fourth
+_DIGIT_RUN: Final = re.compile(r"[0-9]++(?:，[0-9]{3}(?![0-9]))*+")
+
+
+def check_size(text: object) -> str:
+    """Return ``text`` if it is a ``str`` within :data:`MAX_CHARS`.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+        TextTooLargeError: if it is longer than :data:`MAX_CHARS`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise TextTooLargeError(len(text), MAX_CHARS)
+    return text
+
+
+def fold(text: str) -> str:
+    """Fold full-width digits and half-width punctuation, one character for one.
+
+    >>> fold("\uff15\uff13\uff10\uff10人, 占比(1)")
+    '5300人， 占比（1）'
+    """
+    return _TO_FOLD.sub(_fold_one, text)
+
+
+def _fold_one(match: re.Match[str]) -> str:
+    return _FOLD_MAP[match.group()]
+
+
+@functools.lru_cache(maxsize=256)
+def _fold_literal(literal: str) -> str:
+    return fold(literal)
+
+
+class Line:
+    """A non-blank line of the text: stripped ``text``, 1-based ``number``, ``indent``."""
+
+    __slots__ = ("_folded", "indent", "number", "text")
+
+    def __init__(self, text: str, number: int, indent: int, folded: str | None = None) -> None:
+        self.text = text
+        self.number = number
+        self.indent = indent
+        self._folded = folded
+
+    @property
+    def folded(self) -> str:
+        """The line folded (computed once)."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def cursor(self, start: int = 0) -> Cursor:
+        """A cursor on this line from character ``start``."""
+        return Cursor(self.text, self.number, self.indent, start, folded=self.folded)
+
+    def error(self, message: str, at: int = 0) -> ParseError:
+        """A :class:`ParseError` at character ``at`` of this line."""
+        return ParseError(message, line=self.number, column=self.indent + at + 1)
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def lines_of(text: str) -> list[Line]:
+    """The non-blank lines, stripped of surrounding whitespace (blank lines carry no meaning)."""
+    out: list[Line] = []
+    for number, raw in enumerate(_LINE_BREAK.split(text), 1):
+        stripped = raw.strip()
+        if stripped:
+            out.append(Line(stripped, number, len(raw) - len(raw.lstrip())))
+    return out
+
+
+class Cursor:
+    """Reads template text left to right, tolerant of spaces and character width.
+
+    >>> c = Cursor("计划招生 \uff15,\uff13\uff10\uff10人", 1)
+    >>> c.expect("计划招生"); c.count("人")
+    5300
+    """
+
+    __slots__ = ("column0", "folded", "line", "pos", "text")
+
+    def __init__(
+        self, text: str, line: int, column0: int = 0, pos: int = 0, *, folded: str | None = None
+    ) -> None:
+        self.text = text
+        self.folded = fold(text) if folded is None else folded
+        self.line = line
+        self.column0 = column0
+        self.pos = pos
+
+    def error(self, expected: str) -> ParseError:
+        """``expected …`` at the cursor, naming what stands there instead."""
+        found = self.text[self.pos : self.pos + 12]
+        where = f", found 「{found}」" if found else ", found the end of the line"
+        return ParseError(
+            f"expected {expected}{where}", line=self.line, column=self.column0 + self.pos + 1
+        )
+
+    def skip_space(self) -> None:
+        while self.pos < len(self.text) and self.text[self.pos] in _SPACE:
+            self.pos += 1
+
+    def at_end(self) -> bool:
+        self.skip_space()
+        return self.pos >= len(self.text)
+
+    def expect(self, literal: str) -> None:
+        """Consume ``literal`` (folded; spaces before any of its characters are skipped)."""
+        folded = _fold_literal(literal)
+        if self.folded.startswith(folded, self.pos):  # the usual case: no spaces inside
+            self.pos += len(folded)
+            return
+        start = self.pos
+        for ch in folded:
+            self.skip_space()
+            if self.pos < len(self.folded) and self.folded[self.pos] == ch:
+                self.pos += 1
+            else:
+                self.pos = start
+                raise self.error(f"「{literal}」")
+
+    def find(self, literal: str) -> int:
+        """The position of the next ``literal`` (folded), or -1."""
+        return self.folded.find(_fold_literal(literal), self.pos)
+
+    def digits(self) -> str:
+        """ASCII digits of a whole number, with thousands separators removed."""
+        self.skip_space()
+        match = _DIGIT_RUN.match(self.folded, self.pos)
+        if match is None:
+            raise self.error("a number")
+        digits = match.group().replace("，", "")
+        if len(digits) > MAX_DIGITS:
+            raise self.error(f"a number of at most {MAX_DIGITS} digits")
+        self.pos = match.end()
+        return digits
+
+    def number(self) -> int:
+        """A whole number (``5300``, ``5,300``, ``\uff15\uff13\uff10\uff10``)."""
+        return int(self.digits())
+
+    def decimal(self) -> Decimal:
+        """A number with an optional decimal part, keeping its printed digits."""
+        whole = self.digits()
+        if (
+            self.pos + 1 < len(self.folded)
+            and self.folded[self.pos] == "."
+            and self.folded[self.pos + 1] in DIGITS
+        ):
+            self.pos += 1
+            return Decimal(whole + "." + self.digits())
+        return Decimal(whole)
+
+    def count(self, unit: str) -> int:
+        """A whole number followed by ``unit``."""
+        value = self.number()
+        self.expect(unit)
+        return value
+
+    def take_until(self, literal: str, what: str) -> str:
+        """The original text up to the next ``literal`` (which is not consumed)."""
+        at = self.find(literal)
+        if at < 0:
+            raise self.error(f"{what} followed by 「{literal}」")
+        out = self.text[self.pos : at]
+        self.pos = at
+        return out
+
+    def rest(self) -> str:
+        out = self.text[self.pos :]
+        self.pos = len(self.text)
+        return out

@@ -1,0 +1,787 @@
+"""Read a report in this school's layout back into the model: the inverse of the renderer.
+
+:func:`parse_report` reads the text :func:`hnjd_disclosure.render.render` writes (and the
+published 2022 text) and returns the :class:`~hnjd_disclosure.model.AnnualReport`.
+
+What is normalised, and where:
+
+* lines: blank lines carry no meaning; each line is stripped of surrounding whitespace
+  (also U+3000); any line break (``\\r\\n``, ``\\r``, ``\\u2028`` …) ends a line;
+* headings (``一、``, ``（一）``, ``1.``): ASCII or full-width parentheses, ``、 . ．`` after
+  the number, spaces around the marker;
+* the template sentences (the preamble, the admissions and employment figures, the media
+  passage, the procurement count, requests, complaints, the contact line): spaces anywhere,
+  full-width or half-width digits and punctuation, thousands separators (``5,300``);
+* before the title: any lines (a web page's navigation) are skipped.
+
+Prose (paragraphs, titles, initiatives' bodies, the lead and tail of the procurement line)
+is kept exactly as written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Final, TypeVar
+
+from ..errors import ModelError, ParseError
+from ..model import (
+    Admissions,
+    AnnualReport,
+    Assessment,
+    Complaints,
+    Contact,
+    Domain,
+    Employment,
+    FinanceDomain,
+    Improvement,
+    Initiative,
+    LegalBasis,
+    MediaFigures,
+    OtherMatters,
+    Overview,
+    Period,
+    ProactiveDisclosure,
+    Procurement,
+    RequestCounts,
+    RequestDisclosure,
+)
+from ..numerals import from_chinese, to_chinese
+from ..quantities import Count, Ranking, StatedPercent, WanFigure
+from ._text import Cursor, Line, check_size, fold, lines_of
+
+__all__ = ["parse_report"]
+
+T = TypeVar("T")
+
+_PREAMBLE: Final = "本年度报告是根据"
+_CN_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千")
+_LEVEL3: Final = re.compile(r"([0-9]{1,3})[ \t\u3000]*+[.、][ \t\u3000]*+(?![0-9])")
+_LEVEL2: Final = re.compile(
+    r"（[ \t\u3000]*([零一二三四五六七八九十]{1,4})[ \t\u3000]*）[ \t\u3000]*"
+)
+_LEVEL1: Final = re.compile(r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*")
+_PART_COUNT: Final = 7
+_HEADING_START: Final = frozenset("（0123456789零一二三四五六七八九十")
+_ASCII_DIGITS: Final = frozenset("0123456789")
+
+
+def parse_report(text: str) -> AnnualReport:
+    """Read a report written in this school's layout (the inverse of ``render``).
+
+    >>> from hnjd_disclosure import builtin_report, render
+    >>> report = builtin_report(2022)
+    >>> parse_report(render(report)).proactive == report.proactive
+    True
+
+    Raises:
+        ParseError: with the line and column where the text stops being such a report.
+        TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
+    """
+    lines = lines_of(check_size(text))
+    reader = _Reader(lines)
+    return reader.report()
+
+
+def _build(line: Line, make: Callable[[], T]) -> T:
+    """Build a model object, turning a rule it breaks into a ParseError at ``line``."""
+    try:
+        return make()
+    except ModelError as exc:
+        raise line.error(f"not a valid report: {exc}") from None
+
+
+def _heading(line: Line, pattern: re.Pattern[str], number: int) -> str | None:
+    """The heading text if ``line`` is heading ``number`` of the pattern's level."""
+    if line.folded[:1] not in _HEADING_START:  # most lines: rejected without a regex
+        return None
+    match = pattern.match(line.folded)
+    if match is None:
+        return None
+    label = match.group(1)
+    value = int(label) if label.isdigit() else _chinese(label)
+    if value != number:
+        return None
+    return line.text[match.end() :]
+
+
+def _chinese(label: str) -> int:
+    try:
+        return from_chinese(label)
+    except ValueError:
+        return -1
+
+
+class _Reader:
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.year = 0
+
+    def _end_error(self, expected: str) -> ParseError:
+        last = self.lines[-1].number if self.lines else 1
+        return ParseError(f"expected {expected}, found the end of the text", line=last, column=1)
+
+    # -- the whole report ---------------------------------------------------------------------
+
+    def report(self) -> AnnualReport:
+        lines = self.lines
+        at = next((i for i, ln in enumerate(lines) if ln.folded.startswith(_PREAMBLE)), None)
+        if at is None:
+            first = lines[0] if lines else Line("", 1, 0)
+            raise first.error(f"expected the preamble 「{_PREAMBLE}…」 after the title")
+        if at == 0:
+            raise lines[at].error("expected the institution and the title before the preamble")
+        institution, title = self._title_lines(lines[:at])
+        header = self._preamble(lines[at])
+        bodies = self._parts(at + 1)
+        heads = [h for h, _ in bodies]
+        parts = [b for _, b in bodies]
+        first_line = lines[at]
+        overview = self._overview(heads[0], parts[0])
+        proactive = self._proactive(heads[1], parts[1])
+        requests = self._requests(heads[2], parts[2])
+        assessment = _build(
+            heads[3][0], lambda: Assessment(heading=heads[3][1], paragraphs=_texts(parts[3]))
+        )
+        complaints = self._complaints(heads[4], parts[4])
+        improvement = self._improvement(heads[5], parts[5])
+        other = self._other(heads[6], parts[6])
+        basis, period, names, stated = header
+        return _build(
+            first_line,
+            lambda: AnnualReport(
+                institution=institution,
+                year=self.year,
+                title=title,
+                legal_basis=basis,
+                period=period,
+                part_names=names,
+                stated_part_count=stated,
+                overview=overview,
+                proactive=proactive,
+                requests=requests,
+                assessment=assessment,
+                complaints=complaints,
+                improvement=improvement,
+                other=other,
+            ),
+        )
+
+    @staticmethod
+    def _title_lines(before: Sequence[Line]) -> tuple[str, str]:
+        """Institution and title: the two lines before the preamble, past any navigation."""
+        if len(before) == 1:
+            # a copy that joined them: 湖南机电职业技术学院 2022年信息公开年度报告
+            joined = _JOINED_TITLE.fullmatch(before[0].text)
+            if joined is None:
+                raise before[0].error("expected the institution and the title on two lines")
+            return joined.group(1), joined.group(2)
+        if len(before) == 2:
+            return before[0].text, before[1].text
+        # A web page: the title is the last line naming a report, the institution above it.
+        index = max(
+            (i for i in range(1, len(before)) if "报告" in before[i].text), default=len(before) - 1
+        )
+        return before[index - 1].text, before[index].text
+
+    def _parts(self, start: int) -> list[tuple[tuple[Line, str], list[Line]]]:
+        """Split the lines after the preamble at the headings 一、 … 七、 (and stop at 八、)."""
+        lines = self.lines
+        out: list[tuple[tuple[Line, str], list[Line]]] = []
+        i = start
+        for number in range(1, _PART_COUNT + 1):
+            if i >= len(lines):
+                raise self._end_error(f"the heading 「{to_chinese(number)}、」")
+            title = _heading(lines[i], _LEVEL1, number)
+            if title is None or not title.strip():
+                raise lines[i].error(f"expected the heading 「{to_chinese(number)}、…」")
+            head = lines[i]
+            i += 1
+            body: list[Line] = []
+            while i < len(lines) and _heading(lines[i], _LEVEL1, number + 1) is None:
+                body.append(lines[i])
+                i += 1
+            out.append(((head, title), body))
+        return out
+
+    # -- the preamble ---------------------------------------------------------------------------
+
+    def _preamble(self, line: Line) -> tuple[tuple[LegalBasis, ...], Period, tuple[str, ...], int]:
+        c = line.cursor()
+        c.expect(_PREAMBLE)
+        bases: list[LegalBasis] = []
+        while True:
+            issuer = c.take_until("《", "a document 《…》")
+            title = _bracketed(c, "《", "》")
+            c.skip_space()
+            doc_no = _bracketed(c, "（", "）")
+            bases.append(_legal_basis(line, issuer, title, doc_no))
+            c.skip_space()
+            if c.pos < len(c.folded) and c.folded[c.pos] in "、和":
+                c.pos += 1
+                continue
+            break
+        c.expect("要求，综合我校")
+        self.year = c.number()
+        c.expect("年信息公开年度工作情况编制而成。全文包括")
+        names_text = c.take_until("个部分", "the parts")
+        end = c.pos
+        n = len(names_text)
+        while n and (names_text[n - 1] in _CN_NUMERALS or fold(names_text[n - 1]) in _ASCII_DIGITS):
+            n -= 1
+        numeral = fold(names_text[n:]).strip()
+        head = names_text[:n].rstrip()
+        if not numeral or not head.endswith("等"):
+            c.pos = end
+            raise c.error("「等N个部分」 after the parts")
+        digits_only = all(ch in _ASCII_DIGITS for ch in numeral)
+        stated = int(numeral) if digits_only and len(numeral) < 4 else _chinese(numeral)
+        names = tuple(head[:-1].split("、"))
+        c.expect("个部分。本年度报告中所列数据的统计起止时间为")
+        start = _date(c)
+        c.expect("至")
+        stop = _date(c)
+        c.expect("。")
+        if not c.at_end():
+            raise c.error("the end of the preamble")
+        period = _build(line, lambda: Period(start=start, end=stop))
+        return tuple(bases), period, names, stated
+
+    # -- part 1 ---------------------------------------------------------------------------------
+
+    def _overview(self, head: tuple[Line, str], body: list[Line]) -> Overview:
+        paragraphs, initiatives, last = _initiative_lines(body)
+        media = None
+        target = last if last is not None else (paragraphs[-1] if paragraphs else None)
+        if target is not None:
+            found = self._media(target)
+            if found is not None:
+                prefix, media = found
+                if last is not None:
+                    initiatives[-1] = _initiative_of(_replace(last, prefix), len(initiatives))
+                elif prefix.strip():
+                    paragraphs[-1] = _replace(target, prefix)
+                else:
+                    paragraphs.pop()
+        return _build(
+            head[0],
+            lambda: Overview(
+                heading=head[1],
+                paragraphs=_texts(paragraphs),
+                initiatives=tuple(initiatives),
+                media=media,
+            ),
+        )
+
+    def _media(self, line: Line) -> tuple[str, MediaFigures] | None:
+        at = line.folded.rfind("截至目前，校园网")
+        if at < 0:
+            return None
+        c = line.cursor(at)
+        c.expect("截至目前，校园网")
+        self._expect_year(c)
+        c.expect("年发布新闻")
+        news = c.count("篇")
+        c.expect("，外媒宣传报道")
+        external = c.count("篇")
+        c.expect("，官方微信公众号推送主题信息")
+        issues = c.count("期")
+        c.expect("，关注人数达")
+        followers = c.count("人")
+        c.expect("，全年综合影响力在《中国青年报》每周的全国排名官微数据统计中一直稳居")
+        wechat_rank = _ranking(c)
+        c.expect("。")
+        award = ""
+        if c.find("，发布博文") >= 0 and fold(c.text[c.pos :]).lstrip()[:8] != "官方微博发布博文":
+            award = c.take_until("，发布博文", "the Weibo award").strip()
+            c.expect("，发布博文")
+        else:
+            c.expect("官方微博发布博文")
+        posts = c.count("条")
+        c.expect("，关注人数达")
+        weibo_followers = _wan(c, "人")
+        c.expect("，超话总阅读量达")
+        reads = _wan(c, "")
+        c.expect("，每月的全国排名官博数据稳居")
+        weibo_rank = _ranking(c)
+        c.expect("。官方抖音发布视频")
+        videos = c.count("条")
+        c.expect("，关注人数达")
+        douyin_followers = _wan(c, "人")
+        c.expect("，全国综合影响力在《中国大学生在线》每月的全国排名中一直稳居")
+        douyin_rank = _ranking(c)
+        c.expect("。")
+        if not c.at_end():
+            raise c.error("the end of the media passage")
+        media = _build(
+            line,
+            lambda: MediaFigures(
+                news_articles=Count(value=news, unit="篇"),
+                external_reports=Count(value=external, unit="篇"),
+                wechat_issues=Count(value=issues, unit="期"),
+                wechat_followers=Count(value=followers, unit="人"),
+                wechat_ranking=Ranking(text=wechat_rank),
+                weibo_award=award,
+                weibo_posts=Count(value=posts, unit="条"),
+                weibo_followers=weibo_followers,
+                weibo_reads=reads,
+                weibo_ranking=Ranking(text=weibo_rank),
+                douyin_videos=Count(value=videos, unit="条"),
+                douyin_followers=douyin_followers,
+                douyin_ranking=Ranking(text=douyin_rank),
+            ),
+        )
+        return line.text[:at], media
+
+    def _expect_year(self, c: Cursor) -> None:
+        start = c.pos
+        if c.number() != self.year:
+            c.pos = start
+            raise c.error(f"the report's year {self.year}")
+
+    # -- part 2 ---------------------------------------------------------------------------------
+
+    def _proactive(self, head: tuple[Line, str], body: list[Line]) -> ProactiveDisclosure:
+        if not body:
+            raise head[0].error("expected the heading 「（一）…」 after this heading")
+        channels_heading = _heading(body[0], _LEVEL2, 1)
+        if channels_heading is None:
+            raise body[0].error("expected the heading 「（一）…」")
+        i = 1
+        channels: list[str] = []
+        while i < len(body) and _heading(body[i], _LEVEL2, 2) is None:
+            channel = _heading(body[i], _LEVEL3, len(channels) + 1)
+            if channel is None:
+                raise body[i].error(
+                    f"expected the channel 「{len(channels) + 1}.…」 or 「（二）…」"
+                )
+            if channel and fold(channel[-1]) in "；。":
+                channel = channel[:-1]
+            channels.append(channel)
+            i += 1
+        if i >= len(body):
+            raise self._end_error("the heading 「（二）…」")
+        domains_heading = _heading(body[i], _LEVEL2, 2)
+        assert domains_heading is not None
+        domains: list[tuple[Line, str, list[Line]]] = []
+        paragraphs: list[Line] = []
+        i += 1
+        while i < len(body) and _heading(body[i], _LEVEL3, 1) is None:
+            paragraphs.append(body[i])
+            i += 1
+        for number in range(1, 7):
+            if i >= len(body):
+                raise self._end_error(f"the heading 「{number}.…」")
+            title = _heading(body[i], _LEVEL3, number)
+            if title is None:
+                raise body[i].error(f"expected the heading 「{number}.…」")
+            start = body[i]
+            i += 1
+            lines: list[Line] = []
+            while i < len(body) and (number == 6 or _heading(body[i], _LEVEL3, number + 1) is None):
+                lines.append(body[i])
+                i += 1
+            domains.append((start, title, lines))
+        admissions = self._admissions(domains[0])
+        finance = self._finance(domains[1])
+        plain = [_domain(d) for d in domains[2:]]
+        return _build(
+            head[0],
+            lambda: ProactiveDisclosure(
+                heading=head[1],
+                channels_heading=channels_heading,
+                channels=tuple(channels),
+                domains_heading=domains_heading,
+                paragraphs=_texts(paragraphs),
+                admissions=admissions,
+                finance=finance,
+                personnel=plain[0],
+                teaching=plain[1],
+                student_affairs=plain[2],
+                other=plain[3],
+            ),
+        )
+
+    def _admissions(self, domain: tuple[Line, str, list[Line]]) -> Admissions:
+        start, heading, lines = domain
+        if not lines:
+            raise start.error("expected the admissions figures 「…年面向…」 after this heading")
+        last = lines[-1]
+        folded = last.folded
+        at = folded.rfind("年面向")
+        while at > 0 and folded[at - 1] in " \t\u3000":
+            at -= 1
+        while at > 0 and folded[at - 1].isdigit() and folded[at - 1].isascii():
+            at -= 1
+        if folded.rfind("年面向") < 0:
+            raise last.error("expected the admissions figures 「…年面向…」")
+        prefix = last.text[:at]
+        paragraphs = [*lines[:-1], _replace(last, prefix)] if prefix.strip() else lines[:-1]
+        c = last.cursor(at)
+        self._expect_year(c)
+        c.expect("年面向")
+        listed = c.take_until("个省、自治区", "the provinces")
+        end = c.pos
+        n = len(listed)
+        while n and fold(listed[n - 1]) in "0123456789":
+            n -= 1
+        if n == len(listed):
+            c.pos = end
+            raise c.error("the number of provinces before 「个省、自治区」")
+        if len(listed) - n > 4:
+            c.pos = n
+            raise c.error("a number of provinces of at most 4 digits")
+        stated = int(fold(listed[n:]))
+        provinces = tuple(p.strip() for p in listed[:n].rstrip().split("、"))
+        c.expect("个省、自治区计划招生")
+        planned = c.count("人")
+        c.expect("，实际录取")
+        admitted = c.count("人")
+        c.expect("，录取率为")
+        admission_rate = _percent(c)
+        c.expect("，报到")
+        registered = c.count("人")
+        c.expect("，报到率")
+        registration_rate = _percent(c)
+        c.expect("。")
+        self._expect_year(c)
+        c.expect("届毕业生人数")
+        graduates = c.count("人")
+        c.expect("，毕业去向落实人数为")
+        placed = c.count("人")
+        c.expect("，初次就业去向落实率为")
+        placement_rate = _percent(c)
+        c.expect("，其中应征入伍")
+        enlisted = c.count("人")
+        c.expect("，占比")
+        enlisted_share = _percent(c)
+        c.expect("，专升本")
+        upgraded = c.count("人")
+        c.expect("，占比")
+        upgraded_share = _percent(c)
+        c.expect("。毕业生在")
+        # the province's name may itself contain 就业: the figure follows the last one
+        found = _JOBS_AT.search(c.folded, c.pos)
+        if found is None:
+            raise c.error("the home province followed by 「就业N人」")
+        home = c.text[c.pos : found.start()].strip()
+        c.pos = found.start()
+        c.expect("就业")
+        in_province = c.count("人")
+        c.expect("，占比")
+        in_share = _percent(c)
+        c.expect("，非")
+        c.expect(home)
+        c.expect("就业人数")
+        out_province = c.count("人")
+        c.expect("，占比")
+        out_share = _percent(c)
+        c.expect("。")
+        if not c.at_end():
+            raise c.error("the end of the admissions figures")
+
+        def people(v: int) -> Count:
+            return Count(value=v, unit="人")
+
+        employment = _build(
+            last,
+            lambda: Employment(
+                home_province=home,
+                graduates=people(graduates),
+                placed=people(placed),
+                placement_rate=placement_rate,
+                enlisted=people(enlisted),
+                enlisted_share=enlisted_share,
+                upgraded=people(upgraded),
+                upgraded_share=upgraded_share,
+                in_province=people(in_province),
+                in_province_share=in_share,
+                out_of_province=people(out_province),
+                out_of_province_share=out_share,
+            ),
+        )
+        return _build(
+            last,
+            lambda: Admissions(
+                heading=heading,
+                paragraphs=_texts(paragraphs),
+                provinces=provinces,
+                stated_province_count=stated,
+                planned=people(planned),
+                admitted=people(admitted),
+                admission_rate=admission_rate,
+                registered=people(registered),
+                registration_rate=registration_rate,
+                employment=employment,
+            ),
+        )
+
+    def _finance(self, domain: tuple[Line, str, list[Line]]) -> FinanceDomain:
+        start, heading, lines = domain
+        if not lines:
+            raise start.error("expected the procurement line 「…共N条…」 after this heading")
+        last = lines[-1]
+        lead, notices, tail = _procurement(last)
+        procurement = _build(
+            last,
+            lambda: Procurement(lead=lead, notices=Count(value=notices, unit="条"), tail=tail),
+        )
+        return _build(
+            start,
+            lambda: FinanceDomain(
+                heading=heading, paragraphs=_texts(lines[:-1]), procurement=procurement
+            ),
+        )
+
+    # -- parts 3 to 7 ---------------------------------------------------------------------------
+
+    def _requests(self, head: tuple[Line, str], body: list[Line]) -> RequestDisclosure:
+        counts = [0] * 6
+        lines = body
+        prefix = "本年度学校共收到信息公开申请"
+        if body and _compact(body[-1].text).startswith(prefix):
+            c = body[-1].cursor()
+            c.expect(prefix)
+            counts[0] = c.count("件")
+            for i, label in enumerate(
+                ("，其中予以公开", "，部分公开", "，不予公开", "，信息不存在", "，其他处理"), 1
+            ):
+                c.expect(label)
+                counts[i] = c.count("件")
+            c.expect("。")
+            if not c.at_end():
+                raise c.error("the end of the request figures")
+            lines = body[:-1]
+        k = [Count(value=v, unit="件") for v in counts]
+        where = body[-1] if body else head[0]
+        requests = _build(
+            where,
+            lambda: RequestCounts(
+                received=k[0],
+                granted=k[1],
+                partially_granted=k[2],
+                refused=k[3],
+                not_held=k[4],
+                other_outcome=k[5],
+            ),
+        )
+        return _build(
+            head[0],
+            lambda: RequestDisclosure(heading=head[1], paragraphs=_texts(lines), requests=requests),
+        )
+
+    def _complaints(self, head: tuple[Line, str], body: list[Line]) -> Complaints:
+        counts = [0, 0, 0]
+        lines = body
+        prefix = "本年度学校收到信息公开举报"
+        if body and _compact(body[-1].text).startswith(prefix):
+            c = body[-1].cursor()
+            c.expect(prefix)
+            counts[0] = c.count("件")
+            c.expect("，行政复议")
+            counts[1] = c.count("件")
+            c.expect("，行政诉讼")
+            counts[2] = c.count("件")
+            c.expect("。")
+            if not c.at_end():
+                raise c.error("the end of the complaint figures")
+            lines = body[:-1]
+        k = [Count(value=v, unit="件") for v in counts]
+        return _build(
+            head[0],
+            lambda: Complaints(
+                heading=head[1],
+                paragraphs=_texts(lines),
+                complaints=k[0],
+                reconsiderations=k[1],
+                lawsuits=k[2],
+            ),
+        )
+
+    def _improvement(self, head: tuple[Line, str], body: list[Line]) -> Improvement:
+        paragraphs, measures, _ = _initiative_lines(body)
+        return _build(
+            head[0],
+            lambda: Improvement(
+                heading=head[1], paragraphs=_texts(paragraphs), measures=tuple(measures)
+            ),
+        )
+
+    def _other(self, head: tuple[Line, str], body: list[Line]) -> OtherMatters:
+        lines = body
+        intro = ""
+        contact = None
+        if body:
+            last = body[-1]
+            match = None
+            for found in _PHONE.finditer(last.folded):
+                match = found
+            if match is not None:
+                before = last.text[: match.start()]
+                folded_before = fold(before)
+                colon = max(folded_before.rfind("："), -1)
+                intro = before[: colon + 1]
+                office = before[colon + 1 :].strip()
+                telephone = last.text[match.end() :].rstrip()
+                if telephone and fold(telephone[-1]) in "。.":
+                    telephone = telephone[:-1]
+                telephone = telephone.strip()
+                contact = _build(last, lambda: Contact(office=office, telephone=telephone))
+                lines = body[:-1]
+        return _build(
+            head[0],
+            lambda: OtherMatters(
+                heading=head[1], paragraphs=_texts(lines), contact_intro=intro, contact=contact
+            ),
+        )
+
+
+_JOBS_AT: Final = re.compile(r"就业(?=[ \t\u3000]*+[0-9])")
+_JOINED_TITLE: Final = re.compile(
+    r"([^ \t\u3000]{2,60}?(?:大学|学院|学校))[ \t\u3000]*+([^ \t\u3000].{0,80}报告)"
+)
+_PHONE: Final = re.compile(r"，[ \t\u3000]*电话[ \t\u3000]*：[ \t\u3000]*")
+
+
+def _compact(text: str) -> str:
+    return "".join(fold(text).split())
+
+
+def _texts(lines: Sequence[Line]) -> tuple[str, ...]:
+    return tuple(line.text for line in lines)
+
+
+def _replace(line: Line, text: str) -> Line:
+    """The start of ``line`` (``text`` is a prefix of it), keeping its place."""
+    return Line(text, line.number, line.indent, line.folded[: len(text)])
+
+
+def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis:
+    return _build(line, lambda: LegalBasis(issuer=issuer, title=title, doc_no=doc_no))
+
+
+def _domain(domain: tuple[Line, str, list[Line]]) -> Domain:
+    start, heading, lines = domain
+    return _build(start, lambda: Domain(heading=heading, paragraphs=_texts(lines)))
+
+
+def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], Line | None]:
+    """Split a body into paragraphs, then the initiatives 一是/二是/…; also the last one's line."""
+    paragraphs: list[Line] = []
+    initiatives: list[Initiative] = []
+    last: Line | None = None
+    for line in body:
+        number = len(initiatives) + 1
+        marker = to_chinese(number) + "是"
+        if line.text.startswith(marker):
+            initiatives.append(_initiative_of(line, number))
+            last = line
+        elif initiatives:
+            raise line.error(f"expected 「{marker}…」 or the next heading")
+        else:
+            paragraphs.append(line)
+    return paragraphs, initiatives, last
+
+
+def _initiative_of(line: Line, number: int) -> Initiative:
+    rest = line.text[len(to_chinese(number)) + 1 :]
+    stop = rest.find("。")
+    if stop < 0:
+        raise line.error("expected 「。」 after the title of the initiative")
+    return _build(line, lambda: Initiative(title=rest[:stop], body=rest[stop + 1 :]))
+
+
+def _bracketed(c: Cursor, open_: str, close: str) -> str:
+    """The text inside ``open_ … close`` (nesting allowed), consuming both brackets."""
+    c.expect(open_)
+    depth = 1
+    start = c.pos
+    f = c.folded
+    while c.pos < len(f):
+        ch = f[c.pos]
+        if ch == open_:
+            depth += 1
+        elif ch == close:
+            depth -= 1
+            if depth == 0:
+                inside = c.text[start : c.pos]
+                c.pos += 1
+                return inside
+        c.pos += 1
+    c.pos = start
+    raise c.error(f"「{close}」 closing 「{open_}」")
+
+
+def _date(c: Cursor) -> datetime.date:
+    """``2021年9月1日`` (also ``2021.9.1``, ``2021-9-1``, ``2021/9/1``)."""
+    start = c.pos
+    year = c.number()
+    c.skip_space()
+    sep = c.folded[c.pos : c.pos + 1]
+    if sep not in ("年", ".", "-", "/"):
+        raise c.error("a date such as 2021年9月1日")
+    c.pos += 1
+    month = c.number()
+    c.expect("月" if sep == "年" else sep)
+    day = c.number()
+    if sep == "年":
+        c.expect("日")
+    try:
+        return datetime.date(year, month, day)
+    except (ValueError, OverflowError):
+        c.pos = start
+        raise c.error("a valid date") from None
+
+
+def _percent(c: Cursor) -> StatedPercent:
+    start = c.pos
+    value = c.decimal()
+    c.expect("%")
+    if value > 1_000_000:
+        c.pos = start
+        raise c.error("a percentage")
+    return StatedPercent(value=value)
+
+
+def _wan(c: Cursor, unit: str) -> WanFigure:
+    value: Decimal = c.decimal()
+    c.expect("万" + unit)
+    return WanFigure(value=value, unit=unit)
+
+
+def _ranking(c: Cursor) -> str:
+    c.expect("前")
+    start = c.pos
+    while c.pos < len(c.folded) and (c.folded[c.pos] in _CN_NUMERALS or c.folded[c.pos].isdigit()):
+        c.pos += 1
+    inner = c.folded[start : c.pos]
+    c.expect("名")
+    text = "前" + inner + "名"
+    try:
+        Ranking(text=text)
+    except ModelError:
+        c.pos = start
+        raise c.error("a ranking such as 前50名") from None
+    return text
+
+
+def _procurement(line: Line) -> tuple[str, int, str]:
+    """``{lead}{N}条{tail}``: the count is the one after 共, else the last count in 条."""
+    folded = line.folded
+    matches = list(_NOTICES.finditer(folded))
+    if not matches:
+        raise line.error("expected the procurement count 「…共N条…」")
+    chosen = next(
+        (m for m in reversed(matches) if folded[: m.start()].rstrip().endswith("共")), None
+    )
+    match = chosen or matches[-1]
+    digits = match.group(1).replace("，", "")
+    if len(digits) > 15:
+        raise line.error("expected a number of at most 15 digits", match.start())
+    lead = line.text[: match.start()].rstrip(" \t\u3000")
+    return lead, int(digits), line.text[match.end() :]
+
+
+_NOTICES: Final = re.compile(r"(?<![0-9])([0-9]++(?:，[0-9]{3}(?![0-9]))*+)[ \t\u3000]*+条")

@@ -1,0 +1,76 @@
+"""The parse, extract and check commands on text files."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from hnjd_disclosure import builtin_report, load
+from hnjd_disclosure.cli import main
+
+from .conftest import DATA
+
+TEXT = DATA / "hnjd-2022-report.txt"
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(argv), out), out.getvalue()
+
+
+def test_parse_to_stdout_is_toml() -> None:
+    status, out = _run("parse", str(TEXT))
+    assert status == 0
+    assert 'institution = "湖南机电职业技术学院"' in out
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_parse_to_file(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / ("report" + suffix)
+    status, _ = _run("parse", str(TEXT), "-o", str(target))
+    assert status == 0
+    assert load(target).proactive == builtin_report(2022).proactive
+    # never overwrites without --force
+    assert _run("parse", str(TEXT), "-o", str(target))[0] == 2
+
+
+def test_parse_error_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a report\n", encoding="utf-8")
+    status, _ = _run("parse", str(bad))
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "line 1, column 1" in err
+
+
+def test_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes(b"\xd1\xa7\xff\xfe")
+    assert _run("extract", str(bad))[0] == 2
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_extract_text_and_json() -> None:
+    status, out = _run("extract", str(TEXT))
+    assert status == 0
+    assert "percent\t99.90%\t录取率\t5295/5300" in out
+    status, out = _run("extract", str(TEXT), "--json")
+    rows = json.loads(out)
+    rate = next(r for r in rows if r["text"] == "99.90%")
+    assert rate["part"]["value"] == "5295"
+    assert rate["whole"]["value"] == "5300"
+    assert rate["kind"] == "percent"
+    assert isinstance(rate["span"], list)
+
+
+def test_check_text_file() -> None:
+    status, out = _run("check", str(TEXT), "--json")
+    document = json.loads(out)
+    assert status == 0  # a warning only
+    assert [f["rule"] for f in document["findings"]] == ["rate-matches-counts"]
+    status, _ = _run("check", str(DATA / "reports" / "xiaoxiang-normal-2022-halfwidth.txt"))
+    assert status == 1  # an error

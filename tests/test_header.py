@@ -1,0 +1,81 @@
+"""read_header: who, which year and period, which documents, which parts."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from hnjd_disclosure import builtin_report
+from hnjd_disclosure.parse import read_header
+
+from .conftest import DATA
+
+REPORT = builtin_report(2022)
+
+
+def _read(name: str) -> str:
+    return (DATA / "reports" / name).read_text(encoding="utf-8")
+
+
+def test_2022_header_matches_the_model(published_text: str) -> None:
+    h = read_header(published_text)
+    assert (h.institution, h.title, h.year) == (REPORT.institution, REPORT.title, REPORT.year)
+    assert (h.period_start, h.period_end) == (REPORT.period.start, REPORT.period.end)
+    assert not h.period_from_academic_year
+    assert [(d.title, d.number) for d in h.documents] == [
+        (b.title, b.doc_no) for b in REPORT.legal_basis
+    ]
+    assert h.part_names == REPORT.part_names
+    assert h.stated_part_count == REPORT.stated_part_count
+    for d in h.documents:
+        assert published_text[d.span[0] : d.span[1]].startswith("《" + d.title)
+
+
+def test_web_page_with_navigation_and_dotted_dates() -> None:
+    h = read_header(_read("xiangjiang-university-2021.txt"))
+    assert (h.institution, h.title) == ("湘江大学", "2020—2021学年信息公开年度报告")
+    assert h.academic_year == (2020, 2021)
+    assert (h.period_start, h.period_end) == (datetime.date(2020, 9, 1), datetime.date(2021, 8, 31))
+    assert [d.number for d in h.documents] == ["教育部令第29号", "教办厅函〔2021〕38号"]
+    assert h.stated_part_count == 6
+    assert h.part_names == (
+        "概述",
+        "主动公开情况",
+        "依申请公开情况",
+        "收费及咨询情况",
+        "存在的问题",
+        "其他事项",
+    )
+
+
+def test_qi_zhi_dates_and_six_parts() -> None:
+    h = read_header(_read("furong-vocational-2022-table.txt"))
+    assert h.institution == "芙蓉职业技术学院"
+    assert (h.period_start, h.period_end) == (datetime.date(2021, 9, 1), datetime.date(2022, 8, 31))
+    assert h.stated_part_count == 6
+    assert len(h.part_names) == 6
+
+
+def test_institution_in_the_title_and_arabic_part_count() -> None:
+    h = read_header(_read("lushan-college-2023-pipes.txt"))
+    assert h.institution == "庐山学院"
+    assert h.academic_year == (2022, 2023)
+    assert h.stated_part_count == 8
+    assert h.part_names == ()
+    assert h.documents[0].title == "教育部关于公布<高等学校信息公开事项清单>的通知"
+
+
+def test_period_from_the_academic_year_alone() -> None:
+    h = read_header("某某学院2021—2022学年信息公开年度报告")
+    assert (h.period_start, h.period_end) == (datetime.date(2021, 9, 1), datetime.date(2022, 8, 31))
+    assert h.period_from_academic_year
+
+
+@pytest.mark.parametrize("text", ["", "没有任何信息", "2021年13月45日至2022年8月31日"])
+def test_missing_facts_are_none(text: str) -> None:
+    h = read_header(text)
+    assert h.institution is None
+    assert h.stated_part_count is None
+    assert h.period_start is None
+    assert h.documents == ()
