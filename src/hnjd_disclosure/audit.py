@@ -61,7 +61,11 @@ __all__ = [
 
 
 class Severity(enum.Enum):
-    """How serious a finding is: a last-digit slip, or a figure that cannot be right."""
+    """How serious a finding is: a last-digit slip, or a figure that cannot be right.
+
+    >>> Severity("warning") is Severity.WARNING
+    True
+    """
 
     WARNING = "warning"
     ERROR = "error"
@@ -93,7 +97,13 @@ class Finding:
     span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping (the severity as its value, the span as a list or null)."""
+        """A JSON-ready mapping (the severity as its value, the span as a list or null).
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> d = audit(builtin_report(2022))[0].to_dict()
+        >>> d["severity"], d["computed"], d["span"]
+        ('warning', '99.91%', None)
+        """
         out = attrs.asdict(self, recurse=False)
         out["severity"] = self.severity.value
         out["span"] = list(self.span) if self.span is not None else None
@@ -118,20 +128,40 @@ class Findings(tuple[Finding, ...]):
 
     @property
     def errors(self) -> Findings:
-        """The findings of severity :attr:`Severity.ERROR`."""
+        """The findings of severity :attr:`Severity.ERROR`.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> audit(builtin_report(2022)).errors
+        Findings(())
+        """
         return Findings(f for f in self if f.severity is Severity.ERROR)
 
     @property
     def warnings(self) -> Findings:
-        """The findings of severity :attr:`Severity.WARNING`."""
+        """The findings of severity :attr:`Severity.WARNING`.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> [f.path for f in audit(builtin_report(2022)).warnings]
+        ['proactive.admissions.admission_rate']
+        """
         return Findings(f for f in self if f.severity is Severity.WARNING)
 
     def at(self, path: str) -> Findings:
-        """The findings at ``path``."""
+        """The findings at ``path``.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> len(audit(builtin_report(2022)).at("proactive.admissions.admission_rate"))
+        1
+        """
         return Findings(f for f in self if f.path == path)
 
     def to_text(self) -> str:
-        """Readable text, one block per finding (Chinese, then English)."""
+        """Readable text, one block per finding (Chinese, then English).
+
+        >>> print(Findings().to_text(), end="")
+        未发现问题。
+        No findings.
+        """
         if not self:
             return "未发现问题。\nNo findings.\n"
         return "".join(f"{f}\n" for f in self)

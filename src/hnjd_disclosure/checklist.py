@@ -85,6 +85,9 @@ class ChecklistStandard:
     def item(self, number: int) -> ChecklistItem:
         """The item numbered ``number``.
 
+        >>> checklist_2014().item(1).number
+        1
+
         Raises:
             KeyError: if there is no such item.
         """
@@ -220,7 +223,13 @@ def checklist_2014() -> ChecklistStandard:
 
 @frozen(kw_only=True)
 class CategoryCoverage:
-    """How the items of one category were covered: counts by status and the items without one."""
+    """How the items of one category were covered: counts by status and the items without one.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> first = coverage(builtin_report(2022)).by_category[0]
+    >>> first.category_no, first.missing
+    (1, ())
+    """
 
     category_no: int
     category: str
@@ -258,6 +267,10 @@ def coverage(report: AnnualReport, standard: ChecklistStandard | None = None) ->
     """Count how ``report``'s part 8 covers ``standard`` (default: the checklist of 2014).
 
     A report without part 8 covers nothing: every applicable item is missing.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> len(coverage(builtin_report(2022)).missing)
+    0
     """
     std = checklist_2014() if standard is None else standard
     entries = report.checklist.entries if report.checklist is not None else ()

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import NoReturn, TextIO
 
 from . import io
-from .errors import DataError, HnjdError
+from .errors import DataError, HnjdError, MissingFiguresError
 from .model import AnnualReport
 
 __all__ = ["main"]
@@ -112,6 +112,35 @@ def _convert(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_OK
 
 
+def _new(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .draft import draft_from, dumps_draft_toml
+
+    source = args.source if args.source is not None else str(args.year - 1)
+    data = draft_from(read_report_arg(source), args.year)
+    if args.output and io.format_of(args.output) == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        text = dumps_draft_toml(data)
+    emit(text, args, stdout)
+    return EXIT_OK
+
+
+def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO) -> int:
+    from .draft import figure_fields
+
+    fields = figure_fields()
+    hints = {p: fields[p].hint if p in fields else "" for p in exc.paths}
+    if args.json:
+        missing = [{"path": p, "hint": h} for p, h in hints.items()]
+        document = {"errors": 0, "warnings": 0, "findings": [], "missing": missing}
+        stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        width = max(len(p) for p in exc.paths)
+        stdout.write(f"{exc.source}: {len(exc.paths)} 个数字尚未填写（待填写）：\n")
+        stdout.write("".join(f"  {p:<{width}}  {h}\n" for p, h in hints.items()))
+    return EXIT_FINDINGS
+
+
 def _check(args: argparse.Namespace, stdout: TextIO) -> int:
     from .audit import audit
 
@@ -120,7 +149,12 @@ def _check(args: argparse.Namespace, stdout: TextIO) -> int:
 
         findings = audit_text(read_text_file(args.file))
     else:
-        findings = audit(read_report(args))
+        try:
+            report = read_report(args)
+        except MissingFiguresError as exc:
+            # A draft is not bad input: list what is still to fill in, and fail like an error.
+            return _missing(exc, args, stdout)
+        findings = audit(report)
     if args.json:
         document = {
             "errors": len(findings.errors),
@@ -259,11 +293,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", choices=("toml", "json"), default="toml", help="format for stdout")
     p.set_defaults(run=_convert)
 
+    p = sub.add_parser("new", help="draft next year's report data from a previous report")
+    p.add_argument("--year", type=int, required=True, help="the year of the new report, e.g. 2023")
+    p.add_argument(
+        "--from",
+        dest="source",
+        metavar="YEAR|FILE",
+        help="a built-in year or a data file to start from (default: the built-in year before)",
+    )
+    _add_output(p)
+    p.set_defaults(run=_new)
+
     p = sub.add_parser(
         "check",
         help="audit a report's figures against its counts",
         description="Audit a report. Exit status: 0 with no findings or only warnings, "
-        "1 with an error (or any finding with --strict), 2 on bad input. A FILE ending in "
+        "1 with an error (or any finding with --strict) or with figures still marked "
+        "待填写 (a draft from `new`: they are listed), 2 on bad input. A FILE ending in "
         ".txt is a report's text (any institution): its figures are extracted and checked.",
     )
     _add_source(p)
@@ -308,7 +354,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
-    """Run the command line and return its exit status."""
+    """Run the command line and return its exit status.
+
+    >>> import io as _io
+    >>> out = _io.StringIO()
+    >>> main(["render", "--year", "2022"], stdout=out)
+    0
+    >>> out.getvalue().splitlines()[1]
+    '2022年信息公开年度报告'
+    """
     out = sys.stdout if stdout is None else stdout
     args = build_parser().parse_args(argv)
     run: Command = args.run

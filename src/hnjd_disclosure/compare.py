@@ -38,7 +38,13 @@ __all__ = ["Change", "Comparison", "Presence", "compare"]
 
 
 class Presence(enum.Enum):
-    """Whether a figure is in both reports or in one only."""
+    """Whether a figure is in both reports or in one only.
+
+    >>> c = Change(path="a", label="x", kind="count", source="published", unit="人",
+    ...            old=None, new=1)
+    >>> c.presence is Presence.NEW_ONLY
+    True
+    """
 
     BOTH = "both"
     OLD_ONLY = "old-only"
@@ -104,13 +110,24 @@ class Change:
 
     @property
     def points(self) -> Decimal | None:
-        """The change of a percentage in percentage points (百分点); ``None`` otherwise."""
+        """The change of a percentage in percentage points (百分点); ``None`` otherwise.
+
+        >>> from decimal import Decimal
+        >>> Change(path="r", label="录取率", kind="percent", source="published", unit="%",
+        ...        old=Decimal("99.90"), new=Decimal("99.83")).points
+        Decimal('-0.07')
+        """
         delta = self.delta
         return Decimal(delta) if self.kind == "percent" and delta is not None else None
 
     @property
     def name(self) -> str:
-        """The label, marked when the figure is computed rather than published."""
+        """The label, marked when the figure is computed rather than published.
+
+        >>> Change(path="r", label="录取率", kind="percent", source="computed", unit="%",
+        ...        old=None, new=None).name
+        '录取率（按计数计算）'
+        """
         return f"{self.label}（按计数计算）" if self.source == COMPUTED else self.label
 
     def _show(self, value: Value | None) -> str:
@@ -200,11 +217,26 @@ class Comparison:
 
     @property
     def changed(self) -> tuple[Change, ...]:
-        """The changes that are changes: different, or present in one report only."""
+        """The changes that are changes: different, or present in one report only.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> compare(builtin_report(2022), builtin_report(2022)).changed
+        ()
+        """
         return tuple(c for c in self.changes if c.changed)
 
     def sentences(self, *, everything: bool = False) -> tuple[str, ...]:
-        """One Chinese sentence per changed figure (per figure, with ``everything``)."""
+        """One Chinese sentence per changed figure (per figure, with ``everything``).
+
+        >>> import attrs
+        >>> from hnjd_disclosure import Count, builtin_report
+        >>> old = builtin_report(2022)
+        >>> adm = attrs.evolve(old.proactive.admissions, planned=Count(value=5400, unit="人"))
+        >>> proactive = attrs.evolve(old.proactive, admissions=adm)
+        >>> new = attrs.evolve(old, year=2023, proactive=proactive)
+        >>> compare(old, new).sentences()
+        ('计划招生较上年增加100人', '录取率（按计数计算）较上年降低1.85个百分点')
+        """
         chosen = self.changes if everything else self.changed
         return tuple(c.sentence(self.reference) for c in chosen)
 

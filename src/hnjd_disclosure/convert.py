@@ -234,7 +234,15 @@ def _join(path: str, tail: str) -> str:
 
 
 def issues_of(exc: BaseException) -> list[Issue]:
-    """Turn a structuring failure into issues, each with its dotted field path."""
+    """Turn a structuring failure into issues, each with its dotted field path.
+
+    >>> from hnjd_disclosure.model import LegalBasis
+    >>> try:
+    ...     structure({"title": 5, "doc_no": "x"}, LegalBasis, native_dates=False)
+    ... except DataError as exc:
+    ...     print(exc.issues)
+    (('title', 'expected a string, got 5'),)
+    """
     from cattrs.v import transform_error
 
     out = []
@@ -261,6 +269,11 @@ def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates
 
     Valid data takes a fast path that checks each value once; anything it refuses goes
     through the detailed converter, which names every problem with its path.
+
+    >>> from hnjd_disclosure.model import LegalBasis
+    >>> structure({"title": "高等学校信息公开办法", "doc_no": "教育部令第29号"}, LegalBasis,
+    ...           native_dates=False)
+    LegalBasis(issuer='', title='高等学校信息公开办法', doc_no='教育部令第29号')
 
     Raises:
         DataError: listing every problem with its field path.
@@ -297,5 +310,12 @@ def structure_report(
 
 
 def unstructure(obj: object, *, native_dates: bool = False) -> Any:
-    """Turn a model object into plain data (dicts, lists, strings, integers, dates)."""
+    """Turn a model object into plain data (dicts, lists, strings, integers, dates).
+
+    >>> unstructure(Ranking(text="前50名"))
+    '前50名'
+    >>> from hnjd_disclosure.io import builtin_report
+    >>> unstructure(builtin_report(2022))["period"]
+    {'start': '2021-09-01', 'end': '2022-08-31'}
+    """
     return make_converter(native_dates=native_dates).unstructure(obj)

@@ -14,6 +14,7 @@ __all__ = [
     "HnjdError",
     "Issue",
     "MissingExtraError",
+    "MissingFiguresError",
     "ModelError",
     "ParseError",
     "TextTooLargeError",
@@ -23,7 +24,11 @@ __all__ = [
 
 
 class HnjdError(Exception):
-    """Base class of every error this library raises on purpose."""
+    """Base class of every error this library raises on purpose.
+
+    >>> issubclass(ModelError, HnjdError), issubclass(DataError, ValueError)
+    (True, True)
+    """
 
 
 class ModelError(HnjdError, ValueError):
@@ -46,7 +51,14 @@ class ModelError(HnjdError, ValueError):
 
 
 class Issue(tuple[str, str]):
-    """One problem found in a document: ``(path, message)``."""
+    """One problem found in a document: ``(path, message)``.
+
+    >>> issue = Issue("proactive.admissions.planned", "must not be negative")
+    >>> print(issue)
+    proactive.admissions.planned: must not be negative
+    >>> issue.path
+    'proactive.admissions.planned'
+    """
 
     __slots__ = ()
 
@@ -59,10 +71,12 @@ class Issue(tuple[str, str]):
 
     @property
     def path(self) -> str:
+        """The dotted field path (``""`` for the document as a whole)."""
         return self[0]
 
     @property
     def message(self) -> str:
+        """What is wrong there."""
         return self[1]
 
     def __str__(self) -> str:
@@ -92,10 +106,34 @@ class DataError(HnjdError, ValueError):
 
     @property
     def first_line(self) -> str:
-        """The first issue alone, as the CLI prints it."""
+        """The first issue alone, as the CLI prints it.
+
+        >>> DataError("r.toml", [Issue("a", "bad"), Issue("b", "worse")]).first_line
+        'r.toml: a: bad (and 1 more)'
+        """
         more = len(self.issues) - 1
         suffix = f" (and {more} more)" if more > 0 else ""
         return f"{self.source}: {self.issues[0]}{suffix}" if self.issues else self.source
+
+
+class MissingFiguresError(DataError):
+    """A draft still has figures marked to fill in (``待填写``); ``paths`` names them all.
+
+    >>> err = MissingFiguresError("report-2023.toml", ["proactive.admissions.planned"])
+    >>> print(err.first_line)
+    report-2023.toml: 1 figure still to fill in (待填写): proactive.admissions.planned
+    """
+
+    def __init__(self, source: str, paths: Sequence[str]) -> None:
+        super().__init__(source, [Issue(p, "still to fill in (待填写)") for p in paths])
+        self.paths: tuple[str, ...] = tuple(paths)
+
+    @property
+    def first_line(self) -> str:
+        """Every missing figure on one line, as the CLI prints it."""
+        n = len(self.paths)
+        noun = "figure" if n == 1 else "figures"
+        return f"{self.source}: {n} {noun} still to fill in (待填写): {', '.join(self.paths)}"
 
 
 class ParseError(HnjdError, ValueError):
@@ -116,7 +154,11 @@ class ParseError(HnjdError, ValueError):
 
 
 class UnknownYearError(HnjdError, LookupError):
-    """No built-in report exists for the year asked for."""
+    """No built-in report exists for the year asked for.
+
+    >>> print(UnknownYearError(1999, [2022]))
+    no built-in report for year 1999 (available: 2022)
+    """
 
     def __init__(self, year: object, available: Sequence[int]) -> None:
         super().__init__(year, tuple(available))

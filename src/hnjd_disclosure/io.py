@@ -17,7 +17,8 @@ from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
 from .convert import structure_report, unstructure
-from .errors import DataError, Issue, UnknownYearError
+from .draft import missing_figures
+from .errors import DataError, Issue, MissingFiguresError, UnknownYearError
 from .model import AnnualReport
 
 __all__ = [
@@ -84,7 +85,12 @@ def _write_json(data: Any, indent: int | None) -> str:
 def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
     """Read a report from TOML text.
 
+    >>> r = loads_toml(dumps_toml(builtin_report(2022)))
+    >>> r == builtin_report(2022)
+    True
+
     Raises:
+        MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
         DataError: if the TOML is malformed (with its line and column) or is not a valid
             report (with the field path).
     """
@@ -92,13 +98,22 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(source, [Issue("", f"malformed TOML: {exc}")]) from None
+    _refuse_draft(data, source)
     return structure_report(data, source=source, native_dates=True)
 
 
 def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
     """Read a report from JSON text.
 
+    >>> loads_json(dumps_json(builtin_report(2022))) == builtin_report(2022)
+    True
+    >>> loads_json("[1,", source="r.json")
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.DataError: r.json: malformed JSON: Expecting value (line 1 column 4)
+
     Raises:
+        MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
         DataError: if the JSON is malformed (with its line and column) or is not a valid
             report (with the field path).
     """
@@ -109,25 +124,45 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
     except UnicodeDecodeError as exc:
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
+    _refuse_draft(data, source)
     return structure_report(data, source=source, native_dates=False)
 
 
+def _refuse_draft(data: object, source: str) -> None:
+    # Before the converter: a draft's placeholders are "still to fill in", not type errors.
+    missing = missing_figures(data)
+    if missing:
+        raise MissingFiguresError(source, missing)
+
+
 def loads(text: str, fmt: Format, *, source: str | None = None) -> AnnualReport:
-    """Read a report from text in the given format."""
+    """Read a report from text in the given format.
+
+    >>> loads(dumps_json(builtin_report(2022)), "json").year
+    2022
+    """
     if fmt == "toml":
         return loads_toml(text, source=source or "<toml>")
     return loads_json(text, source=source or "<json>")
 
 
 def dumps_toml(report: AnnualReport) -> str:
-    """Write a report as TOML text; ``loads_toml(dumps_toml(r)) == r``."""
+    """Write a report as TOML text; ``loads_toml(dumps_toml(r)) == r``.
+
+    >>> dumps_toml(builtin_report(2022)).splitlines()[0]
+    'institution = "湖南机电职业技术学院"'
+    """
     import tomli_w  # only writing TOML needs it
 
     return tomli_w.dumps(unstructure(report, native_dates=True))
 
 
 def dumps_json(report: AnnualReport, *, indent: int | None = 2) -> str:
-    """Write a report as JSON text (UTF-8, Chinese kept readable); lossless."""
+    """Write a report as JSON text (UTF-8, Chinese kept readable); lossless.
+
+    >>> dumps_json(builtin_report(2022), indent=None).startswith('{"institution": "湖南机电')
+    True
+    """
     return _write_json(unstructure(report), indent)
 
 
@@ -153,6 +188,9 @@ def dumps_json_bytes(report: AnnualReport) -> bytes:
 def format_of(path: str | os.PathLike[str]) -> Format:
     """The data format named by a file's suffix (``.toml`` or ``.json``).
 
+    >>> format_of("report-2023.toml"), format_of("R.JSON")
+    ('toml', 'json')
+
     Raises:
         DataError: for any other suffix.
     """
@@ -166,6 +204,12 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 def load(path: str | os.PathLike[str]) -> AnnualReport:
     """Read a report from a ``.toml`` or ``.json`` file.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.toml"
+    >>> save(builtin_report(2022), path)
+    >>> load(path).institution
+    '湖南机电职业技术学院'
 
     Raises:
         DataError: if the file is missing, unreadable, malformed or not a valid report.
@@ -254,6 +298,17 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = 
     An interrupted write never leaves a half-written file, and without ``force`` an existing
     file is never replaced.
 
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
+    >>> write_text_atomic(path, "一")
+    >>> write_text_atomic(path, "二")
+    Traceback (most recent call last):
+    ...
+    FileExistsError: ... exists (use --force to replace it)
+    >>> write_text_atomic(path, "二", force=True)
+    >>> path.read_text(encoding="utf-8")
+    '二'
+
     Raises:
         FileExistsError: if ``path`` exists and ``force`` is false.
     """
@@ -262,6 +317,12 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` like :func:`write_text_atomic` (for binary formats: .docx).
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "blob.bin"
+    >>> write_bytes_atomic(path, b"PK")
+    >>> path.read_bytes()
+    b'PK'
 
     Raises:
         FileExistsError: if ``path`` exists and ``force`` is false.
@@ -295,6 +356,12 @@ def save(
     force: bool = False,
 ) -> None:
     """Write a report to a ``.toml`` or ``.json`` file, atomically.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.json"
+    >>> save(builtin_report(2022), path)
+    >>> loads_json(path.read_text(encoding="utf-8")).year
+    2022
 
     Raises:
         DataError: if the suffix is neither ``.toml`` nor ``.json``.

@@ -128,6 +128,9 @@ class StatedPercent:
     def parse(cls, text: str) -> StatedPercent:
         """Read ``"99.90%"``: digits, an optional decimal part, and a percent sign.
 
+        >>> StatedPercent.parse("96.54%")
+        StatedPercent(value=Decimal('96.54'))
+
         Raises:
             ModelError: if ``text`` is not of that form (path ``value``).
         """
@@ -137,14 +140,22 @@ class StatedPercent:
 
     @property
     def decimals(self) -> int:
-        """How many decimals were printed (``99.90`` → 2)."""
+        """How many decimals were printed (``99.90`` → 2).
+
+        >>> StatedPercent.parse("99.90%").decimals, StatedPercent.parse("5.9%").decimals
+        (2, 1)
+        """
         exponent = self.value.as_tuple().exponent
         assert isinstance(exponent, int)  # finite, checked at construction
         return -exponent
 
     @property
     def fraction(self) -> Fraction:
-        """The stated value as an exact fraction of one (``99.90%`` → 999/1000)."""
+        """The stated value as an exact fraction of one (``99.90%`` → 999/1000).
+
+        >>> StatedPercent.parse("99.90%").fraction
+        Fraction(999, 1000)
+        """
         from fractions import Fraction
 
         return Fraction(self.value) / 100
@@ -179,6 +190,9 @@ class WanFigure:
     def parse(cls, text: str, *, unit: str = "") -> WanFigure:
         """Read ``"1.9万"`` (the unit is given separately).
 
+        >>> WanFigure.parse("4.9万", unit="人")
+        WanFigure(value=Decimal('4.9'), unit='人')
+
         Raises:
             ModelError: if ``text`` is not of that form (path ``value``).
         """
@@ -188,12 +202,20 @@ class WanFigure:
 
     @property
     def approximate(self) -> int:
-        """The printed figure as a whole number (``1.9万`` → 19000)."""
+        """The printed figure as a whole number (``1.9万`` → 19000).
+
+        >>> WanFigure.parse("1030万").approximate
+        10300000
+        """
         return int(self.value * 10_000)
 
     @property
     def bounds(self) -> tuple[Decimal, Decimal]:
-        """The half-open range ``[low, high)`` of exact counts that print as this figure."""
+        """The half-open range ``[low, high)`` of exact counts that print as this figure.
+
+        >>> WanFigure.parse("4.9万").bounds
+        (Decimal('48500'), Decimal('49500'))
+        """
         exponent = self.value.as_tuple().exponent
         assert isinstance(exponent, int)
         half = Decimal(5).scaleb(exponent - 1) * 10_000
@@ -202,7 +224,11 @@ class WanFigure:
 
     @property
     def text(self) -> str:
-        """The figure without its unit (``1.9万``)."""
+        """The figure without its unit (``1.9万``).
+
+        >>> WanFigure.parse("1.9万", unit="人").text
+        '1.9万'
+        """
         return f"{self.value}万"
 
     def __str__(self) -> str:
@@ -229,6 +255,9 @@ class Ranking:
     def parse(cls, text: str) -> Ranking:
         """Read ``"前50名"``.
 
+        >>> Ranking.parse("前50名")
+        Ranking(text='前50名')
+
         Raises:
             ModelError: if ``text`` is not a ranking claim.
         """
@@ -236,12 +265,20 @@ class Ranking:
 
     @classmethod
     def of(cls, top: int, *, chinese: bool = False) -> Ranking:
-        """Build the claim for a rank: ``Ranking.of(100, chinese=True)`` is ``前一百名``."""
+        """Build the claim for a rank: ``Ranking.of(100, chinese=True)`` is ``前一百名``.
+
+        >>> Ranking.of(100, chinese=True), Ranking.of(50)
+        (Ranking(text='前一百名'), Ranking(text='前50名'))
+        """
         return cls(text=f"前{to_chinese(top) if chinese else top}名")
 
     @property
     def top(self) -> int:
-        """The rank claimed (``前百名`` → 100)."""
+        """The rank claimed (``前百名`` → 100).
+
+        >>> Ranking.parse("前一百名").top
+        100
+        """
         match = _RANKING.fullmatch(self.text)
         assert match is not None  # checked at construction
         arabic, chinese = match.groups()

@@ -56,6 +56,11 @@ class Record:
     ``value`` is an ``int`` for counts and stated numbers, a :class:`~decimal.Decimal` for
     percentages (the number before ``%``) and 万 figures (the number before ``万``), and the
     text for rankings. ``source`` is ``"published"`` or ``"computed"``.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> r = next(r for r in records(builtin_report(2022)) if r.label == "计划招生")
+    >>> r.value, r.unit, r.kind, r.source
+    (5300, '人', 'count', 'published')
     """
 
     year: int
@@ -69,7 +74,12 @@ class Record:
 
     @property
     def display(self) -> str:
-        """The figure as the report writes it (``5300人``, ``99.90%``, ``1.9万人``)."""
+        """The figure as the report writes it (``5300人``, ``99.90%``, ``1.9万人``).
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> [r.display for r in records(builtin_report(2022)) if r.label == "录取率"]
+        ['99.90%', '99.91%']
+        """
         return f"{self.value}{self.unit}"
 
 

@@ -186,7 +186,11 @@ class RateSpec:
 
     @property
     def name(self) -> str:
-        """The last component of :attr:`path` (``admission_rate``)."""
+        """The last component of :attr:`path` (``admission_rate``).
+
+        >>> RATES[1].name
+        'registration_rate'
+        """
         return self.path.rpartition(".")[2]
 
 

@@ -55,7 +55,11 @@ class DisclosureStatus(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The status as the table writes it."""
+        """The status as the table writes it.
+
+        >>> DisclosureStatus.DISCLOSED.label, DisclosureStatus.NOT_STATED.label
+        ('已公开', '报告未载明')
+        """
         return _STATUS_LABELS[self]
 
 
@@ -141,6 +145,11 @@ class Checklist:
         return None
 
     def status_of(self, item: int) -> DisclosureStatus | None:
-        """The status of item number ``item``, or ``None`` if the table does not list it."""
+        """The status of item number ``item``, or ``None`` if the table does not list it.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> builtin_report(2022).checklist.status_of(1)
+        <DisclosureStatus.NOT_STATED: 'not_stated'>
+        """
         entry = self.entry(item)
         return None if entry is None else entry.status

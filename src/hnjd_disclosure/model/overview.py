@@ -32,6 +32,11 @@ class MediaFigures:
     """The figures of the school's own media: website, WeChat, Weibo and Douyin.
 
     The report writes them in one passage after the last initiative (``截至目前，校园网…``).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> m = builtin_report(2022).overview.media
+    >>> m.news_articles.value, str(m.weibo_followers), str(m.douyin_ranking)
+    (403, '1.9万人', '前50名')
     """
 
     news_articles: Count = f.count("篇", "校园网发布新闻")
@@ -51,7 +56,12 @@ class MediaFigures:
 
 @frozen(kw_only=True)
 class Overview:
-    """Part 1, 情况概述: opening paragraphs, the initiatives (一是/二是/三是) and media figures."""
+    """Part 1, 情况概述: opening paragraphs, the initiatives (一是/二是/三是) and media figures.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> [i.title for i in builtin_report(2022).overview.initiatives][0]
+    '细化信息公开内容'
+    """
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()

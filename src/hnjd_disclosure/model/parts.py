@@ -22,7 +22,13 @@ __all__ = [
 
 @frozen(kw_only=True)
 class RequestCounts:
-    """Requests for disclosure received in the year and how they were answered (件)."""
+    """Requests for disclosure received in the year and how they were answered (件).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> counts = builtin_report(2022).requests.requests
+    >>> counts.received
+    Count(value=0, unit='件')
+    """
 
     received: Count = f.count("件", "收到申请")
     granted: Count = f.count("件", "予以公开")
@@ -33,7 +39,12 @@ class RequestCounts:
 
     @property
     def answered(self) -> int:
-        """Requests answered in any way."""
+        """Requests answered in any way.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> builtin_report(2022).requests.requests.answered
+        0
+        """
         return (
             self.granted.value
             + self.partially_granted.value
@@ -53,7 +64,12 @@ class RequestCounts:
 
 @frozen(kw_only=True)
 class RequestDisclosure:
-    """Part 3, 依申请公开和不予公开情况: prose, and the counts when there were requests."""
+    """Part 3, 依申请公开和不予公开情况: prose, and the counts when there were requests.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> builtin_report(2022).requests.paragraphs[0]
+    '本年度学校没有收到师生和公众的信息公开申请。'
+    """
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
@@ -62,7 +78,12 @@ class RequestDisclosure:
 
 @frozen(kw_only=True)
 class Assessment:
-    """Part 4, 信息公开评议情况."""
+    """Part 4, 信息公开评议情况.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> builtin_report(2022).assessment.heading
+    '信息公开评议情况'
+    """
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
@@ -70,7 +91,13 @@ class Assessment:
 
 @frozen(kw_only=True)
 class Complaints:
-    """Part 5: complaints (举报), reconsiderations (复议) and lawsuits (诉讼), with counts."""
+    """Part 5: complaints (举报), reconsiderations (复议) and lawsuits (诉讼), with counts.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> c = builtin_report(2022).complaints
+    >>> c.complaints.value, c.reconsiderations.value, c.lawsuits.value
+    (0, 0, 0)
+    """
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
@@ -81,7 +108,12 @@ class Complaints:
 
 @frozen(kw_only=True)
 class Improvement:
-    """Part 6, 存在的问题和改进措施: the problems (prose) and the numbered measures."""
+    """Part 6, 存在的问题和改进措施: the problems (prose) and the numbered measures.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> [m.title for m in builtin_report(2022).improvement.measures][0]
+    '进一步强化公开信息的政策解读和公众参与'
+    """
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
@@ -90,7 +122,12 @@ class Improvement:
 
 @frozen(kw_only=True)
 class Contact:
-    """Who to ask about the report: ``{office}，电话：{telephone}``."""
+    """Who to ask about the report: ``{office}，电话：{telephone}``.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> builtin_report(2022).other.contact.telephone
+    '0731－84033328'
+    """
 
     office: str = f.text(label="联系部门")
     telephone: str = f.text(label="电话")
@@ -102,7 +139,12 @@ class Contact:
 
 @frozen(kw_only=True)
 class OtherMatters:
-    """Part 7, 其他需要报告的事项: prose, and the contact office after ``contact_intro``."""
+    """Part 7, 其他需要报告的事项: prose, and the contact office after ``contact_intro``.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> builtin_report(2022).other.contact.office
+    '湖南机电职业技术学院党政办公室'
+    """
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()

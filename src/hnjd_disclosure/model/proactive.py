@@ -21,7 +21,13 @@ __all__ = [
 
 @frozen(kw_only=True)
 class Employment:
-    """The graduates of the year's cohort and where they went (就业)."""
+    """The graduates of the year's cohort and where they went (就业).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> e = builtin_report(2022).proactive.admissions.employment
+    >>> e.graduates.value, e.placed.value, str(e.placement_rate)
+    (4846, 4338, '89.52%')
+    """
 
     home_province: str = f.text(label="本省")
     graduates: Count = f.count("人", "毕业生人数")
@@ -55,6 +61,11 @@ class Admissions:
 
     ``stated_province_count`` is the number the report writes (``10个省、自治区``); the
     audit checks it against ``provinces``.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> a = builtin_report(2022).proactive.admissions
+    >>> a.planned.value, str(a.admission_rate), len(a.provinces) == a.stated_province_count
+    (5300, '99.90%', True)
     """
 
     heading: str = f.text(label="标题")
@@ -74,7 +85,12 @@ class Admissions:
 
 @frozen(kw_only=True)
 class Domain:
-    """A domain of proactive disclosure written as prose (人事, 教学科研, 学生管理, 其他)."""
+    """A domain of proactive disclosure written as prose (人事, 教学科研, 学生管理, 其他).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> builtin_report(2022).proactive.personnel.heading
+    '人事信息公开情况'
+    """
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
@@ -82,7 +98,12 @@ class Domain:
 
 @frozen(kw_only=True)
 class Procurement:
-    """The procurement paragraph: ``{lead}{notices}{tail}``, e.g. ``…等公开信息共131条，确保…``."""
+    """The procurement paragraph: ``{lead}{notices}{tail}``, e.g. ``…等公开信息共131条，确保…``.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> builtin_report(2022).proactive.finance.procurement.notices.value
+    131
+    """
 
     lead: str = f.text(label="前文")
     notices: Count = f.count("条", "采购公开信息")
@@ -91,7 +112,12 @@ class Procurement:
 
 @frozen(kw_only=True)
 class FinanceDomain:
-    """财务与招标信息公开情况: prose, then the procurement paragraph with its notice count."""
+    """财务与招标信息公开情况: prose, then the procurement paragraph with its notice count.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> builtin_report(2022).proactive.finance.heading
+    '财务与招标信息公开情况'
+    """
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
@@ -100,7 +126,13 @@ class FinanceDomain:
 
 @frozen(kw_only=True)
 class ProactiveDisclosure:
-    """Part 2, 主动公开情况: (一) the channels of disclosure, (二) each domain in turn."""
+    """Part 2, 主动公开情况: (一) the channels of disclosure, (二) each domain in turn.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> p = builtin_report(2022).proactive
+    >>> len(p.channels), p.admissions.heading
+    (5, '招生就业信息公开情况')
+    """
 
     heading: str = f.text(label="标题")
     channels_heading: str = f.text(label="公开方式标题")

@@ -46,7 +46,11 @@ class Period:
 
     @property
     def days(self) -> int:
-        """Days in the period, both ends included."""
+        """Days in the period, both ends included.
+
+        >>> Period(start=datetime.date(2021, 9, 1), end=datetime.date(2021, 9, 30)).days
+        30
+        """
         return (self.end - self.start).days + 1
 
 
@@ -57,6 +61,11 @@ class AnnualReport:
     ``part_names`` are the parts as the preamble announces them (全文包括……等八个部分) and
     ``stated_part_count`` the number it writes; the audit checks one against the other.
     Part 8, the checklist table, is ``checklist`` (``None`` when the report does not hold it).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> r = builtin_report(2022)
+    >>> r.year, r.title, len(r.part_names) == r.stated_part_count
+    (2022, '2022年信息公开年度报告', True)
     """
 
     institution: str = f.text(label="学校名称")

@@ -102,7 +102,11 @@ class Figure:
 
     @property
     def amount(self) -> Decimal:
-        """The number the figure stands for (``1.9万`` → 19000)."""
+        """The number the figure stands for (``1.9万`` → 19000).
+
+        >>> extract_figures("关注人数1.9万人")[0].amount
+        Decimal('19000')
+        """
         if self.kind is not FigureKind.WAN:
             return self.value
         amount = self.value * (10_000 if self.unit.startswith("万") else 100_000_000)
@@ -111,12 +115,20 @@ class Figure:
 
     @property
     def is_rate(self) -> bool:
-        """A percentage named as a rate (``录取率``)."""
+        """A percentage named as a rate (``录取率``).
+
+        >>> [f.is_rate for f in extract_figures("录取率为99.90%，省内就业占比72.78%")]
+        [True, False]
+        """
         return self.kind is FigureKind.PERCENT and self.label.endswith("率")
 
     @property
     def is_share(self) -> bool:
-        """A percentage named as a share (``占比``, ``占…的``, ``比例``, ``比重``)."""
+        """A percentage named as a share (``占比``, ``占…的``, ``比例``, ``比重``).
+
+        >>> [f.is_share for f in extract_figures("录取率为99.90%，省内就业占比72.78%")]
+        [False, True]
+        """
         return self.kind is FigureKind.PERCENT and (
             "占" in self.label
             or self.label.endswith(("比例", "比重"))

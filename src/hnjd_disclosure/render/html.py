@@ -115,7 +115,13 @@ def _table(table: Table) -> list[str]:
 
 
 def render_html(report: AnnualReport, *, checklist: bool = True) -> str:
-    """The whole report as one HTML page, part 8 as a table (left out if ``checklist`` is false)."""
+    """The whole report as one HTML page, part 8 as a table (left out if ``checklist`` is false).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> page = render_html(builtin_report(2022))
+    >>> page.startswith("<!DOCTYPE html>"), "<table" in page
+    (True, True)
+    """
     body: list[str] = []
     for block in document(report, checklist=checklist):
         if isinstance(block, Title):

@@ -69,7 +69,12 @@ def _table(table: Table) -> list[str]:
 
 
 def render_markdown(report: AnnualReport, *, checklist: bool = True) -> str:
-    """The whole report as Markdown, part 8 as a table (without it if ``checklist`` is false)."""
+    """The whole report as Markdown, part 8 as a table (without it if ``checklist`` is false).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> render_markdown(builtin_report(2022)).splitlines()[0]
+    '# 湖南机电职业技术学院2022年信息公开年度报告'
+    """
     out: list[str] = []
     for block in document(report, checklist=checklist):
         if isinstance(block, Title):

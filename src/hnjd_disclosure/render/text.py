@@ -119,12 +119,22 @@ def enumerate_zh(items: Sequence[str], last: str = "和") -> str:
 
 
 def legal_basis_phrase(basis: LegalBasis) -> str:
-    """``湖南省教育厅《关于……的通知》（湘教办通〔2022〕30号）``."""
+    """``湖南省教育厅《关于……的通知》（湘教办通〔2022〕30号）``.
+
+    >>> from hnjd_disclosure.model import LegalBasis
+    >>> legal_basis_phrase(LegalBasis(title="高等学校信息公开办法", doc_no="教育部令第29号"))
+    '《高等学校信息公开办法》（教育部令第29号）'
+    """
     return f"{basis.issuer}《{basis.title}》（{basis.doc_no}）"
 
 
 def render_header(report: AnnualReport) -> list[str]:
-    """The institution, the title and the preamble (basis, parts, period)."""
+    """The institution, the title and the preamble (basis, parts, period).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> render_header(builtin_report(2022))[:2]
+    ['湖南机电职业技术学院', '2022年信息公开年度报告']
+    """
     bases = enumerate_zh([legal_basis_phrase(b) for b in report.legal_basis])
     preamble = (
         f"本年度报告是根据{bases}要求，综合我校{report.year}年信息公开年度工作情况编制而成。"
@@ -236,20 +246,35 @@ def requests_sentence(part: RequestDisclosure) -> str:
 
 
 def render_requests(report: AnnualReport) -> list[str]:
-    """Part 3 without its heading."""
+    """Part 3 without its heading.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> render_requests(builtin_report(2022))
+    ['本年度学校没有收到师生和公众的信息公开申请。']
+    """
     part = report.requests
     extra = [requests_sentence(part)] if part.requests.received.value else []
     return [*part.paragraphs, *extra]
 
 
 def render_assessment(report: AnnualReport) -> list[str]:
-    """Part 4 without its heading."""
+    """Part 4 without its heading.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> render_assessment(builtin_report(2022))[0][:11]
+    '本年度，师生对学校信息'
+    """
     part: Assessment = report.assessment
     return [*part.paragraphs]
 
 
 def complaints_sentence(part: Complaints) -> str:
-    """The complaint counts as a sentence (only written when any is non-zero)."""
+    """The complaint counts as a sentence (only written when any is non-zero).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> complaints_sentence(builtin_report(2022).complaints)
+    '本年度学校收到信息公开举报0件，行政复议0件，行政诉讼0件。'
+    """
     return (
         f"本年度学校收到信息公开举报{fmt.count(part.complaints)}，"
         f"行政复议{fmt.count(part.reconsiderations)}，行政诉讼{fmt.count(part.lawsuits)}。"
@@ -298,7 +323,12 @@ PART_RENDERERS: Final[tuple[tuple[str, PartRenderer], ...]] = (
 
 
 def render_parts(report: AnnualReport) -> Iterable[tuple[str, str, list[str]]]:
-    """Each part as ``(attribute, numbered heading, paragraphs)``, in order."""
+    """Each part as ``(attribute, numbered heading, paragraphs)``, in order.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> [title for _, title, _ in render_parts(builtin_report(2022))][:2]
+    ['一、情况概述', '二、主动公开情况']
+    """
     for number, (name, body) in enumerate(PART_RENDERERS, 1):
         title: str = getattr(report, name).heading
         yield name, heading(1, number, title), body(report)

@@ -1,0 +1,234 @@
+"""Drafting next year's report: identity advanced, figures to fill in, drafts refused."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import tomllib
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from hnjd_disclosure import builtin_report, dumps_toml, load, loads_json, loads_toml
+from hnjd_disclosure.convert import unstructure
+from hnjd_disclosure.draft import (
+    PLACEHOLDER,
+    draft_from,
+    dumps_draft_toml,
+    figure_fields,
+    fill_in,
+    missing_figures,
+)
+from hnjd_disclosure.errors import DataError, MissingFiguresError, ModelError
+from hnjd_disclosure.model import AnnualReport, Period
+
+from .strategies import reports
+from .test_cli import run
+
+
+def _value_at(data: object, path: str) -> object:
+    for key in path.split("."):
+        assert isinstance(data, dict)
+        data = data[key]
+    return data
+
+
+def _advanced(report: AnnualReport, year: int) -> AnnualReport:
+    """What a draft filled in with the old figures must load as."""
+    delta = year - report.year
+    return attrs.evolve(
+        report,
+        year=year,
+        title=report.title.replace(f"{report.year}年", f"{year}年"),
+        period=Period(
+            start=report.period.start.replace(year=report.period.start.year + delta),
+            end=report.period.end.replace(year=report.period.end.year + delta),
+        ),
+    )
+
+
+class TestDraftFrom:
+    def test_identity_advanced(self) -> None:
+        """The 2023 draft from 2022 has the new year, title and period, and keeps the rest."""
+        report = builtin_report(2022)
+        data = draft_from(report, 2023)
+        assert data["year"] == 2023
+        assert data["title"] == "2023年信息公开年度报告"
+        assert data["period"] == {
+            "start": datetime.date(2022, 9, 1),
+            "end": datetime.date(2023, 8, 31),
+        }
+        old = unstructure(report, native_dates=True)
+        assert data["legal_basis"] == old["legal_basis"]
+        assert data["overview"]["paragraphs"] == old["overview"]["paragraphs"]
+        assert data["improvement"] == old["improvement"]
+
+    def test_every_figure_marked(self) -> None:
+        """Every count, percentage, 万 figure and ranking is the placeholder, and only those."""
+        data = draft_from(builtin_report(2022), 2023)
+        assert missing_figures(data) == tuple(figure_fields())
+        assert all(_value_at(data, p) == PLACEHOLDER for p in figure_fields())
+
+    @pytest.mark.parametrize("year", [2022, 2021, "2023", True])
+    def test_rejects_year_not_later(self, year: object) -> None:
+        """A year that is not a later int is refused at the field ``year``."""
+        with pytest.raises(ModelError, match=r"^year: expected a year after 2022"):
+            draft_from(builtin_report(2022), year)  # type: ignore[arg-type]
+
+    def test_leap_day_moves_to_28_february(self) -> None:
+        """A period ending on 29 February ends on 28 February in a common year."""
+        report = attrs.evolve(
+            builtin_report(2022),
+            period=Period(start=datetime.date(2019, 3, 1), end=datetime.date(2020, 2, 29)),
+        )
+        assert draft_from(report, 2023)["period"]["end"] == datetime.date(2021, 2, 28)
+
+    @given(report=reports(), years=st.integers(1, 3))
+    def test_filled_with_old_figures_is_the_advanced_report(
+        self, report: AnnualReport, years: int
+    ) -> None:
+        """Filling a draft with last year's figures gives last year's report, a year on."""
+        year = report.year + years
+        assume(year <= 9999 and (report.period.end.month, report.period.end.day) != (2, 29))
+        data = draft_from(report, year)
+        old = unstructure(report, native_dates=True)
+        filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
+        assert missing_figures(filled) == ()
+        assert loads_toml(dumps_toml(_advanced(report, year))) == loads_toml(
+            dumps_draft_toml(filled)
+        )
+
+
+class TestFillIn:
+    def test_unknown_path(self) -> None:
+        """A path that names nothing in the draft is an error naming it."""
+        with pytest.raises(ModelError, match=r"^proactive\.nope: no such field"):
+            fill_in(draft_from(builtin_report(2022), 2023), {"proactive.nope": 1})
+
+    def test_leaves_input_alone(self) -> None:
+        """fill_in returns a copy; the draft passed in keeps its placeholders."""
+        data = draft_from(builtin_report(2022), 2023)
+        fill_in(data, {"proactive.admissions.planned": 5400})
+        assert data["proactive"]["admissions"]["planned"] == PLACEHOLDER
+
+
+class TestLoadingDrafts:
+    def test_toml_draft_names_every_missing_figure(self) -> None:
+        """Loading a TOML draft raises MissingFiguresError listing all placeholders."""
+        data = draft_from(builtin_report(2022), 2023)
+        with pytest.raises(MissingFiguresError) as info:
+            loads_toml(dumps_draft_toml(data), source="r.toml")
+        assert info.value.paths == tuple(figure_fields())
+        assert isinstance(info.value, DataError)
+        assert info.value.first_line.startswith("r.toml: 38 figures still to fill in (待填写): ")
+
+    def test_json_draft(self) -> None:
+        """A JSON draft is refused the same way, before any type error."""
+        data = draft_from(builtin_report(2022), 2023)
+        data["year"] = "not a year"  # the converter would complain about this
+        text = json.dumps(data, ensure_ascii=False, default=str)
+        with pytest.raises(MissingFiguresError):
+            loads_json(text)
+
+    def test_draft_toml_is_commented(self) -> None:
+        """Each placeholder line in the TOML says what to write there."""
+        text = dumps_draft_toml(draft_from(builtin_report(2022), 2023))
+        assert 'admission_rate = "待填写"  # 录取率：百分数，如 "99.90%"' in text
+        assert tomllib.loads(text)["proactive"]["admissions"]["admission_rate"] == PLACEHOLDER
+
+
+class TestNewCommand:
+    def test_writes_draft(self, tmp_path: Path) -> None:
+        """new --year 2023 -o FILE writes the 2023 draft from the built-in 2022 report."""
+        target = tmp_path / "report-2023.toml"
+        assert run("new", "--year", "2023", "-o", str(target))[0] == 0
+        data = tomllib.loads(target.read_text(encoding="utf-8"))
+        assert data == tomllib.loads(dumps_draft_toml(draft_from(builtin_report(2022), 2023)))
+
+    def test_from_file_and_json(self, tmp_path: Path) -> None:
+        """--from FILE drafts from a data file; a .json output is a JSON draft."""
+        source = tmp_path / "r.toml"
+        source.write_text(dumps_toml(builtin_report(2022)), encoding="utf-8")
+        target = tmp_path / "d.json"
+        assert run("new", "--year", "2024", "--from", str(source), "-o", str(target))[0] == 0
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert data["period"] == {"start": "2023-09-01", "end": "2024-08-31"}
+        assert data["title"] == "2024年信息公开年度报告"
+
+    def test_refuses_to_overwrite(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """new does not replace an existing file without --force."""
+        target = tmp_path / "report-2023.toml"
+        target.write_text("keep", encoding="utf-8")
+        assert run("new", "--year", "2023", "--from", "2022", "-o", str(target))[0] == 2
+        assert target.read_text(encoding="utf-8") == "keep"
+        assert "use --force" in capsys.readouterr().err
+        assert run("new", "--year", "2023", "-o", str(target), "--force")[0] == 0
+        assert PLACEHOLDER in target.read_text(encoding="utf-8")
+
+    def test_unknown_year(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --from, the built-in report of the year before must exist."""
+        assert run("new", "--year", "2030")[0] == 2
+        assert "no built-in report for year 2029" in capsys.readouterr().err
+
+    def test_render_refuses_draft(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """render on a draft exits 2 with one line naming the missing figures, no traceback."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        capsys.readouterr()
+        assert run("render", str(target)) == (2, "")
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "38 figures still to fill in (待填写)" in err
+        assert "proactive.admissions.planned" in err
+        assert "Traceback" not in err
+
+    def test_filled_draft_renders(self, tmp_path: Path) -> None:
+        """Once every figure is filled in, the draft loads and renders as the new year."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        data = tomllib.loads(target.read_text(encoding="utf-8"))
+        old = unstructure(builtin_report(2022), native_dates=True)
+        filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
+        target.write_text(dumps_draft_toml(filled), encoding="utf-8")
+        assert load(target) == _advanced(builtin_report(2022), 2023)
+        status, out = run("render", str(target))
+        assert status == 0
+        assert "2022年9月1日至2023年8月31日" in out
+
+
+class TestCheckCommand:
+    def test_lists_missing_figures(self, tmp_path: Path) -> None:
+        """check on a draft lists every figure still to fill in, with its hint, and exits 1."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        status, out = run("check", str(target))
+        assert status == 1
+        lines = out.splitlines()
+        assert lines[0] == f"{target}: 38 个数字尚未填写（待填写）："
+        assert [line.split()[0] for line in lines[1:]] == list(figure_fields())
+        assert lines[1 + list(figure_fields()).index("proactive.admissions.planned")].endswith(
+            "计划招生：整数（人）"
+        )
+
+    def test_json(self, tmp_path: Path) -> None:
+        """check --json on a draft gives the missing figures under "missing", no findings."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        status, out = run("check", str(target), "--json")
+        document = json.loads(out)
+        assert status == 1
+        assert document["findings"] == []
+        assert [m["path"] for m in document["missing"]] == list(figure_fields())
+
+    def test_filled_draft_is_audited(self, tmp_path: Path) -> None:
+        """Once filled in, check audits the report like any other."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        data = tomllib.loads(target.read_text(encoding="utf-8"))
+        old = unstructure(builtin_report(2022), native_dates=True)
+        filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
+        target.write_text(dumps_draft_toml(filled), encoding="utf-8")
+        assert run("check", str(target)) == run("check", "--year", "2022")
