@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 
 from hnjd_disclosure import io
-from hnjd_disclosure.errors import DataError
+from hnjd_disclosure.draft import PLACEHOLDER
+from hnjd_disclosure.errors import DataError, MissingFiguresError
 from hnjd_disclosure.model import AnnualReport
 
 from .strategies import reports
@@ -93,3 +96,29 @@ class TestJsonWithoutOrjson:
         doc = DOC.replace(b'"year": 2022', b'"year": 2021, "year": 2022')
         assert doc != DOC
         assert io.loads_json(doc) == REPORT
+
+
+class TestDraftsStillRefused:
+    """Valid reports skip the walk for draft placeholders; drafts are refused however written."""
+
+    @pytest.mark.parametrize(
+        "encode",
+        [
+            lambda d: json.dumps(d, ensure_ascii=False).encode(),
+            lambda d: json.dumps(d, ensure_ascii=True).encode(),  # 待填写 as \u escapes
+            lambda d: json.dumps(d, ensure_ascii=False).encode("utf-16"),
+            lambda d: json.dumps(d, ensure_ascii=True),
+        ],
+    )
+    def test_placeholder_in_any_encoding(self, encode: Any) -> None:
+        """A figure still marked 待填写 raises MissingFiguresError naming it."""
+        data = json.loads(io.dumps_json(REPORT))
+        data["proactive"]["admissions"]["planned"] = PLACEHOLDER
+        with pytest.raises(MissingFiguresError, match="proactive.admissions.planned"):
+            io.loads_json(encode(data))
+
+    def test_placeholder_in_toml(self) -> None:
+        """The same in TOML."""
+        text = io.dumps_toml(REPORT).replace("planned = 5300", f'planned = "{PLACEHOLDER}"')
+        with pytest.raises(MissingFiguresError, match="proactive.admissions.planned"):
+            io.loads_toml(text)

@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
 from .convert import structure_report, unstructure
-from .draft import missing_figures
+from .draft import PLACEHOLDER, missing_figures
 from .errors import DataError, Issue, MissingFiguresError, UnknownYearError
 from .model import AnnualReport
 
@@ -98,7 +98,7 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(source, [Issue("", f"malformed TOML: {exc}")]) from None
-    _refuse_draft(data, source)
+    _refuse_draft(data, source, text)
     return structure_report(data, source=source, native_dates=True)
 
 
@@ -124,12 +124,31 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
     except UnicodeDecodeError as exc:
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
-    _refuse_draft(data, source)
+    _refuse_draft(data, source, text)
     return structure_report(data, source=source, native_dates=False)
 
 
-def _refuse_draft(data: object, source: str) -> None:
+def _may_hold_placeholder(text: str | bytes) -> bool:
+    """Whether a value of the document parsed from ``text`` can be the placeholder 待填写.
+
+    It can only if the text holds it as such or written with escapes (``\\u5f85...``), or
+    the bytes are not UTF-8 (JSON also reads UTF-16 and UTF-32, whose ASCII has NUL bytes).
+    Looking in the text is a fast C search; walking the parsed document cost more than the
+    whole load of a valid report.
+    """
+    if isinstance(text, bytes):
+        marks: tuple[bytes, ...] = (_PLACEHOLDER_UTF8, b"\\u", b"\\U", b"\x00")
+        return any(mark in text for mark in marks)
+    return any(mark in text for mark in (PLACEHOLDER, "\\u", "\\U"))
+
+
+_PLACEHOLDER_UTF8: Final = PLACEHOLDER.encode()
+
+
+def _refuse_draft(data: object, source: str, text: str | bytes) -> None:
     # Before the converter: a draft's placeholders are "still to fill in", not type errors.
+    if not _may_hold_placeholder(text):
+        return
     missing = missing_figures(data)
     if missing:
         raise MissingFiguresError(source, missing)
