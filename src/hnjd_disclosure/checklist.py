@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from typing import Final
 
 from attrs import frozen
@@ -208,6 +207,10 @@ def checklist_2014() -> ChecklistStandard:
     >>> checklist_2014().doc_no
     '教办函〔2014〕23号'
     """
+    # Imported here: importlib.resources imports tempfile and more, which the command line
+    # pays for at every start if imported with this module.
+    from importlib import resources
+
     folder = resources.files("hnjd_disclosure")
     items = parse_items(folder.joinpath(_ITEMS_FILE).read_text(encoding="utf-8"))
     applicability = folder.joinpath(_APPLICABILITY_FILE).read_text(encoding="utf-8")

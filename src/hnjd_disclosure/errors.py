@@ -65,6 +65,10 @@ class Issue(tuple[str, str]):
     def __new__(cls, path: str, message: str) -> Issue:
         return super().__new__(cls, (path, message))
 
+    def __getnewargs__(self) -> tuple[str, str]:
+        # Pickle (a worker process reporting a bad document) calls __new__ with these.
+        return self[0], self[1]
+
     @property
     def path(self) -> str:
         """The dotted field path (``""`` for the document as a whole)."""

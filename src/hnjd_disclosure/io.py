@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import tomllib
-from functools import cache
-from importlib import resources
+from collections.abc import Callable, Iterable
+from functools import cache, partial
 from pathlib import Path
-from typing import Final, Literal
-
-import tomli_w
+from types import ModuleType
+from typing import Any, Final, Literal, TypeVar
 
 from .convert import structure_report, unstructure
-from .draft import missing_figures
+from .draft import PLACEHOLDER, missing_figures
 from .errors import DataError, Issue, MissingFiguresError, UnknownYearError
 from .model import AnnualReport
 
@@ -28,12 +26,15 @@ __all__ = [
     "available_years",
     "builtin_report",
     "dumps_json",
+    "dumps_json_bytes",
     "dumps_toml",
     "format_of",
     "load",
+    "load_many",
     "loads",
     "loads_json",
     "loads_toml",
+    "map_reports",
     "save",
     "write_bytes_atomic",
     "write_text_atomic",
@@ -41,7 +42,44 @@ __all__ = [
 
 Format = Literal["toml", "json"]
 
-_REPORTS: Final = "data/reports"
+#: A report to load: a path to a ``.toml`` or ``.json`` file, or a JSON document as bytes.
+Source = str | os.PathLike[str] | bytes
+
+T = TypeVar("T")
+
+# Beside this module: a wheel installs it as a directory (no zip import to support).
+_REPORTS: Final = Path(__file__).parent / "data" / "reports"
+
+
+@cache
+def _orjson() -> ModuleType | None:
+    """orjson if installed, imported on first use (the CLI must start fast).
+
+    Optional: it parses and writes JSON several times faster than json, with the same
+    results (anything orjson refuses goes through json, which gives the error message).
+    """
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    return orjson
+
+
+def _parse_json(text: str | bytes) -> Any:
+    if (orjson := _orjson()) is not None:
+        try:
+            return orjson.loads(text)
+        except Exception:
+            pass  # json below accepts it or says why not
+    return json.loads(text)
+
+
+def _write_json(data: Any, indent: int | None) -> str:
+    if indent == 2 and (orjson := _orjson()) is not None:
+        # OPT_INDENT_2 writes exactly what json.dumps(indent=2, ensure_ascii=False) writes.
+        text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+        return text + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
 def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
@@ -60,7 +98,7 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(source, [Issue("", f"malformed TOML: {exc}")]) from None
-    _refuse_draft(data, source)
+    _refuse_draft(data, source, text)
     return structure_report(data, source=source, native_dates=True)
 
 
@@ -80,18 +118,40 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
             report (with the field path).
     """
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
     except UnicodeDecodeError as exc:
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
-    _refuse_draft(data, source)
+    _refuse_draft(data, source, text)
     return structure_report(data, source=source, native_dates=False)
 
 
-def _refuse_draft(data: object, source: str) -> None:
+def _may_hold_placeholder(text: str | bytes) -> bool:
+    """Whether a value of the document parsed from ``text`` can be the placeholder 待填写.
+
+    It can only if the text holds it as such or written with escapes (``\\u5f85...``, so any
+    backslash counts), or the bytes are not UTF-8 (JSON also reads UTF-16 and UTF-32, whose
+    ASCII has NUL bytes).
+    Looking in the text is a fast C search; walking the parsed document cost more than the
+    whole load of a valid report.
+    """
+    # One-character searches first (memchr); a report rarely has a backslash at all.
+    if isinstance(text, bytes):
+        if b"\x00" in text or b"\\" in text:
+            return True
+        return _PLACEHOLDER_UTF8 in text
+    return "\\" in text or PLACEHOLDER in text
+
+
+_PLACEHOLDER_UTF8: Final = PLACEHOLDER.encode()
+
+
+def _refuse_draft(data: object, source: str, text: str | bytes) -> None:
     # Before the converter: a draft's placeholders are "still to fill in", not type errors.
+    if not _may_hold_placeholder(text):
+        return
     missing = missing_figures(data)
     if missing:
         raise MissingFiguresError(source, missing)
@@ -114,6 +174,8 @@ def dumps_toml(report: AnnualReport) -> str:
     >>> dumps_toml(builtin_report(2022)).splitlines()[0]
     'institution = "湖南机电职业技术学院"'
     """
+    import tomli_w  # only writing TOML needs it
+
     return tomli_w.dumps(unstructure(report, native_dates=True))
 
 
@@ -123,7 +185,26 @@ def dumps_json(report: AnnualReport, *, indent: int | None = 2) -> str:
     >>> dumps_json(builtin_report(2022), indent=None).startswith('{"institution": "湖南机电')
     True
     """
-    return json.dumps(unstructure(report), ensure_ascii=False, indent=indent) + "\n"
+    return _write_json(unstructure(report), indent)
+
+
+def dumps_json_bytes(report: AnnualReport) -> bytes:
+    """Write a report as compact JSON (no whitespace), UTF-8 encoded; lossless.
+
+    For storing or sending many reports: about twice as fast as :func:`dumps_json` with
+    orjson installed (the same bytes either way).
+
+    >>> report = builtin_report(2022)
+    >>> dumps_json_bytes(report)[:19]
+    b'{"institution":"\\xe6\\xb9\\x96'
+    >>> loads_json(dumps_json_bytes(report)) == report
+    True
+    """
+    data = unstructure(report)
+    if (orjson := _orjson()) is not None:
+        written: bytes = orjson.dumps(data)
+        return written
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
@@ -167,6 +248,72 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
     return loads(text, fmt, source=str(path))
 
 
+def _load_source(numbered: tuple[int, Source]) -> AnnualReport:
+    index, source = numbered
+    if isinstance(source, bytes):
+        return loads_json(source, source=f"<document {index}>")
+    return load(source)
+
+
+def _load_and_apply(fn: Callable[[AnnualReport], T], numbered: tuple[int, Source]) -> T:
+    return fn(_load_source(numbered))
+
+
+def map_reports(
+    fn: Callable[[AnnualReport], T], sources: Iterable[Source], *, workers: int = 1
+) -> list[T]:
+    """Load each report and apply ``fn`` to it, in ``workers`` processes; results in order.
+
+    A source is a path to a ``.toml`` or ``.json`` file, or a JSON document as bytes (named
+    ``<document i>`` in errors, ``i`` counting from 0). With ``workers > 1`` each process
+    loads its share and only ``fn``'s results travel back, so ``fn`` and its results must be
+    picklable (a function defined at module level). Use this to audit or tabulate thousands
+    of reports; :func:`load_many` is ``map_reports`` returning the reports themselves.
+
+    >>> doc = dumps_json(builtin_report(2022)).encode()
+    >>> map_reports(str, [], workers=2)
+    []
+    >>> [r.year for r in load_many([doc, doc])]
+    [2022, 2022]
+
+    Raises:
+        DataError: for the first source (in order) that is not a valid report.
+        ValueError: if ``workers`` is less than 1.
+    """
+    if type(workers) is not int or workers < 1:
+        raise ValueError(f"workers must be an integer >= 1, got {workers!r}")
+    numbered = list(enumerate(sources))
+    work = partial(_load_and_apply, fn)
+    if workers == 1 or len(numbered) < 2:
+        return [work(item) for item in numbered]
+    # Imported here: most programs never start a pool, and the CLI must start fast.
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(workers, len(numbered))
+    # A few chunks per process: large enough to amortise pickling, small enough to balance.
+    chunksize = max(1, len(numbered) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, numbered, chunksize=chunksize))
+
+
+def load_many(sources: Iterable[Source], *, workers: int = 1) -> list[AnnualReport]:
+    """Load many reports (paths or JSON bytes), in ``workers`` processes; results in order.
+
+    See :func:`map_reports` for the sources and ``workers``; with workers the reports are
+    pickled back to this process, which costs about as much as loading them, so prefer
+    :func:`map_reports` to compute something from each report in the workers.
+
+    Raises:
+        DataError: for the first source (in order) that is not a valid report.
+        ValueError: if ``workers`` is less than 1.
+    """
+    return map_reports(_identity, sources, workers=workers)
+
+
+def _identity(report: AnnualReport) -> AnnualReport:
+    return report
+
+
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> None:
     """Write ``text`` (as UTF-8) to ``path`` through a temporary file renamed into place.
 
@@ -205,6 +352,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool
     target = Path(path)
     if not force and target.exists():
         raise FileExistsError(f"{target} exists (use --force to replace it)")
+    import tempfile  # only writing needs it, and it imports much
+
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -251,8 +400,7 @@ def available_years() -> tuple[int, ...]:
     >>> 2022 in available_years()
     True
     """
-    folder = resources.files("hnjd_disclosure").joinpath(_REPORTS)
-    return tuple(sorted(int(p.name[:-5]) for p in folder.iterdir() if p.name.endswith(".toml")))
+    return tuple(sorted(int(p.stem) for p in _REPORTS.glob("*.toml")))
 
 
 @cache
@@ -268,5 +416,5 @@ def builtin_report(year: int = 2022) -> AnnualReport:
     """
     if type(year) is not int or year not in available_years():
         raise UnknownYearError(year, available_years())
-    res = resources.files("hnjd_disclosure").joinpath(f"{_REPORTS}/{year}.toml")
-    return loads_toml(res.read_text(encoding="utf-8"), source=f"<built-in {year}>")
+    text = (_REPORTS / f"{year}.toml").read_text(encoding="utf-8")
+    return loads_toml(text, source=f"<built-in {year}>")

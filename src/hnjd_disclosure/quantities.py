@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from fractions import Fraction
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 from attrs import field, frozen
 
 from .errors import ModelError
 from .numerals import from_chinese, to_chinese
+
+if TYPE_CHECKING:
+    # Imported where used: fractions compiles a large regex at import, and most programs
+    # (the CLI among them) never ask for a fraction.
+    from fractions import Fraction
 
 __all__ = [
     "UNITS",
@@ -152,6 +156,8 @@ class StatedPercent:
         >>> StatedPercent.parse("99.90%").fraction
         Fraction(999, 1000)
         """
+        from fractions import Fraction
+
         return Fraction(self.value) / 100
 
     def __str__(self) -> str:

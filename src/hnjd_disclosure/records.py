@@ -136,31 +136,55 @@ def _value(figure: object) -> tuple[Value, str]:
     return figure, ""
 
 
-def _walk(obj: object, prefix: str) -> Iterator[tuple[str, attrs.Attribute[Any], object]]:
-    for a in attrs.fields(type(obj)):  # type: ignore[arg-type]
-        value = getattr(obj, a.name)
-        path = prefix + a.name
+@cache
+def _plan(cls: type) -> tuple[tuple[attrs.Attribute[Any], str], ...]:
+    """The fields of ``cls`` the walk visits, each as a ``figure``, an ``object`` (or None) or
+    a tuple of ``objects``; fields that cannot hold a figure (text, paragraphs, dates) are left
+    out, so a corpus walk does not look at them in every report."""
+    steps = []
+    for a in attrs.fields(attrs.resolve_types(cls)):
         if KIND in a.metadata:
-            yield path, a, value
-        elif attrs.has(type(value)):
-            yield from _walk(value, path + ".")
-        elif isinstance(value, tuple):
+            steps.append((a, "figure"))
+        elif _attrs_class(a.type) is not None:
+            steps.append((a, "objects" if typing.get_origin(a.type) is tuple else "object"))
+    return tuple(steps)
+
+
+def _walk(
+    obj: object, prefix: str, out: list[tuple[str, attrs.Attribute[Any], object]]
+) -> list[tuple[str, attrs.Attribute[Any], object]]:
+    """Append ``(path, field, figure)`` for every figure under ``obj`` to ``out``.
+
+    A list, not a generator: each figure would otherwise pass up through a generator frame
+    per level of nesting.
+    """
+    cls: Any = type(obj)
+    for a, how in _plan(cls):
+        value = getattr(obj, a.name)
+        if how == "figure":
+            out.append((prefix + a.name, a, value))
+        elif how == "object":
+            if value is not None:
+                _walk(value, f"{prefix}{a.name}.", out)
+        else:
             for i, item in enumerate(value):
-                if attrs.has(type(item)):
-                    yield from _walk(item, f"{path}[{i}].")
+                _walk(item, f"{prefix}{a.name}[{i}].", out)
+    return out
 
 
 def _records_of(report: AnnualReport) -> Iterator[Record]:
-    for path, a, figure in _walk(report, ""):
+    year, institution = report.year, report.institution
+    for path, a, figure in _walk(report, "", []):
         value, unit = _value(figure)
+        metadata = a.metadata
         yield Record(
-            year=report.year,
-            institution=report.institution,
+            year=year,
+            institution=institution,
             path=path,
-            label=a.metadata.get(LABEL, ""),
+            label=metadata.get(LABEL, ""),
             value=value,
-            unit=unit or a.metadata.get(UNIT, ""),
-            kind=a.metadata[KIND],
+            unit=unit or metadata.get(UNIT, ""),
+            kind=metadata[KIND],
             source=PUBLISHED,
         )
     for spec in RATES:

@@ -25,6 +25,7 @@ import enum
 import operator
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import cache
 from typing import Final, Protocol
 
 from attrs import frozen
@@ -115,17 +116,25 @@ def round_fraction(
     """
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
-    scaled = abs(value) * 10**decimals
-    quotient, remainder = divmod(scaled.numerator, scaled.denominator)
+    digits = _round_quotient(abs(value.numerator), value.denominator, decimals, rounding)
+    return Decimal(f"{'-' if value < 0 else ''}{digits}E-{decimals}")
+
+
+def _round_quotient(numerator: int, denominator: int, decimals: int, rounding: Rounding) -> int:
+    """``numerator / denominator * 10**decimals`` (both >= 0) rounded to an integer.
+
+    Integers only: an audit computes dozens of rates per report, and Fraction arithmetic
+    (a gcd per operation) cost most of its time.
+    """
+    quotient: int
+    remainder: int
+    quotient, remainder = divmod(numerator * 10**decimals, denominator)
     twice = 2 * remainder
     if rounding is Rounding.HALF_UP:
-        quotient += twice >= scaled.denominator
+        quotient += twice >= denominator
     elif rounding is Rounding.HALF_EVEN:
-        tie = twice == scaled.denominator
-        quotient += twice > scaled.denominator or (tie and quotient % 2 == 1)
-    sign = 1 if value < 0 else 0
-    digits = tuple(int(d) for d in str(quotient))
-    return Decimal((sign, digits, -decimals))
+        quotient += twice > denominator or (twice == denominator and quotient % 2 == 1)
+    return quotient
 
 
 def rate(
@@ -148,7 +157,14 @@ def rate(
     Raises:
         ZeroWholeError: if ``whole`` is zero.
     """
-    return round_fraction(ratio(part, whole, whole_name=whole_name) * 100, decimals, rounding)
+    p = _whole_number(part, "part")
+    w = _whole_number(whole, whole_name)
+    if w == 0:
+        raise ZeroWholeError(whole_name)
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    # Exactly round_fraction(ratio(part, whole) * 100, decimals, rounding), without Fractions.
+    return Decimal(f"{_round_quotient(p * 100, w, decimals, rounding)}E-{decimals}")
 
 
 @frozen(kw_only=True)
@@ -225,7 +241,12 @@ def figure(report: AnnualReport, path: str) -> object:
     >>> figure(builtin_report(2022), "proactive.admissions.planned")
     Count(value=5300, unit='人')
     """
-    return operator.attrgetter(path)(report)
+    return _getter(path)(report)
+
+
+# One getter per path, built once: the audit and the records look up the same few paths
+# in every report.
+_getter: Final = cache(operator.attrgetter)
 
 
 def computed_rate(

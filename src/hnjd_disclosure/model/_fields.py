@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import weakref
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -21,6 +22,16 @@ UNIT: Final = "unit"
 KIND: Final = "kind"
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: Validators that only check a value's type (and, for figures, the unit named in the field's
+#: metadata). A value the converter built for the field's own type and metadata always passes
+#: them, so its fast path skips them; construction and ``attrs.evolve`` still run them.
+TYPE_CHECKS: Final[weakref.WeakSet[_Validator]] = weakref.WeakSet()
+
+
+def _type_check(check: _Validator) -> _Validator:
+    TYPE_CHECKS.add(check)
+    return check
 
 
 def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -57,7 +68,7 @@ def _of_type(cls: type) -> _Validator:
             got = f"{type(value).__name__} {_show(value)}"
             raise ModelError(attribute.name, f"expected {cls.__name__}, got {got}")
 
-    return check
+    return _type_check(check)
 
 
 def _tuple_of(cls: type) -> _Validator:
@@ -70,7 +81,7 @@ def _tuple_of(cls: type) -> _Validator:
                     f"{attribute.name}[{i}]", f"expected {cls.__name__}, got {_show(item)}"
                 )
 
-    return check
+    return _type_check(check)
 
 
 def _count_with_unit(unit: str) -> _Validator:
@@ -80,7 +91,7 @@ def _count_with_unit(unit: str) -> _Validator:
         if value.unit != unit:
             raise ModelError(attribute.name, f"expected a count in {unit}, got {value}")
 
-    return check
+    return _type_check(check)
 
 
 def text(*, label: str = "") -> Any:
@@ -123,7 +134,9 @@ def wan(unit: str, label: str) -> Any:
         if value.unit != unit:
             raise ModelError(attribute.name, f"expected a figure in 万{unit}, got {value}")
 
-    return attrs.field(validator=check, metadata={LABEL: label, UNIT: "万" + unit, KIND: "wan"})
+    return attrs.field(
+        validator=_type_check(check), metadata={LABEL: label, UNIT: "万" + unit, KIND: "wan"}
+    )
 
 
 def ranking(label: str) -> Any:
@@ -143,7 +156,7 @@ def optional_nested(cls: type, *, label: str = "") -> Any:
         if value is not None and type(value) is not cls:
             raise ModelError(attribute.name, f"expected {cls.__name__} or None, got {_show(value)}")
 
-    return attrs.field(default=None, validator=check, metadata={LABEL: label})
+    return attrs.field(default=None, validator=_type_check(check), metadata={LABEL: label})
 
 
 def nested_tuple(cls: type, *, label: str = "", default: tuple[Any, ...] | None = None) -> Any:
@@ -161,7 +174,7 @@ def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHIN
             choices = ", ".join(repr(m.value) for m in cls)
             raise ModelError(attribute.name, f"expected one of {choices}, got {_show(value)}")
 
-    return attrs.field(default=default, validator=check, metadata={LABEL: label})
+    return attrs.field(default=default, validator=_type_check(check), metadata={LABEL: label})
 
 
 def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:

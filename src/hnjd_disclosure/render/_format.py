@@ -3,6 +3,14 @@
 babel rounds with the current decimal context (half-even by default), so values are
 quantized half-up (四舍五入) here first; a value that already has the wanted digits is
 printed as it is.
+
+Speed: a babel pattern applied to a number costs several microseconds, a report prints
+dozens of figures, and loading babel's zh_CN data costs a command-line run some 20 ms. The
+patterns used here (``0``, ``0.00``, ``0.00%``, no grouping) print the digits of the
+quantized value with zh_CN's decimal sign ``.`` and percent sign ``%``, and zh_CN's long
+date is ``y年M月d日``; so a non-negative value or a date is written with an f-string, which
+gives babel's text (``tests/test_format.py`` checks it against babel), and anything else
+(a negative value) goes through babel, imported then.
 """
 
 from __future__ import annotations
@@ -10,12 +18,13 @@ from __future__ import annotations
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import NumberPattern, parse_pattern
+from typing import TYPE_CHECKING
 
 from ..quantities import Count, Ranking, StatedPercent, WanFigure
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 __all__ = ["count", "date", "number", "percent", "wan"]
 
@@ -24,16 +33,22 @@ LOCALE = "zh_CN"
 
 @cache
 def _locale() -> Locale:
+    from babel import Locale
+
     return Locale.parse(LOCALE)
 
 
 @cache
 def _number_pattern(decimals: int) -> NumberPattern:
+    from babel.numbers import parse_pattern
+
     return parse_pattern("0." + "0" * decimals if decimals else "0")
 
 
 @cache
 def _percent_pattern(decimals: int) -> NumberPattern:
+    from babel.numbers import parse_pattern
+
     return parse_pattern("0." + "0" * decimals + "%" if decimals else "0%")
 
 
@@ -47,8 +62,22 @@ def number(value: int | Decimal, decimals: int = 0) -> str:
     >>> number(66280), number(Decimal("1.95"), 1)
     ('66280', '2.0')
     """
+    if type(value) is int and value >= 0 and decimals == 0:
+        return str(value)
     dec = _quantize(Decimal(value), decimals)
+    if not dec.is_signed():
+        return f"{dec:f}"
+    return _babel_number(dec, decimals)
+
+
+def _babel_number(dec: Decimal, decimals: int) -> str:
     text: str = _number_pattern(decimals).apply(dec, _locale(), group_separator=False)
+    return text
+
+
+def _babel_percent(dec: Decimal, decimals: int) -> str:
+    """``dec`` (already quantized to ``decimals``) per cent, through babel's pattern."""
+    text: str = _percent_pattern(decimals).apply(dec.scaleb(-2), _locale())
     return text
 
 
@@ -64,9 +93,10 @@ def percent(value: StatedPercent | Decimal, decimals: int | None = None) -> str:
     else:
         digits = 2 if decimals is None else decimals
         raw = value
-    dec = _quantize(raw, digits).scaleb(-2)
-    text: str = _percent_pattern(digits).apply(dec, _locale())
-    return text
+    dec = _quantize(raw, digits)
+    if not dec.is_signed():
+        return f"{dec:f}%"
+    return _babel_percent(dec, digits)
 
 
 def count(value: Count) -> str:
@@ -90,11 +120,17 @@ def _exponent(value: Decimal) -> int:
     return min(exponent, 0)
 
 
-@cache
 def date(value: datetime.date) -> str:
     """``2021年9月1日`` (no leading zeros), babel's long zh date.
 
     >>> date(datetime.date(2021, 9, 1))
     '2021年9月1日'
     """
-    return format_date(value, format="long", locale=_locale())
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _babel_date(value: datetime.date) -> str:
+    from babel.dates import format_date
+
+    text: str = format_date(value, format="long", locale=_locale())
+    return text

@@ -29,7 +29,6 @@ from ..model import (
 )
 from ..numerals import to_chinese
 from . import _format as fmt
-from ._checklist import HEADER, checklist_rows
 
 __all__ = [
     "PART_RENDERERS",
@@ -353,6 +352,10 @@ def render_checklist(report: AnnualReport) -> list[str]:
     """
     if report.checklist is None:
         return []
+    # Imported here: the published text has no part 8, and the command line should not load
+    # the checklist data at every start.
+    from ._checklist import HEADER, checklist_rows
+
     return ["｜".join(cells) for cells in (HEADER, *(r.cells() for r in checklist_rows(report)))]
 
 

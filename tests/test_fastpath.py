@@ -1,0 +1,189 @@
+"""The fast structuring path builds exactly what the detailed converter builds, and never
+accepts data the detailed converter refuses; the fast unstructuring writes what cattrs'
+own generated functions write."""
+
+from __future__ import annotations
+
+import copy
+import json
+import tomllib
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hnjd_disclosure import _fastpath, convert, io
+from hnjd_disclosure.errors import DataError, ModelError
+from hnjd_disclosure.model import AnnualReport, Employment, _fields
+
+from .strategies import reports
+
+REPORT = io.builtin_report(2022)
+
+# Values a careless document might hold where something else is meant.
+BAD_VALUES = [
+    True,
+    False,
+    -1,
+    0,
+    1.5,
+    None,
+    "",
+    " ",
+    "a\nb",
+    "12",
+    "99.9",
+    "99.90%",
+    "1.9万",
+    "前零名",
+    "前50名",
+    "2021-02-30",
+    "2021-09-01",
+    [],
+    ["a"],
+    {},
+    {"x": 1},
+    10**30,
+]
+
+
+def _fast(native_dates: bool) -> Any:
+    return convert._fast_structure(AnnualReport, native_dates)
+
+
+def _detailed(data: object, native_dates: bool) -> AnnualReport:
+    return convert.make_converter(native_dates=native_dates).structure(data, AnnualReport)
+
+
+def _leaves(node: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every place in the data a value can be replaced, including containers."""
+    out = [path] if path else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _leaves(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _leaves(value, (*path, i))
+    return out
+
+
+def _replace(data: Any, path: tuple[Any, ...], value: object) -> Any:
+    data = copy.deepcopy(data)
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return data
+
+
+class TestSameResult:
+    @given(reports())
+    def test_json_data(self, report: AnnualReport) -> None:
+        """From JSON data the fast path builds the report the detailed converter builds."""
+        data = json.loads(io.dumps_json(report))
+        assert _fast(False)(data) == _detailed(data, False) == report
+
+    @given(reports())
+    def test_toml_data(self, report: AnnualReport) -> None:
+        """From TOML data (native dates) too."""
+        data = tomllib.loads(io.dumps_toml(report))
+        assert _fast(True)(data) == _detailed(data, True) == report
+
+    def test_builtin_report_takes_the_fast_path(self) -> None:
+        """The published report is valid, so the fast path itself succeeds on it."""
+        assert _fast(False)(json.loads(io.dumps_json(REPORT))) == REPORT
+
+    def test_optional_keys_may_be_absent(self) -> None:
+        """Fields with defaults (issuer, checklist) may be missing, as in the detailed path."""
+        data = json.loads(io.dumps_json(REPORT))
+        del data["checklist"]
+        assert "issuer" not in data["legal_basis"][0]
+        loaded = _fast(False)(data)
+        assert (loaded.legal_basis[0].issuer, loaded.checklist) == ("", None)
+
+
+class TestNeverLooser:
+    @given(st.data())
+    def test_any_replaced_value(self, data: st.DataObject) -> None:
+        """Wherever a value is replaced, the fast path refuses whatever the detailed refuses."""
+        plain = json.loads(io.dumps_json(REPORT))
+        path = data.draw(st.sampled_from(_leaves(plain)))
+        bad = _replace(plain, path, data.draw(st.sampled_from(BAD_VALUES)))
+        try:
+            expected = _detailed(bad, False)
+        except Exception:
+            # Any exception sends the data to the detailed path.
+            with pytest.raises(Exception):  # noqa: B017, PT011
+                _fast(False)(bad)
+        else:
+            assert _fast(False)(bad) == expected
+
+    @given(st.sampled_from(sorted(json.loads(io.dumps_json(REPORT)))))
+    def test_unknown_keys(self, key: str) -> None:
+        """An extra key next to any top-level field is refused by both paths."""
+        plain = json.loads(io.dumps_json(REPORT))
+        plain["unexpected"] = plain[key]
+        with pytest.raises(Exception):  # noqa: B017, PT011
+            _fast(False)(plain)
+        with pytest.raises(DataError, match="unexpected: unknown key"):
+            convert.structure_report(plain)
+
+    def test_rules_between_fields_still_apply(self) -> None:
+        """__attrs_post_init__ rules run on the fast path (registered > admitted is refused)."""
+        plain = json.loads(io.dumps_json(REPORT))
+        plain["proactive"]["admissions"]["registered"] = 6000
+        with pytest.raises(ModelError):
+            _fast(False)(plain)
+        with pytest.raises(DataError, match="proactive.admissions.registered: must not be larger"):
+            convert.structure_report(plain)
+
+    @given(st.text(max_size=8))
+    def test_string_checks_cover_the_validators(self, text: str) -> None:
+        """A string the fast check lets through is one the field validators accept."""
+        field = attrs.fields(Employment).home_province
+        for validator, check in _fastpath._STRING_CHECKS.items():
+            if eval(check, {"v": text}):  # the generated code's own test refuses it
+                continue
+            validator(None, field, text)  # must not raise
+
+
+def _cattrs_reference(native_dates: bool) -> Any:
+    """The converter with cattrs' own unstructure functions for attrs classes."""
+    from cattrs.gen import make_dict_unstructure_fn
+
+    ref = convert.make_converter.__wrapped__(native_dates=native_dates)
+    ref.register_unstructure_hook_factory(
+        attrs.has, lambda cl, c: make_dict_unstructure_fn(cl, c, _cattrs_omit_if_default=True)
+    )
+    return ref
+
+
+class TestUnstructure:
+    @given(reports(), st.booleans())
+    def test_same_as_cattrs(self, report: AnnualReport, native_dates: bool) -> None:
+        """The same dicts, keys in the same order, as cattrs' generated functions."""
+        ours = convert.unstructure(report, native_dates=native_dates)
+        theirs = _cattrs_reference(native_dates).unstructure(report)
+        assert ours == theirs
+        assert json.dumps(ours, default=str) == json.dumps(theirs, default=str)
+
+    def test_builtin_report(self) -> None:
+        """The published report too (it has an issuer, contact and media)."""
+        ours = convert.unstructure(REPORT)
+        assert json.dumps(ours) == json.dumps(_cattrs_reference(False).unstructure(REPORT))
+
+
+class TestConstructionStillValidates:
+    def test_evolve(self) -> None:
+        """attrs.evolve still runs the validators the fast path skips."""
+        with pytest.raises(ModelError, match="expected a Count"):
+            attrs.evolve(REPORT.proactive.admissions, planned=5300)  # type: ignore[arg-type]
+
+    def test_type_checks_are_registered(self) -> None:
+        """The nested and figure fields carry type-only validators the fast path may skip."""
+        fields = attrs.fields(Employment)
+        assert fields.graduates.validator in _fields.TYPE_CHECKS
+        assert fields.placement_rate.validator in _fields.TYPE_CHECKS
+        assert fields.home_province.validator not in _fields.TYPE_CHECKS
