@@ -4,13 +4,13 @@ babel rounds with the current decimal context (half-even by default), so values 
 quantized half-up (四舍五入) here first; a value that already has the wanted digits is
 printed as it is.
 
-Speed: a babel pattern applied to a number costs several microseconds, a report prints
-dozens of figures, and loading babel's zh_CN data costs a command-line run some 20 ms. The
-patterns used here (``0``, ``0.00``, ``0.00%``, no grouping) print the digits of the
-quantized value with zh_CN's decimal sign ``.`` and percent sign ``%``, and zh_CN's long
-date is ``y年M月d日``; so a non-negative value or a date is written with an f-string, which
-gives babel's text (``tests/test_format.py`` checks it against babel), and anything else
-(a negative value) goes through babel, imported then.
+Speed: a babel pattern applied to a number costs several microseconds and a report prints
+dozens of figures. The patterns used here (``0``, ``0.00``, ``0.00%``, no grouping) print
+the digits of the quantized value, then the locale's decimal and percent signs; so the
+signs are read from babel's zh_CN data once, on first use, and a non-negative value is
+written with an f-string that uses them (``tests/test_format.py`` checks the result against
+babel's own formatting). A negative value goes through babel's pattern. Dates are babel's
+long zh_CN date, cached per date.
 """
 
 from __future__ import annotations
@@ -52,6 +52,19 @@ def _percent_pattern(decimals: int) -> NumberPattern:
     return parse_pattern("0." + "0" * decimals + "%" if decimals else "0%")
 
 
+@cache
+def _signs() -> tuple[str, str]:
+    """zh_CN's decimal sign and percent sign, from babel's locale data (read once)."""
+    symbols = _locale().number_symbols["latn"]
+    return symbols["decimal"], symbols["percentSign"]
+
+
+def _digits(dec: Decimal) -> str:
+    text = f"{dec:f}"
+    decimal_sign = _signs()[0]
+    return text if decimal_sign == "." else text.replace(".", decimal_sign)
+
+
 def _quantize(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
@@ -66,7 +79,7 @@ def number(value: int | Decimal, decimals: int = 0) -> str:
         return str(value)
     dec = _quantize(Decimal(value), decimals)
     if not dec.is_signed():
-        return f"{dec:f}"
+        return _digits(dec)
     return _babel_number(dec, decimals)
 
 
@@ -95,7 +108,7 @@ def percent(value: StatedPercent | Decimal, decimals: int | None = None) -> str:
         raw = value
     dec = _quantize(raw, digits)
     if not dec.is_signed():
-        return f"{dec:f}%"
+        return _digits(dec) + _signs()[1]
     return _babel_percent(dec, digits)
 
 
@@ -120,16 +133,13 @@ def _exponent(value: Decimal) -> int:
     return min(exponent, 0)
 
 
+@cache
 def date(value: datetime.date) -> str:
-    """``2021年9月1日`` (no leading zeros), babel's long zh date.
+    """``2021年9月1日`` (no leading zeros), babel's long zh date, cached per date.
 
     >>> date(datetime.date(2021, 9, 1))
     '2021年9月1日'
     """
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
-def _babel_date(value: datetime.date) -> str:
     from babel.dates import format_date
 
     text: str = format_date(value, format="long", locale=_locale())
