@@ -7,6 +7,7 @@ into place) and refuses to replace an existing file unless ``force=True``.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import tomllib
@@ -58,11 +59,12 @@ def _orjson() -> ModuleType | None:
     Optional: it parses and writes JSON several times faster than json, with the same
     results (anything orjson refuses goes through json, which gives the error message).
     """
+    # import_module keeps the type ModuleType whether or not orjson (and its stubs) is
+    # installed, so mypy gives the same answer everywhere.
     try:
-        import orjson
+        return importlib.import_module("orjson")
     except ImportError:  # pragma: no cover - depends on the environment
         return None
-    return orjson
 
 
 def _parse_json(text: str | bytes) -> Any:
