@@ -64,7 +64,13 @@ _LEVEL2: Final = re.compile(
 )
 _LEVEL1: Final = re.compile(r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*")
 _PART_COUNT: Final = 7
-_HEADING_START: Final = frozenset("（0123456789零一二三四五六七八九十")
+# What a heading of each level can start with (folded): most lines fail this test, so they
+# are rejected without running the level's regular expression.
+_HEADING_START: Final = {
+    _LEVEL1: frozenset("零一二三四五六七八九十"),
+    _LEVEL2: frozenset("（"),
+    _LEVEL3: frozenset("0123456789"),
+}
 _ASCII_DIGITS: Final = frozenset("0123456789")
 
 
@@ -95,9 +101,10 @@ def _build(line: Line, make: Callable[[], T]) -> T:
 
 def _heading(line: Line, pattern: re.Pattern[str], number: int) -> str | None:
     """The heading text if ``line`` is heading ``number`` of the pattern's level."""
-    if line.folded[:1] not in _HEADING_START:  # most lines: rejected without a regex
+    folded = line.folded
+    if folded[:1] not in _HEADING_START[pattern]:
         return None
-    match = pattern.match(line.folded)
+    match = pattern.match(folded)
     if match is None:
         return None
     label = match.group(1)
@@ -697,20 +704,15 @@ def _bracketed(c: Cursor, open_: str, close: str) -> str:
     """The text inside ``open_ … close`` (nesting allowed), consuming both brackets."""
     c.expect(open_)
     depth = 1
-    start = c.pos
+    start = at = c.pos
     f = c.folded
-    while c.pos < len(f):
-        ch = f[c.pos]
-        if ch == open_:
-            depth += 1
-        elif ch == close:
-            depth -= 1
-            if depth == 0:
-                inside = c.text[start : c.pos]
-                c.pos += 1
-                return inside
-        c.pos += 1
-    c.pos = start
+    # from close to close: the depth can only reach 0 at one
+    while (stop := f.find(close, at)) >= 0:
+        depth += f.count(open_, at, stop) - 1
+        at = stop + 1
+        if depth == 0:
+            c.pos = at
+            return c.text[start:stop]
     raise c.error(f"「{close}」 closing 「{open_}」")
 
 
