@@ -58,19 +58,27 @@ T = TypeVar("T")
 
 _PREAMBLE: Final = "本年度报告是根据"
 _CN_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千")
-_LEVEL3: Final = re.compile(r"([0-9]{1,3})[ \t\u3000]*+[.、][ \t\u3000]*+(?![0-9])")
-_LEVEL2: Final = re.compile(
-    r"（[ \t\u3000]*([零一二三四五六七八九十]{1,4})[ \t\u3000]*）[ \t\u3000]*"
+
+
+class _Level:
+    """A heading level: its pattern (group 1 the number) and what such a heading starts with."""
+
+    __slots__ = ("pattern", "starts")
+
+    def __init__(self, pattern: str, starts: str) -> None:
+        self.pattern = re.compile(pattern)
+        # most lines fail this test, so they are rejected without running the pattern
+        self.starts = frozenset(starts)
+
+
+_LEVEL1: Final = _Level(
+    r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*", "零一二三四五六七八九十"
 )
-_LEVEL1: Final = re.compile(r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*")
+_LEVEL2: Final = _Level(
+    r"（[ \t\u3000]*([零一二三四五六七八九十]{1,4})[ \t\u3000]*）[ \t\u3000]*", "（"
+)
+_LEVEL3: Final = _Level(r"([0-9]{1,3})[ \t\u3000]*+[.、][ \t\u3000]*+(?![0-9])", "0123456789")
 _PART_COUNT: Final = 7
-# What a heading of each level can start with (folded): most lines fail this test, so they
-# are rejected without running the level's regular expression.
-_HEADING_START: Final = {
-    _LEVEL1: frozenset("零一二三四五六七八九十"),
-    _LEVEL2: frozenset("（"),
-    _LEVEL3: frozenset("0123456789"),
-}
 _ASCII_DIGITS: Final = frozenset("0123456789")
 
 
@@ -99,12 +107,12 @@ def _build(line: Line, make: Callable[[], T]) -> T:
         raise line.error(f"not a valid report: {exc}") from None
 
 
-def _heading(line: Line, pattern: re.Pattern[str], number: int) -> str | None:
-    """The heading text if ``line`` is heading ``number`` of the pattern's level."""
+def _heading(line: Line, level: _Level, number: int) -> str | None:
+    """The heading text if ``line`` is heading ``number`` of ``level``."""
     folded = line.folded
-    if folded[:1] not in _HEADING_START[pattern]:
+    if folded[:1] not in level.starts:
         return None
-    match = pattern.match(folded)
+    match = level.pattern.match(folded)
     if match is None:
         return None
     label = match.group(1)
