@@ -687,12 +687,13 @@ def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], L
     paragraphs: list[Line] = []
     initiatives: list[Initiative] = []
     last: Line | None = None
+    number, marker = 1, "一是"  # the next initiative's
     for line in body:
-        number = len(initiatives) + 1
-        marker = to_chinese(number) + "是"
         if line.text.startswith(marker):
             initiatives.append(_initiative_of(line, number))
             last = line
+            number += 1
+            marker = to_chinese(number) + "是"
         elif initiatives:
             raise line.error(f"expected 「{marker}…」 or the next heading")
         else:
