@@ -8,7 +8,6 @@ and headings; prose is always taken from the original text, character for charac
 
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal
 from typing import Final
@@ -26,13 +25,15 @@ MAX_DIGITS: Final = 15
 
 _FOLD_FROM: Final = "".join(chr(0xFF10 + i) for i in range(10)) + "\uff05\uff0e,;:()!?\uff0d"
 _FOLD_TO: Final = "0123456789%.，；：（）！？-"
-_FOLD_MAP: Final = dict(zip(_FOLD_FROM, _FOLD_TO, strict=True))
-# str.translate looks up every character; a regex touches only the few that change
-_TO_FOLD: Final = re.compile("[" + re.escape(_FOLD_FROM) + "]")
+# str.translate looks up every character in Python, a regular expression's class tests every
+# character; one str.replace per character folded is a C search (and no copy when absent)
+_FOLD_PAIRS: Final = tuple(zip(_FOLD_FROM, _FOLD_TO, strict=True))
+_FOLD_ONE: Final = dict(_FOLD_PAIRS)  # the readers fold single characters often
 _SPACE: Final = frozenset(" \t\u3000\xa0")
 DIGITS: Final = frozenset("0123456789")
-# 5,300 (folded to 5，300): a separator followed by exactly three digits and no fourth
-_DIGIT_RUN: Final = re.compile(r"[0-9]++(?:，[0-9]{3}(?![0-9]))*+")
+# 5,300 (folded to 5，300): a separator followed by exactly three digits and no fourth;
+# the spaces before the number are skipped in the same match
+_DIGIT_RUN: Final = re.compile(r"[ \t\u3000\xa0]*+([0-9]++(?:，[0-9]{3}(?![0-9]))*+)")
 
 
 def check_size(text: object) -> str:
@@ -55,35 +56,39 @@ def fold(text: str) -> str:
     >>> fold("\uff15\uff13\uff10\uff10人, 占比(1)")
     '5300人， 占比（1）'
     """
-    return _TO_FOLD.sub(_fold_one, text)
+    if len(text) == 1:
+        return _FOLD_ONE.get(text, text)
+    for wide, narrow in _FOLD_PAIRS:
+        text = text.replace(wide, narrow)
+    return text
 
 
-def _fold_one(match: re.Match[str]) -> str:
-    return _FOLD_MAP[match.group()]
+# The template's literals, folded once: a plain dict is cheaper to ask than an lru_cache.
+# Some literals come from the text (the home province), so the dict stops growing.
+_FOLDED_LITERALS: dict[str, str] = {}
+_MAX_FOLDED_LITERALS: Final = 256
 
 
-@functools.lru_cache(maxsize=256)
 def _fold_literal(literal: str) -> str:
-    return fold(literal)
+    folded = _FOLDED_LITERALS.get(literal)
+    if folded is None:
+        folded = fold(literal)
+        if len(_FOLDED_LITERALS) < _MAX_FOLDED_LITERALS:
+            _FOLDED_LITERALS[literal] = folded
+    return folded
 
 
 class Line:
     """A non-blank line of the text: stripped ``text``, 1-based ``number``, ``indent``."""
 
-    __slots__ = ("_folded", "indent", "number", "text")
+    __slots__ = ("folded", "indent", "number", "text")
 
     def __init__(self, text: str, number: int, indent: int, folded: str | None = None) -> None:
         self.text = text
         self.number = number
         self.indent = indent
-        self._folded = folded
-
-    @property
-    def folded(self) -> str:
-        """The line folded (computed once)."""
-        if self._folded is None:
-            self._folded = fold(self.text)
-        return self._folded
+        #: the line folded, for recognising template text and headings
+        self.folded = fold(text) if folded is None else folded
 
     def cursor(self, start: int = 0) -> Cursor:
         """A cursor on this line from character ``start``."""
@@ -94,16 +99,24 @@ class Line:
         return ParseError(message, line=self.number, column=self.indent + at + 1)
 
 
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-
-
 def lines_of(text: str) -> list[Line]:
-    """The non-blank lines, stripped of surrounding whitespace (blank lines carry no meaning)."""
+    """The non-blank lines, stripped of surrounding whitespace (blank lines carry no meaning).
+
+    Any line break ends a line (``\\r\\n``, ``\\r``, ``\\u2028`` …: those of
+    ``str.splitlines``).
+
+    >>> [(ln.number, ln.text, ln.folded) for ln in lines_of(" 5,300人\\r\\n\\u2028(一)")]
+    [(1, '5,300人', '5，300人'), (3, '(一)', '（一）')]
+    """
+    # The text is folded once, not line by line: folding keeps every character in its place
+    # and touches no whitespace, so both copies split and strip at the same offsets.
     out: list[Line] = []
-    for number, raw in enumerate(_LINE_BREAK.split(text), 1):
+    pairs = zip(text.splitlines(), fold(text).splitlines(), strict=True)
+    for number, (raw, folded) in enumerate(pairs, 1):
         stripped = raw.strip()
         if stripped:
-            out.append(Line(stripped, number, len(raw) - len(raw.lstrip())))
+            indent = len(raw) - len(raw.lstrip())
+            out.append(Line(stripped, number, indent, folded[indent : indent + len(stripped)]))
     return out
 
 
@@ -144,7 +157,7 @@ class Cursor:
 
     def expect(self, literal: str) -> None:
         """Consume ``literal`` (folded; spaces before any of its characters are skipped)."""
-        folded = _fold_literal(literal)
+        folded = _FOLDED_LITERALS.get(literal) or _fold_literal(literal)
         if self.folded.startswith(folded, self.pos):  # the usual case: no spaces inside
             self.pos += len(folded)
             return
@@ -163,12 +176,13 @@ class Cursor:
 
     def digits(self) -> str:
         """ASCII digits of a whole number, with thousands separators removed."""
-        self.skip_space()
         match = _DIGIT_RUN.match(self.folded, self.pos)
         if match is None:
+            self.skip_space()
             raise self.error("a number")
-        digits = match.group().replace("，", "")
+        digits = match.group(1).replace("，", "")
         if len(digits) > MAX_DIGITS:
+            self.pos = match.start(1)
             raise self.error(f"a number of at most {MAX_DIGITS} digits")
         self.pos = match.end()
         return digits

@@ -58,13 +58,27 @@ T = TypeVar("T")
 
 _PREAMBLE: Final = "本年度报告是根据"
 _CN_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千")
-_LEVEL3: Final = re.compile(r"([0-9]{1,3})[ \t\u3000]*+[.、][ \t\u3000]*+(?![0-9])")
-_LEVEL2: Final = re.compile(
-    r"（[ \t\u3000]*([零一二三四五六七八九十]{1,4})[ \t\u3000]*）[ \t\u3000]*"
+
+
+class _Level:
+    """A heading level: its pattern (group 1 the number) and what such a heading starts with."""
+
+    __slots__ = ("pattern", "starts")
+
+    def __init__(self, pattern: str, starts: str) -> None:
+        self.pattern = re.compile(pattern)
+        # most lines fail this test, so they are rejected without running the pattern
+        self.starts = frozenset(starts)
+
+
+_LEVEL1: Final = _Level(
+    r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*", "零一二三四五六七八九十"
 )
-_LEVEL1: Final = re.compile(r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*")
+_LEVEL2: Final = _Level(
+    r"（[ \t\u3000]*([零一二三四五六七八九十]{1,4})[ \t\u3000]*）[ \t\u3000]*", "（"
+)
+_LEVEL3: Final = _Level(r"([0-9]{1,3})[ \t\u3000]*+[.、][ \t\u3000]*+(?![0-9])", "0123456789")
 _PART_COUNT: Final = 7
-_HEADING_START: Final = frozenset("（0123456789零一二三四五六七八九十")
 _ASCII_DIGITS: Final = frozenset("0123456789")
 
 
@@ -93,11 +107,12 @@ def _build(line: Line, make: Callable[[], T]) -> T:
         raise line.error(f"not a valid report: {exc}") from None
 
 
-def _heading(line: Line, pattern: re.Pattern[str], number: int) -> str | None:
-    """The heading text if ``line`` is heading ``number`` of the pattern's level."""
-    if line.folded[:1] not in _HEADING_START:  # most lines: rejected without a regex
+def _heading(line: Line, level: _Level, number: int) -> str | None:
+    """The heading text if ``line`` is heading ``number`` of ``level``."""
+    folded = line.folded
+    if folded[:1] not in level.starts:
         return None
-    match = pattern.match(line.folded)
+    match = level.pattern.match(folded)
     if match is None:
         return None
     label = match.group(1)
@@ -672,12 +687,13 @@ def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], L
     paragraphs: list[Line] = []
     initiatives: list[Initiative] = []
     last: Line | None = None
+    number, marker = 1, "一是"  # the next initiative's
     for line in body:
-        number = len(initiatives) + 1
-        marker = to_chinese(number) + "是"
         if line.text.startswith(marker):
             initiatives.append(_initiative_of(line, number))
             last = line
+            number += 1
+            marker = to_chinese(number) + "是"
         elif initiatives:
             raise line.error(f"expected 「{marker}…」 or the next heading")
         else:
@@ -697,20 +713,15 @@ def _bracketed(c: Cursor, open_: str, close: str) -> str:
     """The text inside ``open_ … close`` (nesting allowed), consuming both brackets."""
     c.expect(open_)
     depth = 1
-    start = c.pos
+    start = at = c.pos
     f = c.folded
-    while c.pos < len(f):
-        ch = f[c.pos]
-        if ch == open_:
-            depth += 1
-        elif ch == close:
-            depth -= 1
-            if depth == 0:
-                inside = c.text[start : c.pos]
-                c.pos += 1
-                return inside
-        c.pos += 1
-    c.pos = start
+    # from close to close: the depth can only reach 0 at one
+    while (stop := f.find(close, at)) >= 0:
+        depth += f.count(open_, at, stop) - 1
+        at = stop + 1
+        if depth == 0:
+            c.pos = at
+            return c.text[start:stop]
     raise c.error(f"「{close}」 closing 「{open_}」")
 
 
