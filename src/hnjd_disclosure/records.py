@@ -146,13 +146,14 @@ _FIGURE, _OBJECT, _OBJECTS = 0, 1, 2
 def _plan(cls: type) -> tuple[tuple[str, int, str, str, str], ...]:
     """The fields of ``cls`` the walk visits: ``(name, how, label, unit, kind)``, the last
     three from a figure's metadata. Fields that cannot hold a figure (text, paragraphs,
-    dates) are left out, so a corpus walk does not look at them in every report."""
+    dates, objects without figures such as the 50 checklist entries) are left out, so a
+    corpus walk does not look at them in every report."""
     steps = []
     for a in attrs.fields(attrs.resolve_types(cls)):
         if KIND in a.metadata:
             meta = a.metadata
             steps.append((a.name, _FIGURE, meta.get(LABEL, ""), meta.get(UNIT, ""), meta[KIND]))
-        elif _attrs_class(a.type) is not None:
+        elif (inner := _attrs_class(a.type)) is not None and _plan(inner):
             how = _OBJECTS if typing.get_origin(a.type) is tuple else _OBJECT
             steps.append((a.name, how, "", "", ""))
     return tuple(steps)
