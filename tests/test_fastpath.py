@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from hnjd_disclosure import _fastpath, convert, io
 from hnjd_disclosure.errors import DataError, ModelError
-from hnjd_disclosure.model import AnnualReport, Employment, _fields
+from hnjd_disclosure.model import AnnualReport, ChecklistEntry, Employment, _fields
 
 from .strategies import reports
 
@@ -138,6 +138,22 @@ class TestNeverLooser:
             _fast(False)(plain)
         with pytest.raises(DataError, match="proactive.admissions.registered: must not be larger"):
             convert.structure_report(plain)
+
+    @pytest.mark.parametrize("index", [0, 5])
+    def test_shared_entries_keep_their_checks(self, index: int) -> None:
+        """A checklist entry shared between reports is not given to data that merely compares
+        equal to its own (True == 1, 1.0 == 1), with or without channels."""
+        fast = convert._fast_structure(ChecklistEntry, False)
+        entry = json.loads(io.dumps_json(REPORT))["checklist"]["entries"][index]
+        assert fast(dict(entry)) is fast(dict(entry))
+        assert fast(dict(entry)) == convert.structure(entry, ChecklistEntry, native_dates=False)
+        for item in (True, 1.0, str(entry["item"])):
+            with pytest.raises(Exception):  # noqa: B017, PT011
+                fast({**entry, "item": item})
+        with pytest.raises(Exception):  # noqa: B017, PT011
+            fast({**entry, "channels": [1]})
+        with pytest.raises(Exception):  # noqa: B017, PT011
+            fast({**entry, "unexpected": "x"})
 
     @given(st.text(max_size=8))
     def test_string_checks_cover_the_validators(self, text: str) -> None:

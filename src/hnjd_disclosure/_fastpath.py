@@ -41,13 +41,14 @@ import attrs
 
 from .model import _fields
 from .model._fields import UNIT
+from .model.checklist import ChecklistEntry
 from .quantities import Count, Ranking, StatedPercent, WanFigure
 
 __all__ = ["fast_structure_fn", "unstructure_fn"]
 
 #: Figures shared between loaded reports; cleared when it grows past this many entries.
 _MAX_SHARED: Final = 1 << 16
-_shared: dict[tuple[object, object, str], Any] = {}
+_shared: dict[tuple[object, ...], Any] = {}
 
 
 def _figure(make: Callable[[Any, str], Any], kind: type, value: object, unit: str = "") -> Any:
@@ -62,6 +63,56 @@ def _figure(make: Callable[[Any, str], Any], kind: type, value: object, unit: st
             _shared.clear()
         found = _shared[key] = make(value, unit)
     return found
+
+
+#: Classes whose instances are shared between reports like the figures, keyed by the raw
+#: data: immutable, 50 per report, and reports mostly repeat the same entries.
+_SHARED_CLASSES: Final = frozenset({ChecklistEntry})
+_SCALARS: Final = frozenset({str, int})
+
+
+def _list_key(d: dict[Any, Any]) -> tuple[object, ...] | None:
+    """A key of data whose values are strings, integers or lists of strings, naming each
+    value's type (True == 1); None for any other data."""
+    key: list[object] = []
+    for name, value in d.items():
+        kind = type(value)
+        if kind is list:
+            for item in value:
+                if type(item) is not str:
+                    return None
+            key.append((name, list, *value))
+        elif kind is str or kind is int:
+            key.append((name, kind, value))
+        else:
+            return None
+    return tuple(key)
+
+
+def _sharing(build: Callable[[object], Any]) -> Callable[[object], Any]:
+    """``build``, with its results shared between equal data of strings, integers and lists
+    of strings (anything else is built each time)."""
+
+    def shared(d: object) -> Any:
+        if type(d) is not dict:
+            raise _Reject
+        types = tuple(map(type, d.values()))
+        key: tuple[object, ...] | None
+        if _SCALARS.issuperset(types):
+            key = (*d.items(), *types)
+        else:
+            key = _list_key(d)
+            if key is None:
+                return build(d)
+        key = (build, *key)
+        found = _shared.get(key)
+        if found is None:
+            if len(_shared) >= _MAX_SHARED:
+                _shared.clear()
+            found = _shared[key] = build(d)
+        return found
+
+    return shared
 
 
 def _new_count(value: int, unit: str) -> Count:
@@ -148,7 +199,8 @@ class _Builder:
 
     def fn(self, cl: type) -> Callable[[object], Any]:
         if cl not in self.fns:
-            self.fns[cl] = self._generate(cl)
+            fn = self._generate(cl)
+            self.fns[cl] = _sharing(fn) if cl in _SHARED_CLASSES else fn
         return self.fns[cl]
 
     def _value(

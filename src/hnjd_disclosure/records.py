@@ -15,7 +15,7 @@ the report printed; a rate of a zero whole is undefined and has no record.
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
@@ -122,85 +122,94 @@ def field_label(path: str) -> str:
     return label or path.rpartition(".")[2]
 
 
-def _value(figure: object) -> tuple[Value, str]:
-    """A figure's value and the unit it is written with."""
-    if isinstance(figure, Count):
-        return figure.value, figure.unit
-    if isinstance(figure, StatedPercent):
-        return figure.value, "%"
-    if isinstance(figure, WanFigure):
-        return figure.value, "万" + figure.unit
-    if isinstance(figure, Ranking):
-        return figure.text, ""
-    assert type(figure) is int
-    return figure, ""
+def _figure_value(figure: object, unit: str) -> tuple[Value, str]:
+    """A figure's value and the unit it is written with (``unit`` from the field's metadata
+    when the figure does not carry its own)."""
+    kind = type(figure)
+    if kind is Count:
+        return figure.value, figure.unit or unit  # type: ignore[attr-defined]
+    if kind is StatedPercent:
+        return figure.value, "%"  # type: ignore[attr-defined]
+    if kind is WanFigure:
+        return figure.value, "万" + figure.unit  # type: ignore[attr-defined]
+    if kind is Ranking:
+        return figure.text, unit  # type: ignore[attr-defined]
+    assert kind is int
+    return figure, unit  # type: ignore[return-value]
+
+
+#: How the walk treats a field: a figure, an object (or None), or a tuple of objects.
+_FIGURE, _OBJECT, _OBJECTS = 0, 1, 2
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[attrs.Attribute[Any], str], ...]:
-    """The fields of ``cls`` the walk visits, each as a ``figure``, an ``object`` (or None) or
-    a tuple of ``objects``; fields that cannot hold a figure (text, paragraphs, dates) are left
-    out, so a corpus walk does not look at them in every report."""
+def _plan(cls: type) -> tuple[tuple[str, int, str, str, str], ...]:
+    """The fields of ``cls`` the walk visits: ``(name, how, label, unit, kind)``, the last
+    three from a figure's metadata. Fields that cannot hold a figure (text, paragraphs,
+    dates, objects without figures such as the 50 checklist entries) are left out, so a
+    corpus walk does not look at them in every report."""
     steps = []
     for a in attrs.fields(attrs.resolve_types(cls)):
         if KIND in a.metadata:
-            steps.append((a, "figure"))
-        elif _attrs_class(a.type) is not None:
-            steps.append((a, "objects" if typing.get_origin(a.type) is tuple else "object"))
+            meta = a.metadata
+            steps.append((a.name, _FIGURE, meta.get(LABEL, ""), meta.get(UNIT, ""), meta[KIND]))
+        elif (inner := _attrs_class(a.type)) is not None and _plan(inner):
+            how = _OBJECTS if typing.get_origin(a.type) is tuple else _OBJECT
+            steps.append((a.name, how, "", "", ""))
     return tuple(steps)
 
 
-def _walk(
-    obj: object, prefix: str, out: list[tuple[str, attrs.Attribute[Any], object]]
-) -> list[tuple[str, attrs.Attribute[Any], object]]:
-    """Append ``(path, field, figure)`` for every figure under ``obj`` to ``out``.
+def _walk(obj: Any, prefix: str, head: tuple[int, str], out: list[Record]) -> None:
+    """Append a published record of every figure under ``obj`` to ``out``.
 
-    A list, not a generator: each figure would otherwise pass up through a generator frame
-    per level of nesting.
+    A list, not a generator: each record would otherwise pass up through a generator frame
+    per level of nesting. ``head`` is the report's year and institution.
     """
+    year, institution = head
     cls: Any = type(obj)
-    for a, how in _plan(cls):
-        value = getattr(obj, a.name)
-        if how == "figure":
-            out.append((prefix + a.name, a, value))
-        elif how == "object":
+    for name, how, label, unit, kind in _plan(cls):
+        value = getattr(obj, name)
+        if how == _FIGURE:
+            number, written = _figure_value(value, unit)
+            out.append(
+                Record(
+                    year=year,
+                    institution=institution,
+                    path=prefix + name,
+                    label=label,
+                    value=number,
+                    unit=written,
+                    kind=kind,
+                    source=PUBLISHED,
+                )
+            )
+        elif how == _OBJECT:
             if value is not None:
-                _walk(value, f"{prefix}{a.name}.", out)
+                _walk(value, f"{prefix}{name}.", head, out)
         else:
             for i, item in enumerate(value):
-                _walk(item, f"{prefix}{a.name}[{i}].", out)
-    return out
+                _walk(item, f"{prefix}{name}[{i}].", head, out)
 
 
-def _records_of(report: AnnualReport) -> Iterator[Record]:
+def _records_of(report: AnnualReport, out: list[Record]) -> None:
     year, institution = report.year, report.institution
-    for path, a, figure in _walk(report, "", []):
-        value, unit = _value(figure)
-        metadata = a.metadata
-        yield Record(
-            year=year,
-            institution=institution,
-            path=path,
-            label=metadata.get(LABEL, ""),
-            value=value,
-            unit=unit or metadata.get(UNIT, ""),
-            kind=metadata[KIND],
-            source=PUBLISHED,
-        )
+    _walk(report, "", (year, institution), out)
     for spec in RATES:
         try:
             computed = computed_rate(report, spec)
         except ZeroWholeError:
             continue
-        yield Record(
-            year=report.year,
-            institution=report.institution,
-            path=spec.path,
-            label=field_label(spec.path),
-            value=computed,
-            unit="%",
-            kind="percent",
-            source=COMPUTED,
+        out.append(
+            Record(
+                year=year,
+                institution=institution,
+                path=spec.path,
+                label=field_label(spec.path),
+                value=computed,
+                unit="%",
+                kind="percent",
+                source=COMPUTED,
+            )
         )
 
 
@@ -212,8 +221,11 @@ def records(reports: AnnualReport | Iterable[AnnualReport]) -> tuple[Record, ...
     >>> r.path, r.label, r.value, r.unit, r.source
     ('stated_part_count', '部分数（所述）', 8, '个', 'published')
     """
-    many = (reports,) if isinstance(reports, AnnualReport) else tuple(reports)
-    return tuple(record for report in many for record in _records_of(report))
+    many = (reports,) if isinstance(reports, AnnualReport) else reports
+    out: list[Record] = []
+    for report in many:
+        _records_of(report, out)
+    return tuple(out)
 
 
 def to_dataframe(reports: AnnualReport | Iterable[AnnualReport]) -> pandas.DataFrame:
