@@ -220,3 +220,48 @@ class TestRenderFormats:
             err == "hnjd-disclosure: this needs python-docx: pip install 'hnjd-disclosure[docx]'\n"
         )
         assert not target.exists()
+
+
+class TestParserForOneCommand:
+    """build_parser(command) parses and helps exactly as the full parser does."""
+
+    ARGVS = (
+        ["render", "--year", "2022", "--format", "html", "-o", "x.html", "--force"],
+        ["render", "report.toml", "--checklist"],
+        ["schema"],
+        ["convert", "--year", "2022", "--to", "json"],
+        ["new", "--year", "2023", "--from", "2022"],
+        ["check", "r.txt", "--json", "--strict"],
+        ["diff", "2021", "2022", "--table", "--all"],
+        ["parse", "r.txt", "-o", "r.toml"],
+        ["extract", "r.txt", "--json"],
+    )
+
+    @pytest.mark.parametrize("argv", ARGVS, ids=lambda argv: argv[0])
+    def test_same_namespace(self, argv: list[str]) -> None:
+        from hnjd_disclosure.cli import build_parser
+
+        assert build_parser(argv[0]).parse_args(argv) == build_parser().parse_args(argv)
+
+    @pytest.mark.parametrize("argv", ARGVS, ids=lambda argv: argv[0])
+    def test_same_help_and_errors(self, argv: list[str]) -> None:
+        from hnjd_disclosure.cli import build_parser
+
+        def outcome(parser_command: str | None, args: list[str]) -> tuple[object, str, str]:
+            out, err = stdio.StringIO(), stdio.StringIO()
+            saved = sys.stdout, sys.stderr
+            sys.stdout, sys.stderr = out, err
+            try:
+                build_parser(parser_command).parse_args(args)
+                code: object = None
+            except SystemExit as exc:
+                code = exc.code
+            finally:
+                sys.stdout, sys.stderr = saved
+            return code, out.getvalue(), err.getvalue()
+
+        for args in ([argv[0], "--help"], [argv[0], "--no-such-option"], [argv[0]]):
+            assert outcome(argv[0], args) == outcome(None, args)
+        assert outcome(argv[0], [argv[0], "--help"])[1].startswith(
+            f"usage: hnjd-disclosure {argv[0]}"
+        )

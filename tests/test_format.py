@@ -42,12 +42,24 @@ class TestSameAsBabel:
         assert fmt.percent(StatedPercent.parse("99.90%")) == "99.90%"
         assert fmt.percent(StatedPercent.parse("0%")) == "0%"
 
-    @given(st.dates(min_value=datetime.date(1000, 1, 1)))
+    @given(st.dates())
     def test_date(self, value: datetime.date) -> None:
-        """babel's long zh_CN date is year, month and day without leading zeros."""
-        assert fmt.date(value) == f"{value.year}年{value.month}月{value.day}日"
+        """A date prints as babel's long zh_CN date: year, month and day, no leading zeros."""
+        from babel.dates import format_date
 
-    def test_locale_signs(self) -> None:
-        """zh_CN writes the decimal and percent signs the f-strings write."""
-        symbols = fmt._locale().number_symbols["latn"]
-        assert (symbols["decimal"], symbols["percentSign"]) == (".", "%")
+        expected = format_date(value, format="long", locale=fmt._locale())
+        assert fmt.date(value) == expected
+
+
+class TestLocaleSnapshot:
+    def test_snapshot_is_babels_data(self) -> None:
+        """ZH_CN holds what the installed babel's zh_CN data says (else: update ZH_CN)."""
+        assert fmt.from_babel() == fmt.ZH_CN
+
+    def test_long_date_pattern_is_what_date_writes(self) -> None:
+        """date() writes the snapshot's pattern: its fields are year, month, day, unpadded."""
+        from babel.dates import format_date
+
+        value = datetime.date(2009, 1, 2)
+        written = format_date(value, fmt.ZH_CN.long_date, locale=fmt._locale())
+        assert fmt.date(value) == written == "2009年1月2日"

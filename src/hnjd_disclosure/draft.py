@@ -32,7 +32,7 @@ import attrs
 import tomli_w
 
 from .convert import unstructure
-from .errors import ModelError
+from .errors import PLACEHOLDER, ModelError
 from .model import AnnualReport
 from .model._fields import KIND, LABEL, UNIT
 
@@ -46,8 +46,6 @@ __all__ = [
     "missing_figures",
 ]
 
-PLACEHOLDER: Final = "待填写"
-"""The value that marks a figure still to fill in (Chinese for "to be filled in")."""
 
 _HINTS: Final = {
     "count": "整数",

@@ -8,6 +8,7 @@ for callers that do not know this library.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 __all__ = [
     "DataError",
@@ -114,6 +115,11 @@ class DataError(HnjdError, ValueError):
         more = len(self.issues) - 1
         suffix = f" (and {more} more)" if more > 0 else ""
         return f"{self.source}: {self.issues[0]}{suffix}" if self.issues else self.source
+
+
+#: The value that marks a figure still to fill in (Chinese for "to be filled in"); kept here,
+#: beside the error it causes, so that reading a report need not import :mod:`.draft`.
+PLACEHOLDER: Final = "待填写"
 
 
 class MissingFiguresError(DataError):

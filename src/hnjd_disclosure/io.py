@@ -8,7 +8,6 @@ into place) and refuses to replace an existing file unless ``force=True``.
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import tomllib
 from collections.abc import Callable, Iterable
@@ -18,8 +17,7 @@ from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
 from .convert import structure_report, unstructure
-from .draft import PLACEHOLDER, missing_figures
-from .errors import DataError, Issue, MissingFiguresError, UnknownYearError
+from .errors import PLACEHOLDER, DataError, Issue, MissingFiguresError, UnknownYearError
 from .model import AnnualReport
 
 __all__ = [
@@ -73,10 +71,14 @@ def _parse_json(text: str | bytes) -> Any:
             return orjson.loads(text)
         except Exception:
             pass  # json below accepts it or says why not
+    import json  # imported on first use, as orjson (the CLI must start fast)
+
     return json.loads(text)
 
 
 def _write_json(data: Any, indent: int | None) -> str:
+    import json
+
     if indent == 2 and (orjson := _orjson()) is not None:
         # OPT_INDENT_2 writes exactly what json.dumps(indent=2, ensure_ascii=False) writes.
         text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
@@ -119,9 +121,11 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
         DataError: if the JSON is malformed (with its line and column) or is not a valid
             report (with the field path).
     """
+    from json import JSONDecodeError
+
     try:
         data = _parse_json(text)
-    except json.JSONDecodeError as exc:
+    except JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
     except UnicodeDecodeError as exc:
@@ -154,6 +158,8 @@ def _refuse_draft(data: object, source: str, text: str | bytes) -> None:
     # Before the converter: a draft's placeholders are "still to fill in", not type errors.
     if not _may_hold_placeholder(text):
         return
+    from .draft import missing_figures
+
     missing = missing_figures(data)
     if missing:
         raise MissingFiguresError(source, missing)
@@ -206,6 +212,8 @@ def dumps_json_bytes(report: AnnualReport) -> bytes:
     if (orjson := _orjson()) is not None:
         written: bytes = orjson.dumps(data)
         return written
+    import json
+
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 

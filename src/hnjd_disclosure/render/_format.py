@@ -6,11 +6,19 @@ printed as it is.
 
 Speed: a babel pattern applied to a number costs several microseconds and a report prints
 dozens of figures. The patterns used here (``0``, ``0.00``, ``0.00%``, no grouping) print
-the digits of the quantized value, then the locale's decimal and percent signs; so the
-signs are read from babel's zh_CN data once, on first use, and a non-negative value is
-written with an f-string that uses them (``tests/test_format.py`` checks the result against
-babel's own formatting). A negative value goes through babel's pattern. Dates are babel's
-long zh_CN date, cached per date.
+the digits of the quantized value, then the locale's decimal and percent signs, so a
+non-negative value is written with an f-string that uses zh_CN's signs
+(``tests/test_format.py`` checks the result against babel's own formatting). A negative
+value goes through babel's pattern. Dates follow babel's long zh_CN date pattern
+(``y年M月d日``), cached per date.
+
+Cold start: loading babel's zh_CN locale data (pickles of CLDR, merged) takes about 20 ms,
+more than the rest of ``hnjd-disclosure render``, and importing babel about 12 ms more. The
+few items of that data the report's format uses (the decimal and percent signs, the long
+date pattern) are therefore derived from babel once and kept in :data:`ZH_CN`; the tests
+compare it with the installed babel's data (:func:`from_babel`), so a babel release that
+changed them fails the tests instead of silently changing the report's text. babel itself
+is imported only for what the snapshot does not cover (a negative value).
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from __future__ import annotations
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from ..quantities import Count, Ranking, StatedPercent, WanFigure
 
@@ -38,6 +46,30 @@ def _locale() -> Locale:
     return Locale.parse(LOCALE)
 
 
+class LocaleData(NamedTuple):
+    """What the report's formatting uses of a locale's CLDR data (as babel gives it)."""
+
+    decimal_sign: str
+    percent_sign: str
+    #: babel's long date pattern; :func:`date` writes its numeric fields.
+    long_date: str
+
+
+#: zh_CN's signs and long date pattern as babel (2.19) gives them; tests compare.
+ZH_CN: Final = LocaleData(decimal_sign=".", percent_sign="%", long_date="y年M月d日")
+
+
+def from_babel() -> LocaleData:
+    """zh_CN's signs and long date pattern, read from the installed babel's locale data."""
+    locale = _locale()
+    symbols = locale.number_symbols["latn"]
+    return LocaleData(
+        decimal_sign=symbols["decimal"],
+        percent_sign=symbols["percentSign"],
+        long_date=locale.date_formats["long"].pattern,
+    )
+
+
 @cache
 def _number_pattern(decimals: int) -> NumberPattern:
     from babel.numbers import parse_pattern
@@ -52,16 +84,9 @@ def _percent_pattern(decimals: int) -> NumberPattern:
     return parse_pattern("0." + "0" * decimals + "%" if decimals else "0%")
 
 
-@cache
-def _signs() -> tuple[str, str]:
-    """zh_CN's decimal sign and percent sign, from babel's locale data (read once)."""
-    symbols = _locale().number_symbols["latn"]
-    return symbols["decimal"], symbols["percentSign"]
-
-
 def _digits(dec: Decimal) -> str:
     text = f"{dec:f}"
-    decimal_sign = _signs()[0]
+    decimal_sign = ZH_CN.decimal_sign
     return text if decimal_sign == "." else text.replace(".", decimal_sign)
 
 
@@ -108,7 +133,7 @@ def percent(value: StatedPercent | Decimal, decimals: int | None = None) -> str:
         raw = value
     dec = _quantize(raw, digits)
     if not dec.is_signed():
-        return _digits(dec) + _signs()[1]
+        return _digits(dec) + ZH_CN.percent_sign
     return _babel_percent(dec, digits)
 
 
@@ -133,14 +158,10 @@ def _exponent(value: Decimal) -> int:
     return min(exponent, 0)
 
 
-@cache
 def date(value: datetime.date) -> str:
-    """``2021年9月1日`` (no leading zeros), babel's long zh date, cached per date.
+    """``2021年9月1日``: zh_CN's long date (``y年M月d日``: no leading zeros), as babel writes it.
 
     >>> date(datetime.date(2021, 9, 1))
     '2021年9月1日'
     """
-    from babel.dates import format_date
-
-    text: str = format_date(value, format="long", locale=_locale())
-    return text
+    return f"{value.year}年{value.month}月{value.day}日"
