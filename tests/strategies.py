@@ -25,6 +25,7 @@ from hnjd_disclosure.model import (
     Improvement,
     Initiative,
     InstitutionKind,
+    ItemList,
     LegalBasis,
     MediaFigures,
     OtherMatters,
@@ -34,6 +35,8 @@ from hnjd_disclosure.model import (
     Procurement,
     RequestCounts,
     RequestDisclosure,
+    StudentAffairsDomain,
+    TeachingDomain,
 )
 from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
 
@@ -160,6 +163,51 @@ def admissions(draw: st.DrawFn) -> Admissions:
 
 domains = st.builds(lambda h, p: Domain(heading=h, paragraphs=p), title, paragraph_list)
 
+#: An enumeration's item: no 、 (the separator) and no digits, like the report's items.
+list_item = st.text(alphabet=_CJK + "ABCOAxyz（）《》", min_size=1, max_size=12).filter(
+    lambda s: s.strip() != ""
+)
+
+
+def item_lists(marker: str, *, ends_sentence: bool = False) -> st.SearchStrategy[ItemList]:
+    """A sentence listing items after ``marker`` as the report writes them (a tail with 等;
+    without a tail, at least two items). ``ends_sentence``: the tail ends the sentence."""
+    etc_tail = st.builds(lambda a: "等" + a, sentence)
+    return st.one_of(
+        st.builds(
+            lambda lead, items, tail: ItemList(lead=lead + marker, items=tuple(items), tail=tail),
+            prose,
+            st.lists(list_item, min_size=1, max_size=8),
+            etc_tail,
+        ),
+        *(
+            []
+            if ends_sentence
+            else [
+                st.builds(
+                    lambda lead, items: ItemList(lead=lead + marker, items=tuple(items), tail=""),
+                    prose,
+                    st.lists(list_item, min_size=2, max_size=8),
+                )
+            ]
+        ),
+    )
+
+
+teaching_domains = st.builds(
+    lambda h, p, listed: TeachingDomain(heading=h, paragraphs=p, disclosed=listed),
+    title,
+    paragraph_list,
+    st.none() | item_lists("主要包括："),
+)
+student_affairs_domains = st.builds(
+    lambda h, p, aid, rules: StudentAffairsDomain(heading=h, paragraphs=p, aid=aid, rules=rules),
+    title,
+    paragraph_list,
+    st.none() | item_lists("主要包括", ends_sentence=True),
+    st.none() | item_lists("公示"),
+)
+
 proactive = st.builds(
     lambda h, ch, chs, dh, p, adm, fin, per, tea, stu, oth: ProactiveDisclosure(
         heading=h,
@@ -193,8 +241,8 @@ proactive = st.builds(
         st.just("") | sentence,
     ),
     domains,
-    domains,
-    domains,
+    teaching_domains,
+    student_affairs_domains,
     domains,
 )
 

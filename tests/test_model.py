@@ -11,7 +11,14 @@ from hypothesis import given
 
 from hnjd_disclosure import builtin_report
 from hnjd_disclosure.errors import ModelError
-from hnjd_disclosure.model import AnnualReport, Contact, Initiative, OtherMatters, Period
+from hnjd_disclosure.model import (
+    AnnualReport,
+    Contact,
+    Initiative,
+    ItemList,
+    OtherMatters,
+    Period,
+)
 from hnjd_disclosure.quantities import Count
 
 from .strategies import all_model_instances, reports
@@ -119,3 +126,38 @@ class TestValidation:
         """Callers that only know ValueError still catch model errors."""
         with pytest.raises(ValueError, match="registered"):
             attrs.evolve(ADMISSIONS, registered=persons(10**6))
+
+
+class TestItemList:
+    """An enumeration's items are data: non-empty lines without the separator 、."""
+
+    def test_text_joins_the_items(self) -> None:
+        listed = ItemList(lead="主要包括：", items=("甲办法", "乙名单"), tail="等。")
+        assert listed.text == "主要包括：甲办法、乙名单等。"
+
+    @pytest.mark.parametrize(
+        ("items", "path"),
+        [
+            ((), "items"),
+            (("甲、乙",), "items[0]"),
+            (("甲", " "), "items[1]"),
+            (("甲\n",), "items[0]"),
+        ],
+    )
+    def test_bad_items_are_refused(self, items: tuple[str, ...], path: str) -> None:
+        with pytest.raises(ModelError) as caught:
+            ItemList(lead="包括", items=items, tail="")
+        assert caught.value.path == path
+
+    def test_the_2022_lists(self) -> None:
+        """The built-in report lists 8 teaching items, 13 aid programmes and 4 rules."""
+        proactive = REPORT.proactive
+        assert proactive.teaching.disclosed is not None
+        assert proactive.student_affairs.aid is not None
+        assert proactive.student_affairs.rules is not None
+        sizes = (
+            len(proactive.teaching.disclosed.items),
+            len(proactive.student_affairs.aid.items),
+            len(proactive.student_affairs.rules.items),
+        )
+        assert sizes == (8, 13, 4)

@@ -145,3 +145,42 @@ def test_institution_and_title_on_one_line(published_text: str) -> None:
         "湖南机电职业技术学院\n2022年", "湖南机电职业技术学院 2022年", 1
     )
     assert parse_report(joined) == REPORT
+
+
+class TestListedItems:
+    """The teaching and student-affairs lists are read from their sentences."""
+
+    def test_published_lists(self, published_text: str) -> None:
+        """The 2022 text gives the lists of the built-in report, item by item."""
+        proactive = parse_report(published_text).proactive
+        assert proactive.teaching.disclosed == REPORT.proactive.teaching.disclosed
+        assert proactive.student_affairs.aid == REPORT.proactive.student_affairs.aid
+        assert proactive.student_affairs.rules == REPORT.proactive.student_affairs.rules
+        assert "科研奖励" in proactive.teaching.disclosed.items  # type: ignore[union-attr]
+
+    def test_an_item_added_in_the_text_is_read(self, published_text: str) -> None:
+        """An item added to a list in the text is one more item, not more prose."""
+        variant = published_text.replace("停招专业、", "停招专业、实习管理办法、")
+        listed = parse_report(variant).proactive.teaching.disclosed
+        assert listed is not None
+        assert listed.items[4:6] == ("停招专业", "实习管理办法")
+
+    def test_prose_without_a_list_stays_prose(self, published_text: str) -> None:
+        """A domain whose text lists nothing keeps its paragraph as prose."""
+        start = published_text.index("本年度，通过学校网站、教务管理系统")
+        end = published_text.index("\n", start)
+        variant = published_text[:start] + "本年度，按要求公开教学科研信息。" + published_text[end:]
+        teaching = parse_report(variant).proactive.teaching
+        assert teaching.disclosed is None
+        assert teaching.paragraphs == ("本年度，按要求公开教学科研信息。",)
+
+    def test_rules_without_aid(self, published_text: str) -> None:
+        """The rules sentence is read when the aid sentence lists nothing."""
+        start = published_text.index("本年度，在官网设置“学生工作”")
+        end = published_text.index("在官网设置“学生工作”版块中的教育管理", start)
+        variant = published_text[:start] + "本年度，宣传资助政策。" + published_text[end:]
+        affairs = parse_report(variant).proactive.student_affairs
+        assert affairs.aid is None
+        assert affairs.rules is not None
+        assert affairs.rules.lead.startswith("本年度，宣传资助政策。在官网设置")
+        assert affairs.rules.items == REPORT.proactive.student_affairs.rules.items  # type: ignore[union-attr]

@@ -16,8 +16,11 @@ from .proactive import (
     Domain,
     Employment,
     FinanceDomain,
+    ItemList,
     ProactiveDisclosure,
     Procurement,
+    StudentAffairsDomain,
+    TeachingDomain,
 )
 from .report import AnnualReport, LegalBasis, Period
 
@@ -36,6 +39,7 @@ __all__ = [
     "Improvement",
     "Initiative",
     "InstitutionKind",
+    "ItemList",
     "LegalBasis",
     "MediaFigures",
     "OtherMatters",
@@ -45,4 +49,6 @@ __all__ = [
     "Procurement",
     "RequestCounts",
     "RequestDisclosure",
+    "StudentAffairsDomain",
+    "TeachingDomain",
 ]

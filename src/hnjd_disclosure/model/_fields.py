@@ -62,6 +62,22 @@ def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
             raise ModelError(f"{attribute.name}[{i}]", "must be one line (no line breaks)")
 
 
+#: The separator of an enumeration in Chinese prose (顿号).
+ITEM_SEPARATOR: Final = "、"
+
+
+def _items(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+    _lines(instance, attribute, value)
+    assert isinstance(value, tuple)
+    if not value:
+        raise ModelError(attribute.name, "must list at least one item")
+    for i, item in enumerate(value):
+        if ITEM_SEPARATOR in item:
+            raise ModelError(
+                f"{attribute.name}[{i}]", f"an item must not contain {ITEM_SEPARATOR!r}: {item!r}"
+            )
+
+
 def _of_type(cls: type) -> _Validator:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not cls:
@@ -109,6 +125,11 @@ def paragraphs(*, default: tuple[str, ...] | None = None) -> Any:
     if default is None:
         return attrs.field(validator=_lines)
     return attrs.field(default=default, validator=_lines)
+
+
+def items(*, label: str = "") -> Any:
+    """The items of an enumeration (at least one), each a non-empty line without ``、``."""
+    return attrs.field(validator=_items, metadata={LABEL: label})
 
 
 def count(unit: str, label: str) -> Any:

@@ -14,8 +14,11 @@ __all__ = [
     "Domain",
     "Employment",
     "FinanceDomain",
+    "ItemList",
     "ProactiveDisclosure",
     "Procurement",
+    "StudentAffairsDomain",
+    "TeachingDomain",
 ]
 
 
@@ -85,7 +88,7 @@ class Admissions:
 
 @frozen(kw_only=True)
 class Domain:
-    """A domain of proactive disclosure written as prose (人事, 教学科研, 学生管理, 其他).
+    """A domain of proactive disclosure written as prose (人事, 其他).
 
     >>> from hnjd_disclosure import builtin_report
     >>> builtin_report(2022).proactive.personnel.heading
@@ -94,6 +97,65 @@ class Domain:
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
+
+
+@frozen(kw_only=True)
+class ItemList:
+    """A sentence that lists what was disclosed: ``{lead}{items joined by 、}{tail}``.
+
+    The items are data (the rules, lists or programmes a domain published); ``lead`` and
+    ``tail`` are the prose around them, kept as published (the tail usually starts with 等).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> listed = builtin_report(2022).proactive.teaching.disclosed
+    >>> listed.items[:3]
+    ('学分制管理办法', '学习成果认定与转换办法', '专业设置')
+    >>> listed.text.endswith("科研奖励等，为师生提供快捷方便的服务，提高办事效率。")
+    True
+    """
+
+    lead: str = f.text(label="前文")
+    items: tuple[str, ...] = f.items(label="事项")
+    tail: str = f.optional_text(label="后文")
+
+    @property
+    def text(self) -> str:
+        """The sentence as the report writes it."""
+        return self.lead + f.ITEM_SEPARATOR.join(self.items) + self.tail
+
+
+@frozen(kw_only=True)
+class TeachingDomain:
+    """教学科研信息公开情况: prose, then the sentence listing the rules and lists disclosed.
+
+    ``disclosed`` is None when the report does not list them (the prose says it all).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> len(builtin_report(2022).proactive.teaching.disclosed.items)
+    8
+    """
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs(default=())
+    disclosed: ItemList | None = f.optional_nested(ItemList, label="公开的教务信息")
+
+
+@frozen(kw_only=True)
+class StudentAffairsDomain:
+    """学生管理信息公开情况: prose, then one paragraph of two sentences listing the student
+    aid programmes publicised (``aid``) and the student-management rules published
+    (``rules``); either is None when the report does not list it.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> affairs = builtin_report(2022).proactive.student_affairs
+    >>> affairs.aid.items[0], len(affairs.aid.items), affairs.rules.items[-1]
+    ('国家奖学金', 13, '成立学风建设领导小组')
+    """
+
+    heading: str = f.text(label="标题")
+    paragraphs: tuple[str, ...] = f.paragraphs(default=())
+    aid: ItemList | None = f.optional_nested(ItemList, label="资助项目")
+    rules: ItemList | None = f.optional_nested(ItemList, label="学生管理制度")
 
 
 @frozen(kw_only=True)
@@ -142,8 +204,8 @@ class ProactiveDisclosure:
     admissions: Admissions = f.nested(Admissions, label="招生就业")
     finance: FinanceDomain = f.nested(FinanceDomain, label="财务与招标")
     personnel: Domain = f.nested(Domain, label="人事")
-    teaching: Domain = f.nested(Domain, label="教学科研")
-    student_affairs: Domain = f.nested(Domain, label="学生管理")
+    teaching: TeachingDomain = f.nested(TeachingDomain, label="教学科研")
+    student_affairs: StudentAffairsDomain = f.nested(StudentAffairsDomain, label="学生管理")
     other: Domain = f.nested(Domain, label="其他")
 
     @channels.validator

@@ -38,6 +38,7 @@ from ..model import (
     FinanceDomain,
     Improvement,
     Initiative,
+    ItemList,
     LegalBasis,
     MediaFigures,
     OtherMatters,
@@ -47,9 +48,12 @@ from ..model import (
     Procurement,
     RequestCounts,
     RequestDisclosure,
+    StudentAffairsDomain,
+    TeachingDomain,
 )
 from ..numerals import from_chinese, to_chinese
 from ..quantities import Count, Ranking, StatedPercent, WanFigure
+from ._lists import Listed, find_list, split_sentence
 from ._text import Cursor, Line, check_size, fold, lines_of
 
 __all__ = ["parse_report"]
@@ -401,7 +405,10 @@ class _Reader:
             domains.append((start, title, lines))
         admissions = self._admissions(domains[0])
         finance = self._finance(domains[1])
-        plain = [_domain(d) for d in domains[2:]]
+        personnel = _domain(domains[2])
+        teaching = _teaching(domains[3])
+        student_affairs = _student_affairs(domains[4])
+        other = _domain(domains[5])
         return _build(
             head[0],
             lambda: ProactiveDisclosure(
@@ -412,10 +419,10 @@ class _Reader:
                 paragraphs=_texts(paragraphs),
                 admissions=admissions,
                 finance=finance,
-                personnel=plain[0],
-                teaching=plain[1],
-                student_affairs=plain[2],
-                other=plain[3],
+                personnel=personnel,
+                teaching=teaching,
+                student_affairs=student_affairs,
+                other=other,
             ),
         )
 
@@ -680,6 +687,51 @@ def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis
 def _domain(domain: tuple[Line, str, list[Line]]) -> Domain:
     start, heading, lines = domain
     return _build(start, lambda: Domain(heading=heading, paragraphs=_texts(lines)))
+
+
+def _item_list(listed: Listed) -> ItemList:
+    return ItemList(lead=listed.lead, items=listed.items, tail=listed.tail)
+
+
+def _teaching(domain: tuple[Line, str, list[Line]]) -> TeachingDomain:
+    """Prose, then the sentence listing what was disclosed (「…包括：A、B等…」), if any."""
+    start, heading, lines = domain
+    listed = find_list(lines[-1].text, "包括") if lines else None
+    if listed is None:
+        return _build(start, lambda: TeachingDomain(heading=heading, paragraphs=_texts(lines)))
+    return _build(
+        lines[-1],
+        lambda: TeachingDomain(
+            heading=heading, paragraphs=_texts(lines[:-1]), disclosed=_item_list(listed)
+        ),
+    )
+
+
+def _student_affairs(domain: tuple[Line, str, list[Line]]) -> StudentAffairsDomain:
+    """Prose, then a paragraph listing the aid programmes (「…包括A、B等…。」) and the rules
+    published (「…公示A、B等…」), either of which may be missing."""
+    start, heading, lines = domain
+    last = lines[-1].text if lines else ""
+    aid = find_list(last, "包括")
+    rest = last
+    if aid is not None:
+        aid, rest = split_sentence(aid)
+    rules = find_list(rest, "公示") if rest else None
+    if aid is not None and rules is None and rest:
+        aid = aid._replace(tail=aid.tail + rest)  # the rest of the paragraph is the aid's
+    if aid is None and rules is None:
+        return _build(
+            start, lambda: StudentAffairsDomain(heading=heading, paragraphs=_texts(lines))
+        )
+    return _build(
+        lines[-1],
+        lambda: StudentAffairsDomain(
+            heading=heading,
+            paragraphs=_texts(lines[:-1]),
+            aid=None if aid is None else _item_list(aid),
+            rules=None if rules is None else _item_list(rules),
+        ),
+    )
 
 
 def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], Line | None]:

@@ -26,6 +26,8 @@ from ..model import (
     Overview,
     ProactiveDisclosure,
     RequestDisclosure,
+    StudentAffairsDomain,
+    TeachingDomain,
 )
 from ..numerals import to_chinese
 from . import _format as fmt
@@ -198,6 +200,17 @@ def _domain(number: int, domain: Domain) -> list[str]:
     return [heading(3, number, domain.heading), *domain.paragraphs]
 
 
+def _teaching_domain(number: int, domain: TeachingDomain) -> list[str]:
+    listed = [domain.disclosed.text] if domain.disclosed is not None else []
+    return [heading(3, number, domain.heading), *domain.paragraphs, *listed]
+
+
+def _student_affairs_domain(number: int, domain: StudentAffairsDomain) -> list[str]:
+    # The aid sentence and the rules sentence make one paragraph, as published.
+    listed = "".join(x.text for x in (domain.aid, domain.rules) if x is not None)
+    return [heading(3, number, domain.heading), *domain.paragraphs, *([listed] if listed else [])]
+
+
 def _admissions_domain(year: int, number: int, domain: Admissions) -> list[str]:
     body = _append([*domain.paragraphs], admissions_sentences(year, domain))
     return [heading(3, number, domain.heading), *body]
@@ -228,8 +241,8 @@ def render_proactive(report: AnnualReport) -> list[str]:
         *_admissions_domain(report.year, 1, part.admissions),
         *_finance_domain(2, part.finance),
         *_domain(3, part.personnel),
-        *_domain(4, part.teaching),
-        *_domain(5, part.student_affairs),
+        *_teaching_domain(4, part.teaching),
+        *_student_affairs_domain(5, part.student_affairs),
         *_domain(6, part.other),
     ]
 
