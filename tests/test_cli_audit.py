@@ -90,9 +90,9 @@ class TestDiff:
             if ADMITTED in (spec.part_path, spec.whole_path)
         ]
         assert len(lines) == 1 + len(moved)
-        assert lines[0] == "实际录取较2022年减少5人"
+        assert lines[0] == "实际录取较原报告减少5人"
         for label, line in zip(moved, lines[1:], strict=True):
-            assert line.startswith(f"{label}（按计数计算）较2022年")
+            assert line.startswith(f"{label}（按计数计算）较原报告")
             assert line.endswith("个百分点")
 
     def test_json_and_table(self, tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ class TestDiff:
 
     def test_no_change(self) -> None:
         """diff of a report with itself says there is no change."""
-        assert run("diff", "2022", "2022") == (0, "与2022年相比，没有变化\n")
+        assert run("diff", "2022", "2022") == (0, "与原报告相比，没有变化\n")
 
     @pytest.mark.parametrize(
         ("argv", "expected"),

@@ -121,8 +121,23 @@ class TestOneSided:
         """A computed rate of a zero whole exists in one report only."""
         old = builtin_report(2022)
         new = next_year(old, {"proactive.admissions.planned": Count(value=0, unit="人")})
-        (gone,) = (c for c in compare(old, new).changes if c.presence is Presence.OLD_ONLY)
+        comparison = compare(old, new)
+        (gone,) = (c for c in comparison.changes if c.presence is Presence.OLD_ONLY)
         assert (gone.path, gone.source) == ("proactive.admissions.admission_rate", "computed")
+        assert "录取率（按计数计算）：上年为99.91%，本年无法计算（分母为0）" in (
+            comparison.sentences()
+        )
+
+    def test_same_year_names_the_reports(self) -> None:
+        """Two reports of one year are the original and the new report, not 「较2022年」."""
+        old = builtin_report(2022)
+        new = replace_at(old, "proactive.admissions.planned", Count(value=5400, unit="人"))
+        comparison = compare(old, new)
+        assert "计划招生较原报告增加100人" in comparison.sentences()
+        assert comparison.headers()[1:3] == ["原报告（2022年）", "新报告（2022年）"]
+        gone = compare(old, next_year(old, {}))
+        assert gone.reference == "上年"
+        assert gone.headers()[1:3] == ["2022年", "2023年"]
 
 
 class TestChange:

@@ -15,8 +15,8 @@ one report are kept, marked as such.
 ...     admissions=attrs.evolve(adm, planned=Count(value=5400, unit="人"))))
 >>> for line in compare(old, new).sentences():
 ...     print(line)
-计划招生较2022年增加100人
-录取率（按计数计算）较2022年降低1.85个百分点
+计划招生较原报告增加100人
+录取率（按计数计算）较原报告降低1.85个百分点
 """
 
 from __future__ import annotations
@@ -133,12 +133,22 @@ class Change:
     def _show(self, value: Value | None) -> str:
         return "" if value is None else f"{value}{self.unit}"
 
-    def sentence(self, reference: str) -> str:
-        """The change as a Chinese sentence, relative to ``reference`` (``上年``, ``2021年``)."""
+    def sentence(self, reference: str, current: str = "本年") -> str:
+        """The change as a Chinese sentence: the old report is ``reference`` (``上年``,
+        ``2021年``), the new one ``current``.
+
+        A computed rate is missing from a report only when its whole is zero: it is said to
+        be undefined there, not unlisted.
+
+        >>> Change(path="r", label="录取率", kind="percent", source="computed", unit="%",
+        ...        old=Decimal("99.91"), new=None).sentence("上年")
+        '录取率（按计数计算）：上年为99.91%，本年无法计算（分母为0）'
+        """
+        missing = "无法计算（分母为0）" if self.source == COMPUTED else "未列出"
         if self.presence is Presence.OLD_ONLY:
-            return f"{self.name}：{reference}为{self._show(self.old)}，本年未列出"
+            return f"{self.name}：{reference}为{self._show(self.old)}，{current}{missing}"
         if self.presence is Presence.NEW_ONLY:
-            return f"{self.name}：本年为{self._show(self.new)}，{reference}未列出"
+            return f"{self.name}：{current}为{self._show(self.new)}，{reference}{missing}"
         delta = self.delta
         if delta is None:
             if not self.changed:
@@ -211,9 +221,22 @@ class Comparison:
     )
 
     @property
+    def same_year(self) -> bool:
+        """Whether both reports are of one year (two versions, or two institutions)."""
+        return self.old_year == self.new_year
+
+    @property
     def reference(self) -> str:
-        """How the new report names the old one: ``上年``, or ``2020年`` if not consecutive."""
+        """How the new report names the old one: ``上年``, ``2020年`` if not consecutive, or
+        ``原报告`` (the original report) if both are of the same year."""
+        if self.same_year:
+            return "原报告"
         return "上年" if self.new_year == self.old_year + 1 else f"{self.old_year}年"
+
+    @property
+    def current(self) -> str:
+        """How the sentences name the new report: ``本年``, or ``新报告`` for the same year."""
+        return "新报告" if self.same_year else "本年"
 
     @property
     def changed(self) -> tuple[Change, ...]:
@@ -238,7 +261,7 @@ class Comparison:
         ('计划招生较上年增加100人', '录取率（按计数计算）较上年降低1.85个百分点')
         """
         chosen = self.changes if everything else self.changed
-        return tuple(c.sentence(self.reference) for c in chosen)
+        return tuple(c.sentence(self.reference, self.current) for c in chosen)
 
     def rows(self, *, everything: bool = False) -> list[list[str]]:
         """The table of changed figures (of all, with ``everything``), in :attr:`HEADERS` order."""
@@ -258,11 +281,18 @@ class Comparison:
         return "".join(f"{line}\n" for line in lines)
 
     def headers(self) -> list[str]:
-        """The table headers, with the two years."""
-        return [*self.HEADERS[:1], f"{self.old_year}年", f"{self.new_year}年", *self.HEADERS[3:]]
+        """The table headers, with the two years (and which report is which, for one year)."""
+        if self.same_year:
+            old, new = f"原报告（{self.old_year}年）", f"新报告（{self.new_year}年）"
+        else:
+            old, new = f"{self.old_year}年", f"{self.new_year}年"
+        return [*self.HEADERS[:1], old, new, *self.HEADERS[3:]]
 
     def _repr_html_(self) -> str:
-        caption = f"{self.new_year}年与{self.old_year}年比较：{len(self.changed)}项变化"
+        if self.same_year:
+            caption = f"{self.new_year}年的两份报告比较：{len(self.changed)}项变化"
+        else:
+            caption = f"{self.new_year}年与{self.old_year}年比较：{len(self.changed)}项变化"
         return html_table(self.headers(), self.rows(everything=True), caption=caption)
 
     def _repr_markdown_(self) -> str:
@@ -298,6 +328,6 @@ def compare(old: AnnualReport, new: AnnualReport) -> Comparison:
     >>> report = builtin_report(2022)
     >>> c = compare(report, report)
     >>> len(c.changes) == len(c.rows(everything=True)), c.to_text()
-    (True, '与2022年相比，没有变化\\n')
+    (True, '与原报告相比，没有变化\\n')
     """
     return Comparison(old_year=old.year, new_year=new.year, changes=tuple(_pairs(old, new)))
