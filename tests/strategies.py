@@ -253,12 +253,17 @@ def checklist_entries(draw: st.DrawFn, item: int) -> ChecklistEntry:
     """A valid entry for ``item``: the fields its status needs, and no others."""
     status = draw(st.sampled_from(DisclosureStatus))
     if status is DisclosureStatus.DISCLOSED:
+        channels = tuple(draw(st.lists(title, max_size=3)))
+        url = draw(urls)
+        # Where it was disclosed: channels, a URL or a note, at least one of them.
+        note = draw(st.just("") | prose) if channels or url else draw(prose)
         return ChecklistEntry(
             item=item,
             status=status,
-            channels=tuple(draw(st.lists(title, max_size=3))),
-            url=draw(urls),
+            channels=channels,
+            url=url,
             evidence=draw(sentence),
+            note=note,
         )
     if status is DisclosureStatus.NOT_STATED:
         return ChecklistEntry(item=item, status=status)

@@ -139,12 +139,32 @@ class TestEntryValidation:
             ({"status": DisclosureStatus.NOT_STATED, "channels": ("网站",)}, "channels: not"),
             ({"status": DisclosureStatus.NOT_STATED, "evidence": "。"}, "evidence: not allowed"),
             ({"status": "disclosed"}, "status: expected one of"),
+            ({"status": DISCLOSED, "evidence": "。"}, "channels: required .* unless url or note"),
+            ({"status": DISCLOSED, "evidence": "。", "note": " "}, "channels: required"),
+            ({"status": NOT_APPLICABLE, "reason": "x", "note": "y"}, "note: not allowed"),
         ],
     )
     def test_fields_must_fit_the_status(self, fields: dict[str, object], message: str) -> None:
         """Each status requires its own fields and forbids the others."""
         with pytest.raises(ModelError, match=message):
             ChecklistEntry(item=1, **fields)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "where", [{"channels": ("校园网",)}, {"url": "https://a.edu.cn/"}, {"note": "报告未载明。"}]
+    )
+    def test_disclosed_says_where(self, where: dict[str, object]) -> None:
+        """A channel, a URL or a note is enough to say where an item was disclosed."""
+        entry = ChecklistEntry(item=1, status=DISCLOSED, evidence="。", **where)  # type: ignore[arg-type]
+        assert entry.status is DISCLOSED
+
+    def test_disclosed_without_where_names_the_path(self) -> None:
+        """In a data file, a disclosed item with neither is refused at its channels."""
+        text = dumps_toml(REPORT).replace('note = "报告未载明本项的公开渠道。"\n', "", 1)
+        with pytest.raises(DataError) as info:
+            loads_toml(text)
+        (issue,) = info.value.issues
+        assert issue.path == "checklist.entries[14].channels"
+        assert "unless url or note is given" in issue.message
 
     @pytest.mark.parametrize("item", [0, 51, True, "6"])
     def test_item_number_in_range(self, item: object) -> None:
@@ -233,6 +253,24 @@ class TestTable2022:
             for channel in entry.channels:
                 words = re.split(r"“学生工作”版块|专栏|[《》]", channel)
                 assert all(w in paragraph for w in words if w), (entry.item, channel)
+
+    def test_every_disclosed_item_says_where(self) -> None:
+        """Items 15, 19 and 20 name no channel in their paragraph: their note says so."""
+        assert self.TABLE is not None
+        disclosed = [e for e in self.TABLE.entries if e.status is DISCLOSED]
+        assert all(e.channels or e.url or e.note for e in disclosed)
+        noted = {e.item: e.note for e in disclosed if not e.channels}
+        assert set(noted) == {15, 19, 20}
+        assert all(n.startswith("报告未载明本项的公开渠道") for n in noted.values())
+
+    def test_notes_quote_only_the_report(self) -> None:
+        """What a note quotes (“…”, cut at ……) is in the rendered report."""
+        assert self.TABLE is not None
+        rendered = render(REPORT)
+        quoted = [q for e in self.TABLE.entries for q in re.findall("“([^”]*)”", e.note)]
+        assert quoted
+        for quote in quoted:
+            assert all(piece in rendered for piece in quote.split("……")), quote
 
     def test_not_applicable_items_follow_the_data(self) -> None:
         """Exactly the items the data excludes for 高职 are "not applicable", with its reason."""

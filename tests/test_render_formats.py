@@ -162,6 +162,8 @@ class TestMarkdown:
         numbers = [int(r.split(" | ")[0][2:]) for r in rows[2:]]
         assert numbers == list(range(1, ROWS + 1))
         assert all(r.count(" | ") == 4 for r in rows)
+        assert rows[2 + 14].endswith("| 已公开 | 报告未载明本项的公开渠道。 |")
+        assert not [r for r in rows if r.endswith("| 已公开 |  |")]
 
     def test_markup_in_the_data_stays_text(self) -> None:
         """Markup and pipes in the data are escaped; only http(s) URLs become links."""
@@ -235,6 +237,9 @@ class TestHtml:
         assert len(page.rows) == ROWS == 50
         assert [int(r[0]) for r in page.rows] == list(range(1, 51))
         assert page.rows[5][2:4] == ["信息公开年度报告", "已公开"]
+        assert page.rows[14][3:] == ["已公开", "报告未载明本项的公开渠道。"]
+        disclosed = [r for r in page.rows if r[3] == "已公开"]
+        assert all(r[4] for r in disclosed)
         assert all(len(r) == 5 for r in page.rows)
 
     def test_data_cannot_inject_markup(self) -> None:
@@ -294,6 +299,7 @@ class TestDocx:
         ]
         assert [int(r.cells[0].text) for r in table.rows[1:]] == list(range(1, 51))
         assert table.rows[6].cells[3].text == "已公开"
+        assert table.rows[15].cells[4].text == "报告未载明本项的公开渠道。"
         assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
         assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)
 
