@@ -49,7 +49,7 @@ from hnjd_disclosure import convert
 from hnjd_disclosure import io as hio
 from hnjd_disclosure.model import AnnualReport, DisclosureStatus
 from hnjd_disclosure.model import _fields as F
-from hnjd_disclosure.model.checklist import _FIELDS_BY_STATUS, _STATUS_FIELDS
+from hnjd_disclosure.model.checklist import _FIELDS_BY_STATUS, _ONE_OF_BY_STATUS, _STATUS_FIELDS
 from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
 
 # --------------------------------------------------------------------------------------
@@ -157,6 +157,11 @@ def _rules(name: str, m: Any) -> None:
         for field in _STATUS_FIELDS:
             if field not in required + allowed and getattr(m, field):
                 raise ValueError(f"{field} is not allowed")
+        one_of = _ONE_OF_BY_STATUS.get(DisclosureStatus(m.status), ())
+        if one_of and not any(
+            (v.strip() if isinstance(v, str) else v) for v in (getattr(m, f) for f in one_of)
+        ):
+            raise ValueError(f"one of {one_of} is required")
     if name == "Checklist" and len({e.item for e in m.entries}) != len(m.entries):
         raise ValueError("an item is listed twice")
 

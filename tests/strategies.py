@@ -301,12 +301,17 @@ def checklist_entries(draw: st.DrawFn, item: int) -> ChecklistEntry:
     """A valid entry for ``item``: the fields its status needs, and no others."""
     status = draw(st.sampled_from(DisclosureStatus))
     if status is DisclosureStatus.DISCLOSED:
+        channels = tuple(draw(st.lists(title, max_size=3)))
+        url = draw(urls)
+        # Where it was disclosed: channels, a URL or a note, at least one of them.
+        note = draw(st.just("") | prose) if channels or url else draw(prose)
         return ChecklistEntry(
             item=item,
             status=status,
-            channels=tuple(draw(st.lists(title, max_size=3))),
-            url=draw(urls),
+            channels=channels,
+            url=url,
             evidence=draw(sentence),
+            note=note,
         )
     if status is DisclosureStatus.NOT_STATED:
         return ChecklistEntry(item=item, status=status)
@@ -430,7 +435,8 @@ def replace_all(obj: T, changes: Mapping[str, object]) -> T:
 
 @st.composite
 def consistent_reports(draw: st.DrawFn) -> AnnualReport:
-    """A valid report whose every published rate, share and stated number agrees with its counts.
+    """A valid report whose every published rate, share and stated number agrees with its counts,
+    and whose part 8 is :func:`complete_checklist`.
 
     Each rate is printed with 0 to 2 decimals, rounded half-up by :func:`reference_rate`;
     wholes are never zero; 省内 + 省外 = 落实; more may be admitted than planned.
@@ -480,4 +486,23 @@ def consistent_reports(draw: st.DrawFn) -> AnnualReport:
         base,
         stated_part_count=len(base.part_names),
         proactive=attrs.evolve(base.proactive, admissions=admissions),
+        checklist=complete_checklist(base.institution_kind),
     )
+
+
+def complete_checklist(kind: InstitutionKind) -> Checklist:
+    """A part 8 the checklist audit has nothing to say about: every item listed, the items that
+    do not apply to ``kind`` as ``not_applicable`` (with the data's reason), the others as
+    ``not_stated`` (so no evidence to look for in the report)."""
+    from hnjd_disclosure.checklist import checklist_2014
+
+    standard = checklist_2014()
+    entries = []
+    for item in standard.items:
+        reason = standard.not_applicable_reason(item.number, kind)
+        if reason is None:
+            entries.append(ChecklistEntry(item=item.number, status=DisclosureStatus.NOT_STATED))
+        else:
+            status = DisclosureStatus.NOT_APPLICABLE
+            entries.append(ChecklistEntry(item=item.number, status=status, reason=reason))
+    return Checklist(heading="清单事项公开情况表", entries=tuple(entries))

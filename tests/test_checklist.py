@@ -6,6 +6,7 @@ import pickle
 import re
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 import attrs
 import pytest
@@ -13,7 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, loads_json, loads_toml, render
-from hnjd_disclosure.audit import DEFAULT_RULES, Severity, audit, check_checklist_coverage
+from hnjd_disclosure.audit import (
+    CHECK_RULES,
+    DEFAULT_RULES,
+    Severity,
+    audit,
+    check_checklist_applicability,
+    check_checklist_coverage,
+    check_checklist_evidence,
+)
 from hnjd_disclosure.checklist import (
     checklist_2014,
     coverage,
@@ -139,12 +148,32 @@ class TestEntryValidation:
             ({"status": DisclosureStatus.NOT_STATED, "channels": ("网站",)}, "channels: not"),
             ({"status": DisclosureStatus.NOT_STATED, "evidence": "。"}, "evidence: not allowed"),
             ({"status": "disclosed"}, "status: expected one of"),
+            ({"status": DISCLOSED, "evidence": "。"}, "channels: required .* unless url or note"),
+            ({"status": DISCLOSED, "evidence": "。", "note": " "}, "channels: required"),
+            ({"status": NOT_APPLICABLE, "reason": "x", "note": "y"}, "note: not allowed"),
         ],
     )
     def test_fields_must_fit_the_status(self, fields: dict[str, object], message: str) -> None:
         """Each status requires its own fields and forbids the others."""
         with pytest.raises(ModelError, match=message):
             ChecklistEntry(item=1, **fields)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "where", [{"channels": ("校园网",)}, {"url": "https://a.edu.cn/"}, {"note": "报告未载明。"}]
+    )
+    def test_disclosed_says_where(self, where: dict[str, object]) -> None:
+        """A channel, a URL or a note is enough to say where an item was disclosed."""
+        entry = ChecklistEntry(item=1, status=DISCLOSED, evidence="。", **where)  # type: ignore[arg-type]
+        assert entry.status is DISCLOSED
+
+    def test_disclosed_without_where_names_the_path(self) -> None:
+        """In a data file, a disclosed item with neither is refused at its channels."""
+        text = dumps_toml(REPORT).replace('note = "报告未载明本项的公开渠道。"\n', "", 1)
+        with pytest.raises(DataError) as info:
+            loads_toml(text)
+        (issue,) = info.value.issues
+        assert issue.path == "checklist.entries[14].channels"
+        assert "unless url or note is given" in issue.message
 
     @pytest.mark.parametrize("item", [0, 51, True, "6"])
     def test_item_number_in_range(self, item: object) -> None:
@@ -234,6 +263,24 @@ class TestTable2022:
                 words = re.split(r"“学生工作”版块|专栏|[《》]", channel)
                 assert all(w in paragraph for w in words if w), (entry.item, channel)
 
+    def test_every_disclosed_item_says_where(self) -> None:
+        """Items 15, 19 and 20 name no channel in their paragraph: their note says so."""
+        assert self.TABLE is not None
+        disclosed = [e for e in self.TABLE.entries if e.status is DISCLOSED]
+        assert all(e.channels or e.url or e.note for e in disclosed)
+        noted = {e.item: e.note for e in disclosed if not e.channels}
+        assert set(noted) == {15, 19, 20}
+        assert all(n.startswith("报告未载明本项的公开渠道") for n in noted.values())
+
+    def test_notes_quote_only_the_report(self) -> None:
+        """What a note quotes (“…”, cut at ……) is in the rendered report."""
+        assert self.TABLE is not None
+        rendered = render(REPORT)
+        quoted = [q for e in self.TABLE.entries for q in re.findall("“([^”]*)”", e.note)]
+        assert quoted
+        for quote in quoted:
+            assert all(piece in rendered for piece in quote.split("……")), quote
+
     def test_not_applicable_items_follow_the_data(self) -> None:
         """Exactly the items the data excludes for 高职 are "not applicable", with its reason."""
         assert self.TABLE is not None
@@ -308,6 +355,147 @@ class TestCoverageRule:
         report = attrs.evolve(REPORT, checklist=attrs.evolve(REPORT.checklist, entries=kept))
         assert list(check_checklist_coverage(report)) == []
 
-    def test_report_without_part_8_is_not_checked(self) -> None:
-        """A report that holds no part 8 gives no checklist finding."""
-        assert list(check_checklist_coverage(attrs.evolve(REPORT, checklist=None))) == []
+    @pytest.mark.parametrize("kind", list(InstitutionKind))
+    def test_report_without_part_8_gives_one_warning_listing_the_items(
+        self, kind: InstitutionKind
+    ) -> None:
+        """No part 8 at all: one warning at ``checklist`` that names every applicable item."""
+        report = attrs.evolve(REPORT, checklist=None, institution_kind=kind)
+        (finding,) = check_checklist_coverage(report)
+        assert (finding.path, finding.rule, finding.severity) == (
+            "checklist",
+            "checklist-coverage",
+            Severity.WARNING,
+        )
+        applicable = [i.number for i in STANDARD.applicable(kind)]
+        listed = re.search(r"（第([\d、]+)项）", finding.message_zh)
+        assert listed is not None
+        assert [int(n) for n in listed.group(1).split("、")] == applicable
+        assert f"none of the {len(applicable)} checklist items" in finding.message_en
+
+    def test_parsed_text_has_no_part_8(self, published_text: str) -> None:
+        """The published text announces part 8 but does not print it: the audit of the report
+        read from it is the admission rate (as for the built-in report) and that one warning."""
+        from hnjd_disclosure.parse import parse_report
+
+        findings = audit(parse_report(published_text))
+        assert [(f.path, f.rule) for f in findings] == [
+            ("proactive.admissions.admission_rate", "rate-matches-counts"),
+            ("checklist", "checklist-coverage"),
+        ]
+        assert findings.errors == ()
+
+
+def _with_entry(index: int, entry: ChecklistEntry) -> AnnualReport:
+    """The 2022 report with the entry at ``index`` of its table replaced."""
+    assert REPORT.checklist is not None
+    entries = list(REPORT.checklist.entries)
+    entries[index] = entry
+    table = attrs.evolve(REPORT.checklist, entries=tuple(entries))
+    return attrs.evolve(REPORT, checklist=table)
+
+
+class TestApplicabilityRule:
+    def test_in_the_default_audit(self) -> None:
+        """The default audit runs it; the 2022 table agrees with the data."""
+        assert check_checklist_applicability in DEFAULT_RULES
+        assert list(check_checklist_applicability(REPORT)) == []
+
+    @pytest.mark.parametrize(
+        "entry",
+        [
+            ChecklistEntry(item=11, status=DISCLOSED, channels=("研究生招生网",), evidence="。"),
+            ChecklistEntry(item=11, status=DisclosureStatus.NOT_DISCLOSED, reason="未公开"),
+        ],
+    )
+    def test_status_of_an_item_that_does_not_apply(self, entry: ChecklistEntry) -> None:
+        """Item 11 (graduate admissions) disclosed or not disclosed by a 高职 college: an error."""
+        findings = audit(_with_entry(10, entry))
+        (finding,) = findings.at("checklist.entries[10].status")
+        assert (finding.rule, finding.severity) == ("checklist-applicability", Severity.ERROR)
+        assert (finding.published, finding.computed) == (entry.status.value, "not_applicable")
+        assert "第11项" in finding.message_zh
+        assert "高职院校不招收研究生" in finding.message_zh
+        assert "does not apply to a 高职 institution" in finding.message_en
+
+    @pytest.mark.parametrize("reason", ["高职院校不招收研究生，无研究生招生信息", "本校不适用"])
+    def test_not_applicable_that_applies(self, reason: str) -> None:
+        """Item 6 marked not applicable is an error, whatever the reason says."""
+        entry = ChecklistEntry(item=6, status=NOT_APPLICABLE, reason=reason)
+        (finding,) = audit(_with_entry(5, entry)).at("checklist.entries[5].status")
+        assert (finding.rule, finding.severity) == ("checklist-applicability", Severity.ERROR)
+        assert reason in finding.message_zh
+        assert "applies to a 高职 institution" in finding.message_en
+
+    def test_the_kind_decides(self) -> None:
+        """The 2022 table in a 本科 report: its 12 not-applicable items are each an error."""
+        report = attrs.evolve(REPORT, institution_kind=InstitutionKind.UNDERGRADUATE)
+        findings = list(check_checklist_applicability(report))
+        assert REPORT.checklist is not None
+        expected = [
+            f"checklist.entries[{i}].status"
+            for i, e in enumerate(REPORT.checklist.entries)
+            if e.status is NOT_APPLICABLE
+        ]
+        assert [f.path for f in findings] == expected
+        assert len(expected) == 12
+
+    def test_not_stated_agrees_with_both(self) -> None:
+        """ "Not stated" is no contradiction, whether the item applies or not."""
+        entry = ChecklistEntry(item=11, status=DisclosureStatus.NOT_STATED)
+        assert list(check_checklist_applicability(_with_entry(10, entry))) == []
+
+    @given(checklists(), st.sampled_from(InstitutionKind))
+    def test_exactly_the_contradictions(self, table: Checklist, kind: InstitutionKind) -> None:
+        """One error per entry whose status contradicts the data, at that entry."""
+        report = attrs.evolve(REPORT, checklist=table, institution_kind=kind)
+        paths = [f.path for f in check_checklist_applicability(report)]
+        expected = []
+        for i, e in enumerate(table.entries):
+            applies = STANDARD.not_applicable_reason(e.item, kind) is None
+            stated = e.status is DisclosureStatus.NOT_STATED
+            if not stated and applies == (e.status is NOT_APPLICABLE):
+                expected.append(f"checklist.entries[{i}].status")
+        assert paths == expected
+
+
+class TestEvidenceRule:
+    def test_not_in_the_default_audit_but_in_check(self) -> None:
+        """Rendering the text is slow: the rule runs in CHECK_RULES (the CLI), not by default."""
+        assert check_checklist_evidence not in DEFAULT_RULES
+        assert (*DEFAULT_RULES, check_checklist_evidence) == CHECK_RULES
+        assert audit(REPORT, CHECK_RULES) == audit(REPORT)
+
+    def test_evidence_not_in_the_report(self) -> None:
+        """A disclosed status that cites a sentence the report does not hold is an error."""
+        assert REPORT.checklist is not None
+        entry = attrs.evolve(REPORT.checklist.entries[14], evidence="财务信息已在公示栏公开。")
+        findings = list(check_checklist_evidence(_with_entry(14, entry)))
+        assert [(f.path, f.rule, f.severity, f.published) for f in findings] == [
+            (
+                "checklist.entries[14].evidence",
+                "checklist-evidence",
+                Severity.ERROR,
+                "财务信息已在公示栏公开。",
+            )
+        ]
+        assert "第15项" in findings[0].message_zh
+
+    def test_a_sentence_built_from_several_fields_is_found(self) -> None:
+        """Item 6 cites the contact sentence of part 7, which the text builds from fields."""
+        assert REPORT.checklist is not None
+        (entry,) = [e for e in REPORT.checklist.entries if e.item == 6]
+        assert not any(entry.evidence in p for p in REPORT.other.paragraphs)
+        assert list(check_checklist_evidence(REPORT)) == []
+
+    def test_cli_check_runs_it(self, tmp_path: Path) -> None:
+        """hnjd-disclosure check reports an evidence the report does not hold (exit 1)."""
+        from .test_cli import run
+
+        assert REPORT.checklist is not None
+        entry = attrs.evolve(REPORT.checklist.entries[14], evidence="财务信息已在公示栏公开。")
+        path = tmp_path / "r.toml"
+        path.write_text(dumps_toml(_with_entry(14, entry)), encoding="utf-8")
+        status, out = run("check", str(path))
+        assert status == 1
+        assert "checklist.entries[14].evidence [checklist-evidence]" in out

@@ -23,7 +23,7 @@ from hnjd_disclosure.draft import (
     missing_figures,
 )
 from hnjd_disclosure.errors import DataError, MissingFiguresError, ModelError
-from hnjd_disclosure.model import AnnualReport, Period
+from hnjd_disclosure.model import AnnualReport, ChecklistEntry, DisclosureStatus, Period
 
 from .strategies import reports
 from .test_cli import run
@@ -37,10 +37,20 @@ def _value_at(data: object, path: str) -> object:
 
 
 def _advanced(report: AnnualReport, year: int) -> AnnualReport:
-    """What a draft filled in with the old figures must load as."""
+    """What a draft filled in with the old figures must load as: part 8 claims no disclosure."""
     delta = year - report.year
+    checklist = report.checklist
+    if checklist is not None:
+        entries = tuple(
+            ChecklistEntry(item=e.item, status=DisclosureStatus.NOT_STATED)
+            if e.status is DisclosureStatus.DISCLOSED
+            else e
+            for e in checklist.entries
+        )
+        checklist = attrs.evolve(checklist, entries=entries)
     return attrs.evolve(
         report,
+        checklist=checklist,
         year=year,
         title=report.title.replace(f"{report.year}年", f"{year}年"),
         period=Period(
@@ -51,6 +61,20 @@ def _advanced(report: AnnualReport, year: int) -> AnnualReport:
 
 
 class TestDraftFrom:
+    def test_claims_no_disclosure_of_last_year(self) -> None:
+        """Part 8 of the draft keeps statuses but no "disclosed": last year's evidence is gone."""
+        report = builtin_report(2022)
+        assert report.checklist is not None
+        entries = draft_from(report, 2023)["checklist"]["entries"]
+        assert [e["item"] for e in entries] == [e.item for e in report.checklist.entries]
+        assert "disclosed" not in {e["status"] for e in entries}
+        kept = [e for e in report.checklist.entries if e.status is not DisclosureStatus.DISCLOSED]
+        assert [e for e in entries if e["status"] != "not_stated"] == [
+            {"item": e.item, "status": e.status.value, "reason": e.reason}
+            for e in kept
+            if e.status is not DisclosureStatus.NOT_STATED
+        ]
+
     def test_identity_advanced(self) -> None:
         """The 2023 draft from 2022 has the new year, title and period, and keeps the rest."""
         report = builtin_report(2022)

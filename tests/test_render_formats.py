@@ -12,13 +12,14 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from hnjd_disclosure import builtin_report, render
 from hnjd_disclosure.errors import MissingExtraError
 from hnjd_disclosure.model import AnnualReport, Checklist, ChecklistEntry, DisclosureStatus
 from hnjd_disclosure.render._document import HeadingBlock, Paragraph, Table, Title, document
 from hnjd_disclosure.render.html import render_html
-from hnjd_disclosure.render.markdown import render_markdown
+from hnjd_disclosure.render.markdown import escape, render_markdown
 from hnjd_disclosure.render.text import heading, render_checklist
 
 from .strategies import checklists
@@ -161,6 +162,8 @@ class TestMarkdown:
         numbers = [int(r.split(" | ")[0][2:]) for r in rows[2:]]
         assert numbers == list(range(1, ROWS + 1))
         assert all(r.count(" | ") == 4 for r in rows)
+        assert rows[2 + 14].endswith("| 已公开 | 报告未载明本项的公开渠道。 |")
+        assert not [r for r in rows if r.endswith("| 已公开 |  |")]
 
     def test_markup_in_the_data_stays_text(self) -> None:
         """Markup and pipes in the data are escaped; only http(s) URLs become links."""
@@ -172,6 +175,39 @@ class TestMarkdown:
         assert "javascript:alert(document.cookie)" in md
         rows = [line for line in md.splitlines() if line.startswith("| ")]
         assert all(re.sub(r"\\\|", "", r).count(" | ") == 4 for r in rows)
+
+
+class TestMarkdownEscape:
+    """escape() neutralises markup as CommonMark reads it (checked with markdown-it-py)."""
+
+    @pytest.mark.parametrize(
+        ("text", "escaped"),
+        [
+            ("1. 不是列表", "1\\. 不是列表"),
+            ("12) 不是列表", "12\\) 不是列表"),
+            ("2.财务与招标信息公开情况", "2\\.财务与招标信息公开情况"),
+            ("# 不是标题", "\\# 不是标题"),
+            ("2022年", "2022年"),
+            ("2022# 年", "2022# 年"),
+        ],
+    )
+    def test_escaped_form(self, text: str, escaped: str) -> None:
+        """An ordered-list marker keeps its digits and escapes its delimiter (``1\\.``)."""
+        assert escape(text) == escaped
+
+    @given(
+        st.text(alphabet=st.sampled_from(list("#>+-=*_`[]<>|~&!\\()0123456789.) a中：")))
+        .map(str.strip)
+        .filter(bool)
+    )
+    def test_commonmark_shows_the_text(self, text: str) -> None:
+        """Escaped one-line prose is one paragraph of plain text, equal to the prose."""
+        markdown_it = pytest.importorskip("markdown_it")
+        tokens = markdown_it.MarkdownIt("commonmark").parse(escape(text))
+        assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+        children = tokens[1].children or []
+        assert all(c.type == "text" for c in children)
+        assert "".join(c.content for c in children) == text
 
 
 class TestHtml:
@@ -201,6 +237,9 @@ class TestHtml:
         assert len(page.rows) == ROWS == 50
         assert [int(r[0]) for r in page.rows] == list(range(1, 51))
         assert page.rows[5][2:4] == ["信息公开年度报告", "已公开"]
+        assert page.rows[14][3:] == ["已公开", "报告未载明本项的公开渠道。"]
+        disclosed = [r for r in page.rows if r[3] == "已公开"]
+        assert all(r[4] for r in disclosed)
         assert all(len(r) == 5 for r in page.rows)
 
     def test_data_cannot_inject_markup(self) -> None:
@@ -260,6 +299,7 @@ class TestDocx:
         ]
         assert [int(r.cells[0].text) for r in table.rows[1:]] == list(range(1, 51))
         assert table.rows[6].cells[3].text == "已公开"
+        assert table.rows[15].cells[4].text == "报告未载明本项的公开渠道。"
         assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
         assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)
 

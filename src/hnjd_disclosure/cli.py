@@ -147,7 +147,7 @@ def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO)
 
 
 def _check(args: argparse.Namespace, stdout: TextIO) -> int:
-    from .audit import audit
+    from .audit import CHECK_RULES, audit
 
     if args.file is not None and args.file.lower().endswith(".txt"):
         from .parse import audit_text
@@ -159,7 +159,7 @@ def _check(args: argparse.Namespace, stdout: TextIO) -> int:
         except MissingFiguresError as exc:
             # A draft is not bad input: list what is still to fill in, and fail like an error.
             return _missing(exc, args, stdout)
-        findings = audit(report)
+        findings = audit(report, CHECK_RULES)
     if args.json:
         document = {
             "errors": len(findings.errors),

@@ -136,6 +136,9 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     The year, the title (``2022年`` becomes ``2023年``) and the period (moved by the same
     number of years) are advanced; the legal basis and all prose are kept as a starting draft;
     every figure is :data:`PLACEHOLDER`. Dates stay :class:`datetime.date` (as TOML holds them).
+    In part 8, every ``disclosed`` item becomes ``not_stated``: last year's evidence is a
+    sentence of last year's text (often with its figures), not of the new report, so the draft
+    claims no disclosure until one is cited again; the other statuses are kept.
 
     >>> import hnjd_disclosure as hd
     >>> d = draft_from(hd.builtin_report(2022), 2023)
@@ -159,6 +162,13 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     }
     for path in _figure_fields():
         _clear(data, path)
+    if data.get("checklist") is not None:
+        data["checklist"]["entries"] = [
+            {"item": entry["item"], "status": "not_stated"}
+            if entry["status"] == "disclosed"
+            else entry
+            for entry in data["checklist"]["entries"]
+        ]
     return data
 
 

@@ -2,6 +2,14 @@
 
 The schema is generated from the attrs classes and their field metadata, so it cannot drift
 from what the converter accepts. Dates are ISO strings in JSON (TOML writes them natively).
+
+Each field helper of :mod:`hnjd_disclosure.model._fields` records, beside its validator, the
+JSON Schema keywords that say the same (one-line and non-blank text as patterns, integer
+bounds, non-empty lists); the fields a checklist entry needs per status come from the tables
+its validation reads. What the schema cannot say is checked by the loader only: relations
+between fields (a part not larger than its whole, the period's start before its end, an item
+listed once), and a few single-field rules of the published forms (``。`` in a title, ``：`` in
+an office's name).
 """
 
 from __future__ import annotations
@@ -15,8 +23,9 @@ from typing import Any, Final
 
 import attrs
 
-from .model import AnnualReport
-from .model._fields import KIND, LABEL
+from .model import AnnualReport, ChecklistEntry
+from .model._fields import KIND, LABEL, SCHEMA
+from .model.checklist import _FIELDS_BY_STATUS, _ONE_OF_BY_STATUS, _STATUS_FIELDS
 from .quantities import _PERCENT, _RANKING, _WAN, Count, Ranking, StatedPercent, WanFigure
 
 __all__ = ["SCHEMA_ID", "json_schema"]
@@ -70,7 +79,7 @@ def _class_schema(cl: type, defs: dict[str, Any]) -> str:
     props: dict[str, Any] = {}
     required: list[str] = []
     for a in attrs.fields(cl):
-        prop = _type_schema(hints[a.name], a, defs)
+        prop = _with_keywords(_type_schema(hints[a.name], a, defs), a.metadata.get(SCHEMA, {}))
         if a.metadata.get(LABEL) and "$ref" not in prop:
             prop = {"title": a.metadata[LABEL], **prop}
         props[a.name] = prop
@@ -84,7 +93,41 @@ def _class_schema(cl: type, defs: dict[str, Any]) -> str:
         "required": required,
         "additionalProperties": False,
     }
+    if cl is ChecklistEntry:
+        defs[name]["allOf"] = _status_rules()
     return name
+
+
+def _with_keywords(prop: dict[str, Any], keywords: dict[str, Any]) -> dict[str, Any]:
+    """``prop`` with a field's own keywords added (those for an array's items, to its items)."""
+    out = dict(prop)
+    for key, value in keywords.items():
+        out[key] = {**out[key], **value} if key == "items" else value
+    return out
+
+
+def _status_rules() -> list[dict[str, Any]]:
+    """Per status of a checklist entry, the fields it requires (not blank), those it forbids
+    (empty) and those of which it needs one, as ``if``/``then``: the entry's own tables."""
+    hints = typing.get_type_hints(ChecklistEntry)
+
+    def given(name: str) -> dict[str, Any]:
+        return {"minItems": 1} if typing.get_origin(hints[name]) is tuple else {"pattern": r"\S"}
+
+    def empty(name: str) -> dict[str, Any]:
+        return {"maxItems": 0} if typing.get_origin(hints[name]) is tuple else {"maxLength": 0}
+
+    rules = []
+    for status, (needed, allowed) in _FIELDS_BY_STATUS.items():
+        props = {n: given(n) for n in needed}
+        props |= {n: empty(n) for n in _STATUS_FIELDS if n not in needed + allowed}
+        then: dict[str, Any] = {"required": list(needed), "properties": props}
+        one_of = _ONE_OF_BY_STATUS.get(status, ())
+        if one_of:
+            then["anyOf"] = [{"required": [n], "properties": {n: given(n)}} for n in one_of]
+        condition = {"required": ["status"], "properties": {"status": {"const": status.value}}}
+        rules.append({"if": condition, "then": then})
+    return rules
 
 
 @cache

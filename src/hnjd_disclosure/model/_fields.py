@@ -20,6 +20,15 @@ from ..quantities import Count, Ranking, StatedPercent, WanFigure, _show
 LABEL: Final = "label"
 UNIT: Final = "unit"
 KIND: Final = "kind"
+#: JSON Schema keywords that say what the field's validator checks (read by
+#: :mod:`hnjd_disclosure.schema`); each helper below sets them beside its validator.
+SCHEMA: Final = "json_schema"
+
+#: A one-line string: no line break (``(?![\s\S])`` is the end of the text in ECMA-262 and
+#: Python alike; ``$`` would let a final line break through in Python).
+ONE_LINE: Final = r"^[^\r\n]*(?![\s\S])"
+#: A one-line string that is not blank.
+ONE_LINE_NOT_BLANK: Final = r"^[^\r\n]*\S[^\r\n]*(?![\s\S])"
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -112,19 +121,35 @@ def _count_with_unit(unit: str) -> _Validator:
 
 def text(*, label: str = "") -> Any:
     """A one-line, non-empty string."""
-    return attrs.field(validator=_line, metadata={LABEL: label})
+    return attrs.field(
+        validator=_line, metadata={LABEL: label, SCHEMA: {"pattern": ONE_LINE_NOT_BLANK}}
+    )
 
 
 def optional_text(*, label: str = "", default: str = "") -> Any:
     """A one-line string that may be empty."""
-    return attrs.field(default=default, validator=_optional_line, metadata={LABEL: label})
+    metadata = {LABEL: label, SCHEMA: {"pattern": ONE_LINE}}
+    return attrs.field(default=default, validator=_optional_line, metadata=metadata)
 
 
-def paragraphs(*, default: tuple[str, ...] | None = None) -> Any:
-    """A tuple of paragraphs, each one non-empty line."""
-    if default is None:
-        return attrs.field(validator=_lines)
-    return attrs.field(default=default, validator=_lines)
+def _not_empty(what: str) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, tuple) and not value:
+            raise ModelError(attribute.name, f"must list at least one {what}")
+
+    return check
+
+
+def paragraphs(*, default: tuple[str, ...] | None = None, at_least_one: str = "") -> Any:
+    """A tuple of paragraphs, each one non-empty line; with ``at_least_one`` (what an item is,
+    for the message) the tuple must not be empty."""
+    schema: dict[str, Any] = {"items": {"pattern": ONE_LINE_NOT_BLANK}}
+    validator: Any = _lines
+    if at_least_one:
+        schema["minItems"] = 1
+        validator = [_lines, _not_empty(at_least_one)]
+    kwargs: dict[str, Any] = {} if default is None else {"default": default}
+    return attrs.field(validator=validator, metadata={SCHEMA: schema}, **kwargs)
 
 
 def items(*, label: str = "") -> Any:
@@ -206,7 +231,10 @@ def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit
             bound = f">= {low}" if high is None else f"from {low} to {high}"
             raise ModelError(attribute.name, f"expected an integer {bound}, got {_show(value)}")
 
-    metadata = {LABEL: label, UNIT: unit, KIND: "number"} if unit else {LABEL: label}
+    bounds = {"minimum": low} if high is None else {"minimum": low, "maximum": high}
+    metadata: dict[str, Any] = {LABEL: label, SCHEMA: bounds}
+    if unit:
+        metadata |= {UNIT: unit, KIND: "number"}
     return attrs.field(validator=check, metadata=metadata)
 
 

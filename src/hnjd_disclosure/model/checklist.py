@@ -4,8 +4,10 @@ Each entry gives one item of the Ministry's checklist (教办函〔2014〕23号)
 an entry needs depend on its status, and the entry checks them:
 
 ==================  ==========================================================
-``disclosed``       ``evidence`` (the report's own sentence) required; ``channels`` and
-                    ``url`` say where, when the report names it; no ``reason``
+``disclosed``       ``evidence`` (the report's own sentence) required; where it was
+                    disclosed: at least one of ``channels``, ``url`` and ``note``
+                    (the note says what the report says about where, e.g. that it
+                    names no channel); no ``reason``
 ``not_applicable``  ``reason`` required; nothing else
 ``not_disclosed``   ``reason`` required; nothing else
 ``not_stated``      nothing: the report does not say
@@ -82,6 +84,11 @@ class ChecklistEntry:
     Traceback (most recent call last):
     ...
     hnjd_disclosure.errors.ModelError: reason: required when the status is not_applicable
+    >>> ChecklistEntry(item=15, status=DisclosureStatus.DISCLOSED, evidence="公开财务信息。")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.ModelError: channels: required when ..., unless url or note is given
 
     Raises:
         ModelError: if a field the status needs is missing or a field it forbids is set.
@@ -92,6 +99,7 @@ class ChecklistEntry:
     channels: tuple[str, ...] = f.paragraphs(default=())
     url: str = f.optional_text(label="公开网址")
     evidence: str = f.optional_text(label="报告依据")
+    note: str = f.optional_text(label="公开说明")
     reason: str = f.optional_text(label="说明")
 
     def __attrs_post_init__(self) -> None:
@@ -102,18 +110,32 @@ class ChecklistEntry:
         for name in _STATUS_FIELDS:
             if name not in required + optional and getattr(self, name):
                 raise ModelError(name, f"not allowed when the status is {self.status.value}")
+        one_of = _ONE_OF_BY_STATUS.get(self.status, ())
+        if one_of and not any(_given(getattr(self, name)) for name in one_of):
+            others = " or ".join(one_of[1:])
+            status = self.status.value
+            message = f"required when the status is {status}, unless {others} is given"
+            raise ModelError(one_of[0], message)
 
 
-_STATUS_FIELDS: Final = ("channels", "url", "evidence", "reason")
+def _given(value: str | tuple[str, ...]) -> bool:
+    """Whether a status field holds something: a non-blank string or a non-empty tuple."""
+    return bool(value.strip()) if isinstance(value, str) else bool(value)
+
+
+_STATUS_FIELDS: Final = ("channels", "url", "evidence", "note", "reason")
 
 #: Per status, the fields it requires and those it allows; every other status field stays empty.
-#: Where a disclosure was made is optional because reports often say that, not where.
 _FIELDS_BY_STATUS: Final = {
-    DisclosureStatus.DISCLOSED: (("evidence",), ("channels", "url")),
+    DisclosureStatus.DISCLOSED: (("evidence",), ("channels", "url", "note")),
     DisclosureStatus.NOT_APPLICABLE: (("reason",), ()),
     DisclosureStatus.NOT_DISCLOSED: (("reason",), ()),
     DisclosureStatus.NOT_STATED: ((), ()),
 }
+
+#: Per status, fields of which at least one must be given (the first names the error): a
+#: disclosure says where it was made, or says in its note that the report does not say where.
+_ONE_OF_BY_STATUS: Final = {DisclosureStatus.DISCLOSED: ("channels", "url", "note")}
 
 
 @frozen(kw_only=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
 from attrs import frozen
 
 from ..errors import ModelError
@@ -198,7 +197,7 @@ class ProactiveDisclosure:
 
     heading: str = f.text(label="标题")
     channels_heading: str = f.text(label="公开方式标题")
-    channels: tuple[str, ...] = f.paragraphs()
+    channels: tuple[str, ...] = f.paragraphs(at_least_one="channel")
     domains_heading: str = f.text(label="公开情况标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
     admissions: Admissions = f.nested(Admissions, label="招生就业")
@@ -207,8 +206,3 @@ class ProactiveDisclosure:
     teaching: TeachingDomain = f.nested(TeachingDomain, label="教学科研")
     student_affairs: StudentAffairsDomain = f.nested(StudentAffairsDomain, label="学生管理")
     other: Domain = f.nested(Domain, label="其他")
-
-    @channels.validator
-    def _check_channels(self, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
-        if isinstance(value, tuple) and not value:
-            raise ModelError(attribute.name, "must list at least one channel")

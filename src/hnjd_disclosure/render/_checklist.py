@@ -20,7 +20,9 @@ MISSING: Final = "未填写"
 
 @frozen(kw_only=True)
 class ChecklistRow:
-    """One row of the table; ``note`` is the channels (disclosed) or the reason, ``url`` apart.
+    """One row of the table; ``note`` is the channels and note (disclosed) or the reason.
+
+    The URL of a disclosed item is apart, ``url``: a renderer may make it a link.
 
     ``status`` is ``None`` for an item the report's table does not list.
 
@@ -28,6 +30,8 @@ class ChecklistRow:
     >>> rows = checklist_rows(builtin_report(2022))
     >>> rows[5].item, rows[5].status_label, rows[5].note
     ('信息公开年度报告', '已公开', '湖南机电职业技术学院网站')
+    >>> rows[14].note
+    '报告未载明本项的公开渠道。'
     """
 
     number: int
@@ -52,7 +56,8 @@ def _row_parts(entry: ChecklistEntry | None) -> tuple[DisclosureStatus | None, s
     if entry is None:
         return None, "", ""
     if entry.status is DisclosureStatus.DISCLOSED:
-        return entry.status, "、".join(entry.channels), entry.url
+        where = "；".join(x for x in ("、".join(entry.channels), entry.note) if x)
+        return entry.status, where, entry.url
     return entry.status, entry.reason, ""
 
 

@@ -25,8 +25,10 @@ __all__ = ["escape", "render_markdown"]
 
 # Characters that can open inline markup anywhere in a line.
 _INLINE: Final = re.compile(r"([\\`*_\[\]<>|~&!])")
-# Characters that open a block at the start of a line (heading, quote, list, rule).
-_LINE_START: Final = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+# What opens a block at the start of a line (heading, quote, list, rule): a marker character,
+# or the digits and delimiter of an ordered list item. The delimiter is what gets escaped
+# (``1\\.``): a backslash before a digit escapes nothing and CommonMark shows it.
+_LINE_START: Final = re.compile(r"^(\s*)(?:(\d+)([.)])|([#>+\-=]))")
 
 
 def escape(text: str) -> str:
@@ -36,9 +38,16 @@ def escape(text: str) -> str:
     '\\\\<script\\\\>alert(1)\\\\</script\\\\> a\\\\|b'
     >>> escape("# 不是标题")
     '\\\\# 不是标题'
+    >>> print(escape("1. 不是列表"), escape("2）全角不必"), escape("3) 不是列表"))
+    1\\. 不是列表 2）全角不必 3\\) 不是列表
     """
     out = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    return _LINE_START.sub(_escape_marker, out)
+
+
+def _escape_marker(m: re.Match[str]) -> str:
+    space, digits, delimiter, marker = m.groups()
+    return f"{space}{digits}\\{delimiter}" if digits else f"{space}\\{marker}"
 
 
 def _where(row: ChecklistRow) -> str:
