@@ -154,7 +154,9 @@ def paragraphs(*, default: tuple[str, ...] | None = None, at_least_one: str = ""
 
 def items(*, label: str = "") -> Any:
     """The items of an enumeration (at least one), each a non-empty line without ``、``."""
-    return attrs.field(validator=_items, metadata={LABEL: label})
+    item = rf"^[^\r\n{ITEM_SEPARATOR}]*[^\s{ITEM_SEPARATOR}][^\r\n{ITEM_SEPARATOR}]*(?![\s\S])"
+    schema = {"minItems": 1, "items": {"pattern": item}}
+    return attrs.field(validator=_items, metadata={LABEL: label, SCHEMA: schema})
 
 
 def count(unit: str, label: str) -> Any:
