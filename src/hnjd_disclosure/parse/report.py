@@ -21,6 +21,7 @@ is kept exactly as written.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -126,6 +127,25 @@ def _heading(line: Line, level: _Level, number: int) -> str | None:
     return line.text[match.end() :]
 
 
+def _next_heading(
+    lines: Sequence[Line], start: int, level: _Level, number: int
+) -> tuple[int, str | None]:
+    """The index and text of the first heading ``number`` of ``level`` from ``start`` on.
+
+    ``(len(lines), None)`` if there is none.
+    """
+    starts = level.starts
+    for i in range(start, len(lines)):
+        # the first-character test inline: most lines are not headings of this level
+        if lines[i].folded[:1] in starts:
+            title = _heading(lines[i], level, number)
+            if title is not None:
+                return i, title
+    return len(lines), None
+
+
+# the same few numerals (the headings' 一 … 七, the preamble's 八) are read in every report
+@functools.lru_cache(maxsize=256)
 def _chinese(label: str) -> int:
     try:
         return from_chinese(label)
@@ -134,7 +154,7 @@ def _chinese(label: str) -> int:
 
 
 class _Reader:
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.year = 0
 
@@ -210,19 +230,15 @@ class _Reader:
         lines = self.lines
         out: list[tuple[tuple[Line, str], list[Line]]] = []
         i = start
+        title = _heading(lines[i], _LEVEL1, 1) if i < len(lines) else None
         for number in range(1, _PART_COUNT + 1):
             if i >= len(lines):
                 raise self._end_error(f"the heading 「{to_chinese(number)}、」")
-            title = _heading(lines[i], _LEVEL1, number)
             if title is None or not title.strip():
                 raise lines[i].error(f"expected the heading 「{to_chinese(number)}、…」")
-            head = lines[i]
-            i += 1
-            body: list[Line] = []
-            while i < len(lines) and _heading(lines[i], _LEVEL1, number + 1) is None:
-                body.append(lines[i])
-                i += 1
-            out.append(((head, title), body))
+            end, following = _next_heading(lines, i + 1, _LEVEL1, number + 1)
+            out.append(((lines[i], title), lines[i + 1 : end]))
+            i, title = end, following
         return out
 
     # -- the preamble ---------------------------------------------------------------------------
@@ -305,7 +321,9 @@ class _Reader:
             if found is not None:
                 prefix, media = found
                 if last is not None:
-                    initiatives[-1] = _initiative_of(_replace(last, prefix), len(initiatives))
+                    initiatives[-1] = _initiative_of(
+                        _replace(last, prefix), _marker(len(initiatives))
+                    )
                 elif prefix.strip():
                     paragraphs[-1] = _replace(target, prefix)
                 else:
@@ -453,24 +471,21 @@ class _Reader:
         domains_heading = _heading(body[i], _LEVEL2, 2)
         assert domains_heading is not None
         domains: list[tuple[Line, str, list[Line]]] = []
-        paragraphs: list[Line] = []
-        i += 1
-        while i < len(body) and _heading(body[i], _LEVEL3, 1) is None:
-            paragraphs.append(body[i])
-            i += 1
+        first, title = _next_heading(body, i + 1, _LEVEL3, 1)
+        paragraphs = body[i + 1 : first]
+        i = first
         for number in range(1, 7):
             if i >= len(body):
                 raise self._end_error(f"the heading 「{number}.…」")
-            title = _heading(body[i], _LEVEL3, number)
-            if title is None:
-                raise body[i].error(f"expected the heading 「{number}.…」")
-            start = body[i]
-            i += 1
-            lines: list[Line] = []
-            while i < len(body) and (number == 6 or _heading(body[i], _LEVEL3, number + 1) is None):
-                lines.append(body[i])
-                i += 1
-            domains.append((start, title, lines))
+            # where the lines did not end, the search stopped at heading ``number``
+            assert title is not None
+            end, following = (
+                (len(body), None)
+                if number == 6
+                else _next_heading(body, i + 1, _LEVEL3, number + 1)
+            )
+            domains.append((body[i], title, body[i + 1 : end]))
+            i, title = end, following
         admissions = self._admissions(domains[0])
         finance = self._finance(domains[1])
         plain = [_domain(d) for d in domains[2:]]
@@ -950,10 +965,10 @@ def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], L
     number, marker = 1, "一是"  # the next initiative's
     for line in body:
         if line.text.startswith(marker):
-            initiatives.append(_initiative_of(line, number))
+            initiatives.append(_initiative_of(line, marker))
             last = line
             number += 1
-            marker = to_chinese(number) + "是"
+            marker = _marker(number)
         elif initiatives:
             raise line.error(f"expected 「{marker}…」 or the next heading")
         else:
@@ -961,8 +976,14 @@ def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], L
     return paragraphs, initiatives, last
 
 
-def _initiative_of(line: Line, number: int) -> Initiative:
-    rest = line.text[len(to_chinese(number)) + 1 :]
+def _marker(number: int) -> str:
+    """The marker of initiative ``number``: 一是, 二是 …"""
+    return to_chinese(number) + "是"
+
+
+def _initiative_of(line: Line, marker: str) -> Initiative:
+    """The initiative on ``line``, which starts with its ``marker``."""
+    rest = line.text[len(marker) :]
     stop = rest.find("。")
     if stop < 0:
         raise line.error("expected 「。」 after the title of the initiative")
