@@ -456,9 +456,12 @@ class _Reader:
             raise body[0].error("expected the heading 「（一）…」")
         i = 1
         channels: list[str] = []
-        while i < len(body) and _heading(body[i], _LEVEL2, 2) is None:
+        while i < len(body):
+            # a channel 「1.…」 or the heading 「（二）…」 (they start differently: never both)
             channel = _heading(body[i], _LEVEL3, len(channels) + 1)
             if channel is None:
+                if _heading(body[i], _LEVEL2, 2) is not None:
+                    break
                 raise body[i].error(
                     f"expected the channel 「{len(channels) + 1}.…」 or 「（二）…」"
                 )
@@ -705,7 +708,7 @@ class _Reader:
         if fast is not None:
             counts = [int(fast[name]) for name in _REQUEST_FIGURES]
             lines = body[:-1]
-        elif body and _compact(body[-1].text).startswith(prefix):
+        elif body and _compact(body[-1]).startswith(prefix):
             c = body[-1].cursor()
             c.expect(prefix)
             counts[0] = c.count("件")
@@ -744,7 +747,7 @@ class _Reader:
         if fast is not None:
             counts = [int(fast[name]) for name in _COMPLAINT_FIGURES]
             lines = body[:-1]
-        elif body and _compact(body[-1].text).startswith(prefix):
+        elif body and _compact(body[-1]).startswith(prefix):
             c = body[-1].cursor()
             c.expect(prefix)
             counts[0] = c.count("件")
@@ -788,8 +791,7 @@ class _Reader:
                 match = found
             if match is not None:
                 before = last.text[: match.start()]
-                folded_before = fold(before)
-                colon = max(folded_before.rfind("："), -1)
+                colon = max(last.folded.rfind("：", 0, match.start()), -1)
                 intro = before[: colon + 1]
                 office = before[colon + 1 :].strip()
                 telephone = last.text[match.end() :].rstrip()
@@ -935,8 +937,9 @@ _JOINED_TITLE: Final = re.compile(
 _PHONE: Final = re.compile(r"，[ \t\u3000]*电话[ \t\u3000]*：[ \t\u3000]*")
 
 
-def _compact(text: str) -> str:
-    return "".join(fold(text).split())
+def _compact(line: Line) -> str:
+    """The line folded, without any space."""
+    return "".join(line.folded.split())
 
 
 def _texts(lines: Sequence[Line]) -> tuple[str, ...]:
