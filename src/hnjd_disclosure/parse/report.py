@@ -252,21 +252,21 @@ class _Reader:
         match = _PREAMBLE_SENTENCES.fullmatch(line.folded)
         if match is None:
             return None
-        dates = []
-        for end in ("start", "end"):
-            year, month, day = (int(match[f"{end}_{part}"]) for part in ("year", "month", "day"))
-            try:
-                dates.append(datetime.date(year, month, day))
-            except (ValueError, OverflowError):
-                return None  # the cursor says where
+        start, stop = _date_in(match, "start"), _date_in(match, "end")
+        if start is None or stop is None:
+            return None  # no such day: the cursor says where
         self.year = int(match["year"])
-        text = line.text
         bases = tuple(
-            _legal_basis(line, *(text[basis.start(g) : basis.end(g)] for g in _BASIS_PARTS))
+            _legal_basis(
+                line,
+                _original(line, basis, "issuer"),
+                _original(line, basis, "title"),
+                _original(line, basis, "doc_no"),
+            )
             for basis in _LEGAL_BASIS.finditer(line.folded, *match.span("bases"))
         )
-        period = _build(line, lambda: Period(start=dates[0], end=dates[1]))
-        names = tuple(text[match.start("names") : match.end("names")].split("、"))
+        period = _build(line, lambda: Period(start=start, end=stop))
+        names = tuple(_original(line, match, "names").split("、"))
         return bases, period, names, _chinese(match["numeral"])
 
     def _preamble_by_steps(self, line: Line) -> _Header:
@@ -371,7 +371,7 @@ class _Reader:
         match = _MEDIA_SENTENCES.fullmatch(line.folded, at)
         if match is None or int(match["year"]) != self.year:
             return None
-        award = "" if match["award"] is None else line.text[slice(*match.span("award"))]
+        award = "" if match["award"] is None else _original(line, match, "award")
         return _Media(
             news=int(match["news"]),
             external=int(match["external"]),
@@ -570,7 +570,7 @@ class _Reader:
         match = _ADMISSIONS_SENTENCES.fullmatch(line.folded, at)
         if match is None or not int(match["year"]) == int(match["graduation_year"]) == self.year:
             return None
-        listed = line.text[slice(*match.span("provinces"))]
+        listed = _original(line, match, "provinces")
 
         def percent(name: str) -> StatedPercent:
             return StatedPercent(value=Decimal(match[name]))
@@ -590,7 +590,7 @@ class _Reader:
             enlisted_share=percent("enlisted_share"),
             upgraded=int(match["upgraded"]),
             upgraded_share=percent("upgraded_share"),
-            home=line.text[slice(*match.span("home"))],
+            home=_original(line, match, "home"),
             in_province=int(match["in_province"]),
             in_share=percent("in_share"),
             out_province=int(match["out_province"]),
@@ -813,7 +813,6 @@ class _Reader:
 # One legal basis as the preamble cites it: issuer《title》（document number）, without brackets
 # of the same kind nested inside (those are left to the cursor).
 _BASIS: Final = r"(?P<issuer>[^《]*)《(?P<title>[^《》]*)》（(?P<doc_no>[^（）]*)）"
-_BASIS_PARTS: Final = ("issuer", "title", "doc_no")
 _LEGAL_BASIS: Final = re.compile(_BASIS + "[、和]?")
 _UNNAMED_BASIS: Final = re.sub(r"\?P<\w+>", "?:", _BASIS)
 _PREAMBLE_SENTENCES: Final = compile_template(
@@ -935,6 +934,21 @@ _JOINED_TITLE: Final = re.compile(
     r"([^ \t\u3000]{2,60}?(?:大学|学院|学校))[ \t\u3000]*+([^ \t\u3000].{0,80}报告)"
 )
 _PHONE: Final = re.compile(r"，[ \t\u3000]*电话[ \t\u3000]*：[ \t\u3000]*")
+
+
+def _original(line: Line, match: re.Match[str], group: str) -> str:
+    """The text of ``group`` of a match on the folded line, as the line writes it."""
+    start, end = match.span(group)
+    return line.text[start:end]
+
+
+def _date_in(match: re.Match[str], name: str) -> datetime.date | None:
+    """The date of the groups ``{name}_year``, ``{name}_month``, ``{name}_day``, if it exists."""
+    year, month, day = match[f"{name}_year"], match[f"{name}_month"], match[f"{name}_day"]
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except (ValueError, OverflowError):
+        return None
 
 
 def _compact(line: Line) -> str:
