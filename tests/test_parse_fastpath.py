@@ -44,6 +44,15 @@ _NEAR_MISSES = (
     "0123456789 \u3000\xa0\u2003.,，。、%％个就业等和《》（）()前名万人年届月日官微发布博文"
 )
 
+# the published text has no request or complaint figures: these take the place of its lines
+_NO_REQUESTS = "本年度学校没有收到师生和公众的信息公开申请。"
+_REQUESTS = (
+    "本年度学校共收到信息公开申请3件，其中予以公开1件，部分公开1件，不予公开0件，"
+    "信息不存在1件，其他处理0件。"
+)
+_NO_COMPLAINTS = "本年度学校未收到信息公开工作相关投诉与举报材料。"
+_COMPLAINTS = "本年度学校收到信息公开举报2件，行政复议1件，行政诉讼0件。"
+
 
 @contextlib.contextmanager
 def _cursor_only() -> Iterator[None]:
@@ -134,6 +143,14 @@ def test_rendered_reports_read_alike(report: AnnualReport) -> None:
         ("》（中华", "》 （中华"),
         ("〈高等学校信息公开事项清单〉", "《高等学校信息公开事项清单》"),
         ("和湖南省教育厅", "和 湖南省教育厅"),
+        (_NO_REQUESTS, _REQUESTS),
+        (_NO_REQUESTS, _REQUESTS.replace("3件", "3 件")),
+        (_NO_REQUESTS, _REQUESTS.replace("3件", "3,000件")),
+        (_NO_REQUESTS, _REQUESTS.replace("其中", "其 中")),
+        (_NO_REQUESTS, _REQUESTS + "另"),
+        (_NO_COMPLAINTS, _COMPLAINTS),
+        (_NO_COMPLAINTS, _COMPLAINTS.replace("，行政复议", "， 行政复议")),
+        (_NO_COMPLAINTS, _COMPLAINTS.replace("2件", "2件件")),
     ],
 )
 def test_near_misses_read_alike(old: str, new: str) -> None:
