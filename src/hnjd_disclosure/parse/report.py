@@ -121,7 +121,7 @@ def _heading(line: Line, level: _Level, number: int) -> str | None:
     if match is None:
         return None
     label = match.group(1)
-    value = int(label) if label.isdigit() else _chinese(label)
+    value = int(label) if label.isdigit() else _heading_number(label)
     if value != number:
         return None
     return line.text[match.end() :]
@@ -144,8 +144,13 @@ def _next_heading(
     return len(lines), None
 
 
-# the same few numerals (the headings' 一 … 七, the preamble's 八) are read in every report
+# A heading's number is at most four numerals, and the same few (一 … 七) in every report.
+# (Only those are cached: a cache of any numeral would keep a long one of a hostile text.)
 @functools.lru_cache(maxsize=256)
+def _heading_number(label: str) -> int:
+    return _chinese(label)
+
+
 def _chinese(label: str) -> int:
     try:
         return from_chinese(label)
