@@ -16,6 +16,10 @@ What is normalised, and where:
 
 Prose (paragraphs, titles, initiatives' bodies, the lead and tail of the procurement line)
 is kept exactly as written.
+
+Each template sentence is first read whole, with one regular expression of its usual form
+(:mod:`._template`); only when that does not match is it read step by step with the cursor,
+which accepts the tolerant forms above and says where a sentence stops being the template.
 """
 
 from __future__ import annotations
