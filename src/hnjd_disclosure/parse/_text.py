@@ -114,8 +114,12 @@ def lines_of(text: str) -> list[Line]:
     pairs = zip(text.splitlines(), fold(text).splitlines(), strict=True)
     for number, (raw, folded) in enumerate(pairs, 1):
         stripped = raw.strip()
-        if stripped:
-            indent = len(raw) - len(raw.lstrip())
+        if not stripped:
+            continue
+        if len(stripped) == len(raw):  # the usual line: nothing to strip, nothing to slice
+            out.append(Line(raw, number, 0, folded))
+        else:
+            indent = raw.find(stripped)  # the first character that is not a space
             out.append(Line(stripped, number, indent, folded[indent : indent + len(stripped)]))
     return out
 

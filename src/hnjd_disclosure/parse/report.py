@@ -16,15 +16,20 @@ What is normalised, and where:
 
 Prose (paragraphs, titles, initiatives' bodies, the lead and tail of the procurement line)
 is kept exactly as written.
+
+Each template sentence is first read whole, with one regular expression of its usual form
+(:mod:`._template`); only when that does not match is it read step by step with the cursor,
+which accepts the tolerant forms above and says where a sentence stops being the template.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 from ..errors import ModelError, ParseError
 from ..model import (
@@ -52,8 +57,9 @@ from ..model import (
     TeachingDomain,
 )
 from ..numerals import from_chinese, to_chinese
-from ..quantities import Count, Ranking, StatedPercent, WanFigure
+from ..quantities import _RANKING, Count, Ranking, StatedPercent, WanFigure
 from ._lists import Listed, find_list, split_sentence
+from ._template import compile_template
 from ._text import Cursor, Line, check_size, fold, lines_of
 
 __all__ = ["parse_report"]
@@ -62,6 +68,9 @@ T = TypeVar("T")
 
 _PREAMBLE: Final = "本年度报告是根据"
 _CN_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千")
+
+#: What the preamble gives: the legal bases, the period, the part names and their stated count.
+_Header = tuple[tuple[LegalBasis, ...], Period, tuple[str, ...], int]
 
 
 class _Level:
@@ -120,10 +129,34 @@ def _heading(line: Line, level: _Level, number: int) -> str | None:
     if match is None:
         return None
     label = match.group(1)
-    value = int(label) if label.isdigit() else _chinese(label)
+    value = int(label) if label.isdigit() else _heading_number(label)
     if value != number:
         return None
     return line.text[match.end() :]
+
+
+def _next_heading(
+    lines: Sequence[Line], start: int, level: _Level, number: int
+) -> tuple[int, str | None]:
+    """The index and text of the first heading ``number`` of ``level`` from ``start`` on.
+
+    ``(len(lines), None)`` if there is none.
+    """
+    starts = level.starts
+    for i in range(start, len(lines)):
+        # the first-character test inline: most lines are not headings of this level
+        if lines[i].folded[:1] in starts:
+            title = _heading(lines[i], level, number)
+            if title is not None:
+                return i, title
+    return len(lines), None
+
+
+# A heading's number is at most four numerals, and the same few (一 … 七) in every report.
+# (Only those are cached: a cache of any numeral would keep a long one of a hostile text.)
+@functools.lru_cache(maxsize=256)
+def _heading_number(label: str) -> int:
+    return _chinese(label)
 
 
 def _chinese(label: str) -> int:
@@ -134,7 +167,7 @@ def _chinese(label: str) -> int:
 
 
 class _Reader:
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.year = 0
 
@@ -210,24 +243,46 @@ class _Reader:
         lines = self.lines
         out: list[tuple[tuple[Line, str], list[Line]]] = []
         i = start
+        title = _heading(lines[i], _LEVEL1, 1) if i < len(lines) else None
         for number in range(1, _PART_COUNT + 1):
             if i >= len(lines):
                 raise self._end_error(f"the heading 「{to_chinese(number)}、」")
-            title = _heading(lines[i], _LEVEL1, number)
             if title is None or not title.strip():
                 raise lines[i].error(f"expected the heading 「{to_chinese(number)}、…」")
-            head = lines[i]
-            i += 1
-            body: list[Line] = []
-            while i < len(lines) and _heading(lines[i], _LEVEL1, number + 1) is None:
-                body.append(lines[i])
-                i += 1
-            out.append(((head, title), body))
+            end, following = _next_heading(lines, i + 1, _LEVEL1, number + 1)
+            out.append(((lines[i], title), lines[i + 1 : end]))
+            i, title = end, following
         return out
 
     # -- the preamble ---------------------------------------------------------------------------
 
-    def _preamble(self, line: Line) -> tuple[tuple[LegalBasis, ...], Period, tuple[str, ...], int]:
+    def _preamble(self, line: Line) -> _Header:
+        fast = self._preamble_in_one_match(line)
+        return fast if fast is not None else self._preamble_by_steps(line)
+
+    def _preamble_in_one_match(self, line: Line) -> _Header | None:
+        """The preamble in its usual form (see :mod:`._template`), or None."""
+        match = _PREAMBLE_SENTENCES.fullmatch(line.folded)
+        if match is None:
+            return None
+        start, stop = _date_in(match, "start"), _date_in(match, "end")
+        if start is None or stop is None:
+            return None  # no such day: the cursor says where
+        self.year = int(match["year"])
+        bases = tuple(
+            _legal_basis(
+                line,
+                _original(line, basis, "issuer"),
+                _original(line, basis, "title"),
+                _original(line, basis, "doc_no"),
+            )
+            for basis in _LEGAL_BASIS.finditer(line.folded, *match.span("bases"))
+        )
+        period = _build(line, lambda: Period(start=start, end=stop))
+        names = tuple(_original(line, match, "names").split("、"))
+        return bases, period, names, _chinese(match["numeral"])
+
+    def _preamble_by_steps(self, line: Line) -> _Header:
         c = line.cursor()
         c.expect(_PREAMBLE)
         bases: list[LegalBasis] = []
@@ -279,7 +334,9 @@ class _Reader:
             if found is not None:
                 prefix, media = found
                 if last is not None:
-                    initiatives[-1] = _initiative_of(_replace(last, prefix), len(initiatives))
+                    initiatives[-1] = _initiative_of(
+                        _replace(last, prefix), _marker(len(initiatives))
+                    )
                 elif prefix.strip():
                     paragraphs[-1] = _replace(target, prefix)
                 else:
@@ -298,7 +355,53 @@ class _Reader:
         at = line.folded.rfind("截至目前，校园网")
         if at < 0:
             return None
-        c = line.cursor(at)
+        figures = self._media_in_one_match(line, at)
+        if figures is None:
+            figures = self._media_by_steps(line.cursor(at))
+        f = figures
+        media = _build(
+            line,
+            lambda: MediaFigures(
+                news_articles=Count(value=f.news, unit="篇"),
+                external_reports=Count(value=f.external, unit="篇"),
+                wechat_issues=Count(value=f.issues, unit="期"),
+                wechat_followers=Count(value=f.followers, unit="人"),
+                wechat_ranking=Ranking(text=f.wechat_rank),
+                weibo_award=f.award,
+                weibo_posts=Count(value=f.posts, unit="条"),
+                weibo_followers=f.weibo_followers,
+                weibo_reads=f.reads,
+                weibo_ranking=Ranking(text=f.weibo_rank),
+                douyin_videos=Count(value=f.videos, unit="条"),
+                douyin_followers=f.douyin_followers,
+                douyin_ranking=Ranking(text=f.douyin_rank),
+            ),
+        )
+        return line.text[:at], media
+
+    def _media_in_one_match(self, line: Line, at: int) -> _Media | None:
+        """The media passage in its usual form (see :mod:`._template`), or None."""
+        match = _MEDIA_SENTENCES.fullmatch(line.folded, at)
+        if match is None or int(match["year"]) != self.year:
+            return None
+        award = "" if match["award"] is None else _original(line, match, "award")
+        return _Media(
+            news=int(match["news"]),
+            external=int(match["external"]),
+            issues=int(match["issues"]),
+            followers=int(match["followers"]),
+            wechat_rank=match["wechat_rank"],
+            award=award,
+            posts=int(match["posts"]),
+            weibo_followers=WanFigure(value=Decimal(match["weibo_followers"]), unit="人"),
+            reads=WanFigure(value=Decimal(match["reads"]), unit=""),
+            weibo_rank=match["weibo_rank"],
+            videos=int(match["videos"]),
+            douyin_followers=WanFigure(value=Decimal(match["douyin_followers"]), unit="人"),
+            douyin_rank=match["douyin_rank"],
+        )
+
+    def _media_by_steps(self, c: Cursor) -> _Media:
         c.expect("截至目前，校园网")
         self._expect_year(c)
         c.expect("年发布新闻")
@@ -334,25 +437,21 @@ class _Reader:
         c.expect("。")
         if not c.at_end():
             raise c.error("the end of the media passage")
-        media = _build(
-            line,
-            lambda: MediaFigures(
-                news_articles=Count(value=news, unit="篇"),
-                external_reports=Count(value=external, unit="篇"),
-                wechat_issues=Count(value=issues, unit="期"),
-                wechat_followers=Count(value=followers, unit="人"),
-                wechat_ranking=Ranking(text=wechat_rank),
-                weibo_award=award,
-                weibo_posts=Count(value=posts, unit="条"),
-                weibo_followers=weibo_followers,
-                weibo_reads=reads,
-                weibo_ranking=Ranking(text=weibo_rank),
-                douyin_videos=Count(value=videos, unit="条"),
-                douyin_followers=douyin_followers,
-                douyin_ranking=Ranking(text=douyin_rank),
-            ),
+        return _Media(
+            news=news,
+            external=external,
+            issues=issues,
+            followers=followers,
+            wechat_rank=wechat_rank,
+            award=award,
+            posts=posts,
+            weibo_followers=weibo_followers,
+            reads=reads,
+            weibo_rank=weibo_rank,
+            videos=videos,
+            douyin_followers=douyin_followers,
+            douyin_rank=douyin_rank,
         )
-        return line.text[:at], media
 
     def _expect_year(self, c: Cursor) -> None:
         start = c.pos
@@ -370,9 +469,12 @@ class _Reader:
             raise body[0].error("expected the heading 「（一）…」")
         i = 1
         channels: list[str] = []
-        while i < len(body) and _heading(body[i], _LEVEL2, 2) is None:
+        while i < len(body):
+            # a channel 「1.…」 or the heading 「（二）…」 (they start differently: never both)
             channel = _heading(body[i], _LEVEL3, len(channels) + 1)
             if channel is None:
+                if _heading(body[i], _LEVEL2, 2) is not None:
+                    break
                 raise body[i].error(
                     f"expected the channel 「{len(channels) + 1}.…」 or 「（二）…」"
                 )
@@ -385,24 +487,21 @@ class _Reader:
         domains_heading = _heading(body[i], _LEVEL2, 2)
         assert domains_heading is not None
         domains: list[tuple[Line, str, list[Line]]] = []
-        paragraphs: list[Line] = []
-        i += 1
-        while i < len(body) and _heading(body[i], _LEVEL3, 1) is None:
-            paragraphs.append(body[i])
-            i += 1
+        first, title = _next_heading(body, i + 1, _LEVEL3, 1)
+        paragraphs = body[i + 1 : first]
+        i = first
         for number in range(1, 7):
             if i >= len(body):
                 raise self._end_error(f"the heading 「{number}.…」")
-            title = _heading(body[i], _LEVEL3, number)
-            if title is None:
-                raise body[i].error(f"expected the heading 「{number}.…」")
-            start = body[i]
-            i += 1
-            lines: list[Line] = []
-            while i < len(body) and (number == 6 or _heading(body[i], _LEVEL3, number + 1) is None):
-                lines.append(body[i])
-                i += 1
-            domains.append((start, title, lines))
+            # where the lines did not end, the search stopped at heading ``number``
+            assert title is not None
+            end, following = (
+                (len(body), None)
+                if number == 6
+                else _next_heading(body, i + 1, _LEVEL3, number + 1)
+            )
+            domains.append((body[i], title, body[i + 1 : end]))
+            i, title = end, following
         admissions = self._admissions(domains[0])
         finance = self._finance(domains[1])
         personnel = _domain(domains[2])
@@ -441,7 +540,80 @@ class _Reader:
             raise last.error("expected the admissions figures 「…年面向…」")
         prefix = last.text[:at]
         paragraphs = [*lines[:-1], _replace(last, prefix)] if prefix.strip() else lines[:-1]
-        c = last.cursor(at)
+        figures = self._admissions_in_one_match(last, at)
+        if figures is None:
+            figures = self._admissions_by_steps(last.cursor(at))
+        f = figures
+
+        def people(v: int) -> Count:
+            return Count(value=v, unit="人")
+
+        employment = _build(
+            last,
+            lambda: Employment(
+                home_province=f.home,
+                graduates=people(f.graduates),
+                placed=people(f.placed),
+                placement_rate=f.placement_rate,
+                enlisted=people(f.enlisted),
+                enlisted_share=f.enlisted_share,
+                upgraded=people(f.upgraded),
+                upgraded_share=f.upgraded_share,
+                in_province=people(f.in_province),
+                in_province_share=f.in_share,
+                out_of_province=people(f.out_province),
+                out_of_province_share=f.out_share,
+            ),
+        )
+        return _build(
+            last,
+            lambda: Admissions(
+                heading=heading,
+                paragraphs=_texts(paragraphs),
+                provinces=f.provinces,
+                stated_province_count=f.stated,
+                planned=people(f.planned),
+                admitted=people(f.admitted),
+                admission_rate=f.admission_rate,
+                registered=people(f.registered),
+                registration_rate=f.registration_rate,
+                employment=employment,
+            ),
+        )
+
+    def _admissions_in_one_match(self, line: Line, at: int) -> _Enrolment | None:
+        """The admissions and employment figures in their usual form, or None."""
+        match = _ADMISSIONS_SENTENCES.fullmatch(line.folded, at)
+        if match is None or not int(match["year"]) == int(match["graduation_year"]) == self.year:
+            return None
+        listed = _original(line, match, "provinces")
+
+        def percent(name: str) -> StatedPercent:
+            return StatedPercent(value=Decimal(match[name]))
+
+        return _Enrolment(
+            provinces=tuple(p.strip() for p in listed.rstrip().split("、")),
+            stated=int(match["province_count"]),
+            planned=int(match["planned"]),
+            admitted=int(match["admitted"]),
+            admission_rate=percent("admission_rate"),
+            registered=int(match["registered"]),
+            registration_rate=percent("registration_rate"),
+            graduates=int(match["graduates"]),
+            placed=int(match["placed"]),
+            placement_rate=percent("placement_rate"),
+            enlisted=int(match["enlisted"]),
+            enlisted_share=percent("enlisted_share"),
+            upgraded=int(match["upgraded"]),
+            upgraded_share=percent("upgraded_share"),
+            home=_original(line, match, "home"),
+            in_province=int(match["in_province"]),
+            in_share=percent("in_share"),
+            out_province=int(match["out_province"]),
+            out_share=percent("out_share"),
+        )
+
+    def _admissions_by_steps(self, c: Cursor) -> _Enrolment:
         self._expect_year(c)
         c.expect("年面向")
         listed = c.take_until("个省、自治区", "the provinces")
@@ -503,41 +675,26 @@ class _Reader:
         c.expect("。")
         if not c.at_end():
             raise c.error("the end of the admissions figures")
-
-        def people(v: int) -> Count:
-            return Count(value=v, unit="人")
-
-        employment = _build(
-            last,
-            lambda: Employment(
-                home_province=home,
-                graduates=people(graduates),
-                placed=people(placed),
-                placement_rate=placement_rate,
-                enlisted=people(enlisted),
-                enlisted_share=enlisted_share,
-                upgraded=people(upgraded),
-                upgraded_share=upgraded_share,
-                in_province=people(in_province),
-                in_province_share=in_share,
-                out_of_province=people(out_province),
-                out_of_province_share=out_share,
-            ),
-        )
-        return _build(
-            last,
-            lambda: Admissions(
-                heading=heading,
-                paragraphs=_texts(paragraphs),
-                provinces=provinces,
-                stated_province_count=stated,
-                planned=people(planned),
-                admitted=people(admitted),
-                admission_rate=admission_rate,
-                registered=people(registered),
-                registration_rate=registration_rate,
-                employment=employment,
-            ),
+        return _Enrolment(
+            provinces=provinces,
+            stated=stated,
+            planned=planned,
+            admitted=admitted,
+            admission_rate=admission_rate,
+            registered=registered,
+            registration_rate=registration_rate,
+            graduates=graduates,
+            placed=placed,
+            placement_rate=placement_rate,
+            enlisted=enlisted,
+            enlisted_share=enlisted_share,
+            upgraded=upgraded,
+            upgraded_share=upgraded_share,
+            home=home,
+            in_province=in_province,
+            in_share=in_share,
+            out_province=out_province,
+            out_share=out_share,
         )
 
     def _finance(self, domain: tuple[Line, str, list[Line]]) -> FinanceDomain:
@@ -563,7 +720,11 @@ class _Reader:
         counts = [0] * 6
         lines = body
         prefix = "本年度学校共收到信息公开申请"
-        if body and _compact(body[-1].text).startswith(prefix):
+        fast = _REQUESTS_SENTENCE.fullmatch(body[-1].folded) if body else None
+        if fast is not None:
+            counts = [int(fast[name]) for name in _REQUEST_FIGURES]
+            lines = body[:-1]
+        elif body and _compact(body[-1]).startswith(prefix):
             c = body[-1].cursor()
             c.expect(prefix)
             counts[0] = c.count("件")
@@ -598,7 +759,11 @@ class _Reader:
         counts = [0, 0, 0]
         lines = body
         prefix = "本年度学校收到信息公开举报"
-        if body and _compact(body[-1].text).startswith(prefix):
+        fast = _COMPLAINTS_SENTENCE.fullmatch(body[-1].folded) if body else None
+        if fast is not None:
+            counts = [int(fast[name]) for name in _COMPLAINT_FIGURES]
+            lines = body[:-1]
+        elif body and _compact(body[-1]).startswith(prefix):
             c = body[-1].cursor()
             c.expect(prefix)
             counts[0] = c.count("件")
@@ -642,8 +807,7 @@ class _Reader:
                 match = found
             if match is not None:
                 before = last.text[: match.start()]
-                folded_before = fold(before)
-                colon = max(folded_before.rfind("："), -1)
+                colon = max(last.folded.rfind("：", 0, match.start()), -1)
                 intro = before[: colon + 1]
                 office = before[colon + 1 :].strip()
                 telephone = last.text[match.end() :].rstrip()
@@ -660,6 +824,127 @@ class _Reader:
         )
 
 
+# -- the template sentences in their usual form, each read in one match (see ._template) ------
+
+# One legal basis as the preamble cites it: issuer《title》（document number）, without brackets
+# of the same kind nested inside (those are left to the cursor).
+_BASIS: Final = r"(?P<issuer>[^《]*)《(?P<title>[^《》]*)》（(?P<doc_no>[^（）]*)）"
+_LEGAL_BASIS: Final = re.compile(_BASIS + "[、和]?")
+_UNNAMED_BASIS: Final = re.sub(r"\?P<\w+>", "?:", _BASIS)
+_PREAMBLE_SENTENCES: Final = compile_template(
+    _PREAMBLE + "{bases}要求，综合我校{year:number}年信息公开年度工作情况编制而成。"
+    "全文包括{names}等{numeral}个部分。本年度报告中所列数据的统计起止时间为"
+    "{start_year:number}年{start_month:number}月{start_day:number}日至"
+    "{end_year:number}年{end_month:number}月{end_day:number}日。",
+    bases=rf"{_UNNAMED_BASIS}(?:[、和]{_UNNAMED_BASIS})*",
+    # no 个 in the names, so the 个部分 matched is the first (the cursor reads up to it)
+    names="[^个]*",
+    numeral="[零〇一二两三四五六七八九十百千]+",
+)
+
+# A ranking in the model's own form (the pattern Ranking checks), so the fast path reads no
+# ranking the model would refuse: the cursor refuses those with its own message.
+_RANKING_FORM: Final = _RANKING.pattern
+_MEDIA_SENTENCES: Final = compile_template(
+    "截至目前，校园网{year:number}年发布新闻{news:number}篇，外媒宣传报道{external:number}篇，"
+    "官方微信公众号推送主题信息{issues:number}期，关注人数达{followers:number}人，"
+    "全年综合影响力在《中国青年报》每周的全国排名官微数据统计中一直稳居{wechat_rank}。"
+    "{weibo}{posts:number}条，关注人数达{weibo_followers:decimal}万人，"
+    "超话总阅读量达{reads:decimal}万，每月的全国排名官博数据稳居{weibo_rank}。"
+    "官方抖音发布视频{videos:number}条，关注人数达{douyin_followers:decimal}万人，"
+    "全国综合影响力在《中国大学生在线》每月的全国排名中一直稳居{douyin_rank}。",
+    wechat_rank=_RANKING_FORM,
+    weibo_rank=_RANKING_FORM,
+    douyin_rank=_RANKING_FORM,
+    # The cursor reads an award (up to the first ，发布博文) unless the sentence starts with
+    # 官方微博发布博文; an award with no ， or space in it is that same text, stripped.
+    weibo=r"官方微博发布博文|(?!官方微博发布博文)(?P<award>[^，\s]+)，发布博文",
+)
+
+
+class _Media(NamedTuple):
+    """The figures of the media passage, as read (one field per figure of the template)."""
+
+    news: int
+    external: int
+    issues: int
+    followers: int
+    wechat_rank: str
+    award: str
+    posts: int
+    weibo_followers: WanFigure
+    reads: WanFigure
+    weibo_rank: str
+    videos: int
+    douyin_followers: WanFigure
+    douyin_rank: str
+
+
+_ADMISSIONS_SENTENCES: Final = compile_template(
+    "{year:number}年面向{provinces}{province_count}个省、自治区计划招生{planned:number}人，"
+    "实际录取{admitted:number}人，录取率为{admission_rate:percent}%，"
+    "报到{registered:number}人，报到率{registration_rate:percent}%。"
+    "{graduation_year:number}届毕业生人数{graduates:number}人，"
+    "毕业去向落实人数为{placed:number}人，初次就业去向落实率为{placement_rate:percent}%，"
+    "其中应征入伍{enlisted:number}人，占比{enlisted_share:percent}%，"
+    "专升本{upgraded:number}人，占比{upgraded_share:percent}%。"
+    "毕业生在{home}就业{in_province:number}人，占比{in_share:percent}%，"
+    "非{home_again}就业人数{out_province:number}人，占比{out_share:percent}%。",
+    # no 个 in the list, so the 个省、自治区 matched is the first (the cursor reads up to it);
+    # the count is all the digits before it
+    provinces="[^个]*",
+    province_count="(?<![0-9])[0-9]{1,4}",
+    # a name without 就 or spaces: the 就业 after it is the first (the cursor's), and the name
+    # is the cursor's, stripped
+    home=r"[^就\s]+",
+    home_again="(?P=home)",
+)
+
+
+class _Enrolment(NamedTuple):
+    """The admissions and employment figures, as read (one field per figure of the template)."""
+
+    provinces: tuple[str, ...]
+    stated: int
+    planned: int
+    admitted: int
+    admission_rate: StatedPercent
+    registered: int
+    registration_rate: StatedPercent
+    graduates: int
+    placed: int
+    placement_rate: StatedPercent
+    enlisted: int
+    enlisted_share: StatedPercent
+    upgraded: int
+    upgraded_share: StatedPercent
+    home: str
+    in_province: int
+    in_share: StatedPercent
+    out_province: int
+    out_share: StatedPercent
+
+
+_REQUEST_FIGURES: Final = (
+    "received",
+    "granted",
+    "partially_granted",
+    "refused",
+    "not_held",
+    "other_outcome",
+)
+_REQUESTS_SENTENCE: Final = compile_template(
+    "本年度学校共收到信息公开申请{received:number}件，其中予以公开{granted:number}件，"
+    "部分公开{partially_granted:number}件，不予公开{refused:number}件，"
+    "信息不存在{not_held:number}件，其他处理{other_outcome:number}件。"
+)
+_COMPLAINT_FIGURES: Final = ("complaints", "reconsiderations", "lawsuits")
+_COMPLAINTS_SENTENCE: Final = compile_template(
+    "本年度学校收到信息公开举报{complaints:number}件，"
+    "行政复议{reconsiderations:number}件，行政诉讼{lawsuits:number}件。"
+)
+
+
 _JOBS_AT: Final = re.compile(r"就业(?=[ \t\u3000]*+[0-9])")
 _JOINED_TITLE: Final = re.compile(
     r"([^ \t\u3000]{2,60}?(?:大学|学院|学校))[ \t\u3000]*+([^ \t\u3000].{0,80}报告)"
@@ -667,12 +952,28 @@ _JOINED_TITLE: Final = re.compile(
 _PHONE: Final = re.compile(r"，[ \t\u3000]*电话[ \t\u3000]*：[ \t\u3000]*")
 
 
-def _compact(text: str) -> str:
-    return "".join(fold(text).split())
+def _original(line: Line, match: re.Match[str], group: str) -> str:
+    """The text of ``group`` of a match on the folded line, as the line writes it."""
+    start, end = match.span(group)
+    return line.text[start:end]
+
+
+def _date_in(match: re.Match[str], name: str) -> datetime.date | None:
+    """The date of the groups ``{name}_year``, ``{name}_month``, ``{name}_day``, if it exists."""
+    year, month, day = match[f"{name}_year"], match[f"{name}_month"], match[f"{name}_day"]
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _compact(line: Line) -> str:
+    """The line folded, without any space."""
+    return "".join(line.folded.split())
 
 
 def _texts(lines: Sequence[Line]) -> tuple[str, ...]:
-    return tuple(line.text for line in lines)
+    return tuple([line.text for line in lines])  # a list is built faster than a generator runs
 
 
 def _replace(line: Line, text: str) -> Line:
@@ -742,10 +1043,10 @@ def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], L
     number, marker = 1, "一是"  # the next initiative's
     for line in body:
         if line.text.startswith(marker):
-            initiatives.append(_initiative_of(line, number))
+            initiatives.append(_initiative_of(line, marker))
             last = line
             number += 1
-            marker = to_chinese(number) + "是"
+            marker = _marker(number)
         elif initiatives:
             raise line.error(f"expected 「{marker}…」 or the next heading")
         else:
@@ -753,8 +1054,15 @@ def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], L
     return paragraphs, initiatives, last
 
 
-def _initiative_of(line: Line, number: int) -> Initiative:
-    rest = line.text[len(to_chinese(number)) + 1 :]
+@functools.lru_cache(maxsize=64)  # the same few in every report
+def _marker(number: int) -> str:
+    """The marker of initiative ``number``: 一是, 二是 …"""
+    return to_chinese(number) + "是"
+
+
+def _initiative_of(line: Line, marker: str) -> Initiative:
+    """The initiative on ``line``, which starts with its ``marker``."""
+    rest = line.text[len(marker) :]
     stop = rest.find("。")
     if stop < 0:
         raise line.error("expected 「。」 after the title of the initiative")
