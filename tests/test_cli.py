@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io as stdio
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +54,40 @@ class TestRender:
         assert "use --force" in capsys.readouterr().err
         assert run("render", "--year", "2022", "-o", str(target), "--force")[0] == 0
         assert target.read_text(encoding="utf-8").startswith("湖南机电职业技术学院")
+
+    @pytest.mark.parametrize("force", [[], ["--force"]])
+    def test_output_never_replaces_a_special_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], force: list[str]
+    ) -> None:
+        """-o naming a FIFO (or a device, such as /dev/full) is refused in one line, even
+        with --force, and the FIFO stays a FIFO."""
+        fifo = tmp_path / "out.txt"
+        os.mkfifo(fifo)
+        status, out = run("render", "--year", "2022", "-o", str(fifo), *force)
+        assert (status, out) == (2, "")
+        err = capsys.readouterr().err
+        assert (
+            err == f"hnjd-disclosure: {fifo}: cannot write: not a regular file (FIFO); "
+            "refusing to replace it\n"
+        )
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+    def test_output_is_readable_as_the_umask_allows(self, tmp_path: Path) -> None:
+        """render -o, convert -o and schema -o write files as any program does (0o666 less
+        the umask), not private to their owner."""
+        old = os.umask(0o022)
+        try:
+            for argv in (
+                ["render", "--year", "2022", "--format", "html", "-o"],
+                ["convert", "--year", "2022", "-o"],
+                ["schema", "-o"],
+            ):
+                target = tmp_path / f"{argv[0]}.json"
+                assert run(*argv, str(target))[0] == 0
+                assert stat.S_IMODE(target.stat().st_mode) == 0o644, argv
+        finally:
+            os.umask(old)
 
 
 BAD_INPUTS = {

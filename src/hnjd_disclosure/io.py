@@ -2,13 +2,16 @@
 
 The ``loads_*``/``dumps_*`` functions are pure (text in, text out); :func:`load` and
 :func:`save` touch the file system. :func:`save` writes atomically (a temporary file renamed
-into place) and refuses to replace an existing file unless ``force=True``.
+into place), refuses to replace an existing file unless ``force=True``, and never replaces
+anything but a regular file; new files get the umask's permissions, replaced ones keep theirs.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
+import stat
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import cache, partial
@@ -350,6 +353,10 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` like :func:`write_text_atomic` (for binary formats: .docx).
 
+    A new file gets the permissions of any new file (``0o666`` less the umask, so a page for
+    a web server is readable by it); a file replaced with ``force`` keeps its permission bits.
+    Only a regular file is ever replaced: never a directory, a symbolic link or a device.
+
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "blob.bin"
     >>> write_bytes_atomic(path, b"PK")
@@ -358,17 +365,28 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool
 
     Raises:
         FileExistsError: if ``path`` exists and ``force`` is false.
+        OSError: if ``path`` exists and is not a regular file (``not a regular file`` in its
+            message), or if it cannot be written.
     """
     target = Path(path)
-    if not force and target.exists():
-        raise FileExistsError(f"{target} exists (use --force to replace it)")
-    import tempfile  # only writing needs it, and it imports much
-
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        existing: os.stat_result | None = target.lstat()
+    except FileNotFoundError:
+        existing = None
+    if existing is not None:
+        if not stat.S_ISREG(existing.st_mode):
+            kind = _file_kind(existing.st_mode)
+            message = f"not a regular file ({kind}); refusing to replace it"
+            raise OSError(errno.EINVAL, message, str(target))
+        if not force:
+            raise FileExistsError(f"{target} exists (use --force to replace it)")
+    tmp, fd = _create_temporary(target)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            if existing is not None:
+                os.chmod(tmp, stat.S_IMODE(existing.st_mode))
             os.fsync(fh.fileno())
         if force:
             os.replace(tmp, target)
@@ -379,6 +397,35 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(target: Path) -> tuple[Path, int]:
+    """A new empty file beside ``target``, opened for writing, with a unique name.
+
+    Created with mode ``0o666`` so that the umask applies, as to any new file (mkstemp's
+    ``0o600`` would make every written file private to its owner).
+    """
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return tmp, os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{target}: no free name for a temporary file")  # pragma: no cover
+
+
+def _file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    kinds = (
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISLNK, "symbolic link"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "special file")
 
 
 def save(
