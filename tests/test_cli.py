@@ -128,6 +128,18 @@ BAD_INPUTS = {
         dumps_json(builtin_report(2022)).replace('"99.90%"', "99.9"),
         "r.json: proactive.admissions.admission_rate: expected a percentage",
     ),
+    "deep JSON": ("r.json", "[" * 100_000, "r.json: malformed JSON: nested too deeply"),
+    "deep TOML": ("r.toml", "a = " + "[" * 100_000, "r.toml: malformed TOML: nested too deeply"),
+    "long JSON integer": (
+        "r.json",
+        '{"year": ' + "9" * 4301 + "}",
+        "r.json: malformed JSON: an integer of more than 4300 digits",
+    ),
+    "long TOML integer": (
+        "r.toml",
+        GOOD_TOML.replace("planned = 5300", "planned = " + "5" * 5000),
+        "r.toml: malformed TOML: an integer of more than 4300 digits",
+    ),
 }
 
 

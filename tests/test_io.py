@@ -270,3 +270,53 @@ class TestWrittenFileModes:
             "link.txt",
             "real.txt",
         ]
+
+
+#: Documents that once escaped as a RecursionError or a ValueError (a traceback on the command
+#: line): (name, text, the message expected after "source: ").
+HOSTILE = {
+    "deep JSON array": ("r.json", "[" * 100_000, "malformed JSON: nested too deeply"),
+    "deep JSON object": ("r.json", '{"a":' * 100_000, "malformed JSON: nested too deeply"),
+    "deep JSON value of a field": (
+        "r.json",
+        '{"institution": ' + "[" * 995 + "]" * 995 + "}",
+        "",  # parsed or not, a DataError
+    ),
+    "deep JSON with escapes": ("r.json", '{"a\\u0041": ' + "[" * 990 + "]" * 990 + "}", ""),
+    "deep TOML array": ("r.toml", "a = " + "[" * 100_000, "malformed TOML: nested too deeply"),
+    "deep TOML inline table": (
+        "r.toml",
+        "a = " + "{b = " * 100_000,
+        "malformed TOML: nested too deeply",
+    ),
+    "not so deep TOML array": ("r.toml", "institution = " + "[" * 900 + "]" * 900, ""),
+    "deep TOML keys with a placeholder": ("r.toml", "a" + ".a" * 5000 + ' = "待填写"', ""),
+    "long JSON integer": (
+        "r.json",
+        '{"year": ' + "1" * 5000 + "}",
+        "malformed JSON: an integer of more than 4300 digits",
+    ),
+    "long TOML integer": (
+        "r.toml",
+        "year = " + "1" * 5000,
+        "malformed TOML: an integer of more than 4300 digits",
+    ),
+}
+
+
+class TestHostileDocuments:
+    @pytest.mark.parametrize("case", HOSTILE.values(), ids=list(HOSTILE))
+    def test_data_error_not_a_crash(self, case: tuple[str, str, str]) -> None:
+        """Nesting past the interpreter's recursion limit and integers past its digit limit
+        are a DataError naming the document, like any malformed document."""
+        name, text, expected = case
+        with pytest.raises(DataError) as info:
+            io.loads(text, io.format_of(name), source=name)
+        assert str(info.value).startswith(f"{name}: {expected}")
+
+    def test_json_bytes_too(self) -> None:
+        """loads_json reads bytes (load_many's documents) with the same verdict."""
+        with pytest.raises(DataError, match="^r.json: malformed JSON: nested too deeply$"):
+            io.loads_json(b"[" * 100_000, source="r.json")
+        with pytest.raises(DataError, match="integer of more than 4300 digits"):
+            io.loads_json(b"[" + b"9" * 4301 + b"]", source="r.json")

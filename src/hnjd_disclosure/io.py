@@ -12,6 +12,7 @@ import errno
 import importlib
 import os
 import stat
+import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import cache, partial
@@ -98,15 +99,17 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
 
     Raises:
         MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
-        DataError: if the TOML is malformed (with its line and column) or is not a valid
-            report (with the field path).
+        DataError: if the TOML is malformed (with its line and column), nested too deeply or
+            holds an integer too long for Python to read, or is not a valid report (with the
+            field path).
     """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(source, [Issue("", f"malformed TOML: {exc}")]) from None
-    _refuse_draft(data, source, text)
-    return structure_report(data, source=source, native_dates=True)
+    except (RecursionError, ValueError) as exc:
+        raise _beyond_limits("TOML", exc, source) from None
+    return _report_of(data, source, text, native_dates=True)
 
 
 def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
@@ -121,8 +124,9 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
 
     Raises:
         MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
-        DataError: if the JSON is malformed (with its line and column) or is not a valid
-            report (with the field path).
+        DataError: if the JSON is malformed (with its line and column), nested too deeply or
+            holds an integer too long for Python to read, or is not a valid report (with the
+            field path).
     """
     from json import JSONDecodeError
 
@@ -133,8 +137,29 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
     except UnicodeDecodeError as exc:
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
-    _refuse_draft(data, source, text)
-    return structure_report(data, source=source, native_dates=False)
+    except (RecursionError, ValueError) as exc:
+        raise _beyond_limits("JSON", exc, source) from None
+    return _report_of(data, source, text, native_dates=False)
+
+
+def _beyond_limits(fmt: str, exc: RecursionError | ValueError, source: str) -> DataError:
+    """The error for a document past the interpreter's limits (checked by the parser)."""
+    if isinstance(exc, RecursionError):
+        return DataError(source, [Issue("", f"malformed {fmt}: nested too deeply")])
+    message = str(exc)
+    if message.startswith("Exceeds the limit"):  # int(): sys.get_int_max_str_digits()
+        digits = sys.get_int_max_str_digits()
+        message = f"an integer of more than {digits} digits"
+    return DataError(source, [Issue("", f"malformed {fmt}: {message}")])
+
+
+def _report_of(data: object, source: str, text: str | bytes, *, native_dates: bool) -> AnnualReport:
+    """The report of parsed ``data``; nesting too deep for the checks is a DataError too."""
+    try:
+        _refuse_draft(data, source, text)
+        return structure_report(data, source=source, native_dates=native_dates)
+    except RecursionError:
+        raise DataError(source, [Issue("", "nested too deeply")]) from None
 
 
 def _may_hold_placeholder(text: str | bytes) -> bool:
