@@ -128,6 +128,11 @@ BAD_INPUTS = {
         dumps_json(builtin_report(2022)).replace('"99.90%"', "99.9"),
         "r.json: proactive.admissions.admission_rate: expected a percentage",
     ),
+    "lone surrogate": (
+        "r.json",
+        dumps_json(builtin_report(2022)).replace("湖南机电职业技术学院", "湖南\\ud800", 1),
+        "r.json: institution: must be Unicode text, got a lone surrogate (U+D800) at character 3",
+    ),
     "deep JSON": ("r.json", "[" * 100_000, "r.json: malformed JSON: nested too deeply"),
     "deep TOML": ("r.toml", "a = " + "[" * 100_000, "r.toml: malformed TOML: nested too deeply"),
     "long JSON integer": (
@@ -178,6 +183,25 @@ def test_usage_errors(argv: list[str], expected: str, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert expected in err
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("to", ["toml", "json"])
+def test_convert_refuses_a_lone_surrogate(
+    to: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A paragraph that could not be written ("\\ud800" in JSON) is refused at load, naming
+    its field, before anything is written (it was a UnicodeEncodeError traceback)."""
+    text = dumps_json(builtin_report(2022)).replace("学校高度重视", "学校\\ud800高度重视", 1)
+    assert "\\ud800" in text
+    source = tmp_path / "r.json"
+    source.write_text(text, encoding="utf-8")
+    for argv in (["convert", "--to", to], ["convert", "-o", str(tmp_path / f"out.{to}")]):
+        status, out = run(*argv, str(source))
+        assert (status, out) == (2, "")
+        err = capsys.readouterr().err
+        assert err.startswith(f"hnjd-disclosure: {source}: overview.paragraphs[0]: must be Unicode")
+        assert err.count("\n") == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
 
 
 def test_convert_round_trips(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
-from .convert import structure_report, unstructure
+from .convert import _structure, unstructure
 from .errors import PLACEHOLDER, DataError, Issue, MissingFiguresError, UnknownYearError
 from .model import AnnualReport
 
@@ -69,15 +69,34 @@ def _orjson() -> ModuleType | None:
         return None
 
 
-def _parse_json(text: str | bytes) -> Any:
+def _parse_json(text: str | bytes, *, from_utf8: bool) -> tuple[Any, bool]:
+    """The parsed document, and whether it is known to hold no lone surrogate (the model
+    refuses them; knowing spares the converter a search through every string).
+
+    ``from_utf8`` says that ``text`` is a str decoded strictly from UTF-8 (so it holds none).
+    """
     if (orjson := _orjson()) is not None:
         try:
-            return orjson.loads(text)
+            # orjson refuses a lone surrogate, escaped or not.
+            return orjson.loads(text), True
         except Exception:
             pass  # json below accepts it or says why not
     import json  # imported on first use, as orjson (the CLI must start fast)
 
-    return json.loads(text)
+    return json.loads(text), _surrogate_free(text, from_utf8=from_utf8)
+
+
+def _surrogate_free(text: str | bytes, *, from_utf8: bool) -> bool:
+    """Whether json cannot read a lone surrogate from ``text`` (memchr searches, where
+    looking in every string of the document costs more).
+
+    A lone surrogate comes from an escape (a backslash); from a str that was not decoded
+    strictly from UTF-8; and from bytes, which json decodes with ``surrogatepass``, from
+    UTF-16 or UTF-32 (whose JSON has NUL bytes) or from UTF-8's form of one (ED A0..BF).
+    """
+    if isinstance(text, bytes):
+        return b"\\" not in text and b"\x00" not in text and b"\xed" not in text
+    return from_utf8 and "\\" not in text
 
 
 def _write_json(data: Any, indent: int | None) -> str:
@@ -109,7 +128,8 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
         raise DataError(source, [Issue("", f"malformed TOML: {exc}")]) from None
     except (RecursionError, ValueError) as exc:
         raise _beyond_limits("TOML", exc, source) from None
-    return _report_of(data, source, text, native_dates=True)
+    # tomllib refuses an escaped surrogate, but text given as str may hold one.
+    return _report_of(data, source, text, native_dates=True, unicode_known=False)
 
 
 def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
@@ -128,10 +148,14 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
             holds an integer too long for Python to read, or is not a valid report (with the
             field path).
     """
+    return _loads_json(text, source, from_utf8=False)
+
+
+def _loads_json(text: str | bytes, source: str, *, from_utf8: bool) -> AnnualReport:
     from json import JSONDecodeError
 
     try:
-        data = _parse_json(text)
+        data, unicode_known = _parse_json(text, from_utf8=from_utf8)
     except JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
@@ -139,7 +163,7 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
     except (RecursionError, ValueError) as exc:
         raise _beyond_limits("JSON", exc, source) from None
-    return _report_of(data, source, text, native_dates=False)
+    return _report_of(data, source, text, native_dates=False, unicode_known=unicode_known)
 
 
 def _beyond_limits(fmt: str, exc: RecursionError | ValueError, source: str) -> DataError:
@@ -153,11 +177,13 @@ def _beyond_limits(fmt: str, exc: RecursionError | ValueError, source: str) -> D
     return DataError(source, [Issue("", f"malformed {fmt}: {message}")])
 
 
-def _report_of(data: object, source: str, text: str | bytes, *, native_dates: bool) -> AnnualReport:
+def _report_of(
+    data: object, source: str, text: str | bytes, *, native_dates: bool, unicode_known: bool
+) -> AnnualReport:
     """The report of parsed ``data``; nesting too deep for the checks is a DataError too."""
     try:
         _refuse_draft(data, source, text)
-        return structure_report(data, source=source, native_dates=native_dates)
+        return _structure(data, AnnualReport, source, native_dates, unicode_known=unicode_known)
     except RecursionError:
         raise DataError(source, [Issue("", "nested too deeply")]) from None
 
@@ -283,7 +309,9 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(str(path), [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
-    return loads(text, fmt, source=str(path))
+    if fmt == "json":
+        return _loads_json(text, str(path), from_utf8=True)
+    return loads_toml(text, source=str(path))
 
 
 def _load_source(numbered: tuple[int, Source]) -> AnnualReport:
