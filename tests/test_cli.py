@@ -218,6 +218,30 @@ def test_schema_command() -> None:
     assert '"$schema": "https://json-schema.org/draft/2020-12/schema"' in out
 
 
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        (RuntimeError("boom"), "internal error: RuntimeError: boom"),
+        (KeyError("x"), "internal error: KeyError: 'x'"),
+        (ValueError("two\nlines"), "internal error: ValueError: two lines"),
+        (RecursionError(), "internal error: RecursionError"),
+    ],
+)
+def test_unexpected_exception_is_one_line(
+    error: Exception, line: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug (any exception the commands do not expect) still gives one line and exit 2,
+    asking for a report, not a traceback."""
+    from hnjd_disclosure import cli
+
+    def broken(args: object, stdout: object) -> int:
+        raise error
+
+    monkeypatch.setattr(cli, "_render", broken)
+    assert run("render", "--year", "2022") == (2, "")
+    assert capsys.readouterr().err == f"hnjd-disclosure: {line} (please report this)\n"
+
+
 def test_module_entry_point() -> None:
     """python -m hnjd_disclosure runs the same command line, with exit status 2 on bad input."""
     proc = subprocess.run(

@@ -78,6 +78,23 @@ class TestDraftFrom:
         with pytest.raises(ModelError, match=r"^year: expected a year after 2022"):
             draft_from(builtin_report(2022), year)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("year", [10000, 100000, 10**30])
+    def test_rejects_year_past_the_model(self, year: int) -> None:
+        """A year the model does not accept for a report (after 9999) is refused at ``year``,
+        not a ValueError from the dates."""
+        with pytest.raises(ModelError, match=r"^year: expected a year after 2022 and at most 9999"):
+            draft_from(builtin_report(2022), year)
+
+    def test_rejects_a_period_past_9999(self) -> None:
+        """A period that would end after 9999 (it ends the year after the report's) too."""
+        report = attrs.evolve(
+            builtin_report(2022),
+            year=9998,
+            period=Period(start=datetime.date(9998, 9, 1), end=datetime.date(9999, 8, 31)),
+        )
+        with pytest.raises(ModelError, match=r"^year: the period would end in 10000"):
+            draft_from(report, 9999)
+
     def test_leap_day_moves_to_28_february(self) -> None:
         """A period ending on 29 February ends on 28 February in a common year."""
         report = attrs.evolve(
@@ -172,6 +189,15 @@ class TestNewCommand:
         """Without --from, the built-in report of the year before must exist."""
         assert run("new", "--year", "2030")[0] == 2
         assert "no built-in report for year 2029" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("year", ["10000", "100000"])
+    def test_year_past_9999(self, year: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """new --year 100000 --from 2022: one line, exit 2, no traceback."""
+        assert run("new", "--year", year, "--from", "2022") == (2, "")
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert err.startswith("hnjd-disclosure: ")
+        assert "Traceback" not in err
 
     def test_render_refuses_draft(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """render on a draft exits 2 with one line naming the missing figures, no traceback."""

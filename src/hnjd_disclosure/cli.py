@@ -420,6 +420,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         message = str(exc)
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: still one line and exit 2, never a traceback
+        detail = " ".join(str(exc).split())
+        kind = type(exc).__name__ + (f": {detail}" if detail else "")
+        message = f"internal error: {kind} (please report this)"
     print(f"{PROG}: {message}", file=sys.stderr)
     return EXIT_USAGE
 
