@@ -168,26 +168,27 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     return data
 
 
-def _placeholders(node: object, path: str) -> Iterator[str]:
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            yield from _placeholders(value, f"{path}.{key}" if path else str(key))
-    elif isinstance(node, list | tuple):
-        for i, value in enumerate(node):
-            yield from _placeholders(value, f"{path}[{i}]")
-    elif node == PLACEHOLDER:
-        yield path
+def _is_placeholder(data: object, path: str) -> bool:
+    """Whether the value at the dotted ``path`` of ``data`` is :data:`PLACEHOLDER`."""
+    node = data
+    for key in path.split("."):
+        if type(node) is not dict:
+            return False
+        node = node.get(key)
+    return type(node) is str and node == PLACEHOLDER
 
 
 def missing_figures(data: object) -> tuple[str, ...]:
-    """The dotted paths of every value in ``data`` still marked :data:`PLACEHOLDER`.
+    """The dotted paths of the figures in ``data`` still marked :data:`PLACEHOLDER`.
+
+    Only figure fields (:func:`figure_fields`) count: a text that reads ``待填写`` is text.
 
     >>> missing_figures({"year": 2023, "proactive": {"admissions": {"planned": "待填写"}}})
     ('proactive.admissions.planned',)
-    >>> missing_figures({"items": [1, "待填写"]})
-    ('items[1]',)
+    >>> missing_figures({"institution": "待填写", "overview": {"paragraphs": ["待填写"]}})
+    ()
     """
-    return tuple(_placeholders(data, ""))
+    return tuple(path for path in _figure_fields() if _is_placeholder(data, path))
 
 
 def fill_in(data: Mapping[str, Any], values: Mapping[str, object]) -> dict[str, Any]:
