@@ -274,6 +274,23 @@ class TestRenderFormats:
         assert "八、清单事项公开情况表" in out
         assert "八、清单事项公开情况表" not in plain
 
+    @pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
+    def test_checklist_flag_with_another_format_is_a_usage_error(
+        self, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--checklist with a format that always includes part 8 is refused in one line, not
+        silently ignored, and nothing is written."""
+        target = tmp_path / f"report.{fmt}"
+        status, out = run(
+            "render", "--year", "2022", "--format", fmt, "--checklist", "-o", str(target)
+        )
+        assert (status, out) == (2, "")
+        assert capsys.readouterr().err == (
+            f"hnjd-disclosure: --checklist is for --format text: {fmt} always includes part 8, "
+            "the checklist table\n"
+        )
+        assert not target.exists()
+
     def test_html_file_is_not_overwritten(self, tmp_path: Path) -> None:
         """-o writes the page; a second run refuses to replace it without --force."""
         target = tmp_path / "report.html"

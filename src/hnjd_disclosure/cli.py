@@ -81,6 +81,11 @@ def emit_bytes(data: bytes, args: argparse.Namespace) -> None:
 
 
 def _render(args: argparse.Namespace, stdout: TextIO) -> int:
+    if args.checklist and args.format != "text":
+        raise CliError(
+            f"--checklist is for --format text: {args.format} always includes part 8, "
+            "the checklist table"
+        )
     report = read_report(args)
     if args.format == "docx":
         from .render.docx import render_docx
@@ -279,7 +284,10 @@ def _add_render(sub: _Subparsers) -> None:
         "docx extra); all but text include part 8, the checklist table",
     )
     p.add_argument(
-        "--checklist", action="store_true", help="text: also write part 8, the checklist table"
+        "--checklist",
+        action="store_true",
+        help="text: also write part 8, the checklist table (only with --format text: the other "
+        "formats always include it)",
     )
     p.set_defaults(run=_render)
 
