@@ -171,7 +171,7 @@ def test_bad_input_gives_one_line_and_exit_2(
     [
         (["render", "--year", "2019"], "no built-in report for year 2019"),
         (["render", "missing.toml"], "missing.toml: cannot read"),
-        (["render", "--year", "twenty"], "invalid int value"),
+        (["render", "--year", "twenty"], "expected a year of 4 digits such as 2022"),
         (["render"], "one of the arguments"),
         (["render", "report.yaml"], "report.yaml: expected a .toml or .json file"),
     ],
@@ -202,6 +202,45 @@ def test_convert_refuses_a_lone_surrogate(
         assert err.startswith(f"hnjd-disclosure: {source}: overview.paragraphs[0]: must be Unicode")
         assert err.count("\n") == 1
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+#: Spellings int() reads as 2022 that are not a year as the command line takes it.
+NOT_YEARS = ["2_022", "\uff12\uff10\uff12\uff12", "+2022", " 2022 ", "02022", "2022\n", "-2022"]
+
+
+@pytest.mark.parametrize("text", NOT_YEARS, ids=repr)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["render", "--year", "{}"],
+        ["convert", "--year", "{}"],
+        ["check", "--year", "{}"],
+        ["new", "--year", "{}", "--from", "2022"],
+        ["new", "--year", "2023", "--from", "{}"],
+        ["diff", "{}", "2022"],
+        ["diff", "2022", "{}"],
+    ],
+    ids=lambda argv: " ".join(argv),
+)
+def test_a_year_is_4_ascii_digits(
+    argv: list[str], text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every year argument takes 4 ASCII digits only: no silent reading of 2_022, full-width
+    digits, a sign, spaces or a leading zero as 2022. One line, exit 2, nothing printed."""
+    status, out = run(*(a.replace("{}", text) for a in argv))
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "expected a year of 4 digits such as 2022" in err
+    assert repr(text) in err
+
+
+def test_diff_still_reads_files_and_years(tmp_path: Path) -> None:
+    """diff takes 4-digit years and data files (a name with digits in it too)."""
+    path = tmp_path / "2022.toml"
+    path.write_text(GOOD_TOML, encoding="utf-8")
+    assert run("diff", "2022", str(path))[0] == 0
+    assert run("new", "--year", "2023", "--from", str(path))[0] == 0
 
 
 def test_convert_round_trips(tmp_path: Path) -> None:

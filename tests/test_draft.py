@@ -196,9 +196,29 @@ class TestNewCommand:
         """new --year 100000 --from 2022: one line, exit 2, no traceback."""
         assert run("new", "--year", year, "--from", "2022") == (2, "")
         err = capsys.readouterr().err
-        assert err.count("\n") == 1
-        assert err.startswith("hnjd-disclosure: ")
-        assert "Traceback" not in err
+        assert err == (
+            f"hnjd-disclosure new: argument --year: expected a year of 4 digits such as 2022, "
+            f"got '{year}' (see --help)\n"
+        )
+
+    def test_year_after_9999_from_a_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """From a 9999 report there is no next year: one line, exit 2."""
+        source = tmp_path / "r.toml"
+        report = attrs.evolve(
+            builtin_report(2022),
+            year=9998,
+            period=Period(start=datetime.date(9998, 1, 1), end=datetime.date(9998, 12, 31)),
+        )
+        source.write_text(dumps_toml(report), encoding="utf-8")
+        assert run("new", "--year", "9999", "--from", str(source))[0] == 0
+        source.write_text(dumps_toml(attrs.evolve(report, year=9999)), encoding="utf-8")
+        assert run("new", "--year", "9999", "--from", str(source)) == (2, "")
+        err = capsys.readouterr().err
+        assert (
+            err == "hnjd-disclosure: year: expected a year after 9999 and at most 9999, got 9999\n"
+        )
 
     def test_render_refuses_draft(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """render on a draft exits 2 with one line naming the missing figures, no traceback."""
