@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io as stdio
+import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +55,40 @@ class TestRender:
         assert run("render", "--year", "2022", "-o", str(target), "--force")[0] == 0
         assert target.read_text(encoding="utf-8").startswith("湖南机电职业技术学院")
 
+    @pytest.mark.parametrize("force", [[], ["--force"]])
+    def test_output_never_replaces_a_special_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], force: list[str]
+    ) -> None:
+        """-o naming a FIFO (or a device, such as /dev/full) is refused in one line, even
+        with --force, and the FIFO stays a FIFO."""
+        fifo = tmp_path / "out.txt"
+        os.mkfifo(fifo)
+        status, out = run("render", "--year", "2022", "-o", str(fifo), *force)
+        assert (status, out) == (2, "")
+        err = capsys.readouterr().err
+        assert (
+            err == f"hnjd-disclosure: {fifo}: cannot write: not a regular file (FIFO); "
+            "refusing to replace it\n"
+        )
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+    def test_output_is_readable_as_the_umask_allows(self, tmp_path: Path) -> None:
+        """render -o, convert -o and schema -o write files as any program does (0o666 less
+        the umask), not private to their owner."""
+        old = os.umask(0o022)
+        try:
+            for argv in (
+                ["render", "--year", "2022", "--format", "html", "-o"],
+                ["convert", "--year", "2022", "-o"],
+                ["schema", "-o"],
+            ):
+                target = tmp_path / f"{argv[0]}.json"
+                assert run(*argv, str(target))[0] == 0
+                assert stat.S_IMODE(target.stat().st_mode) == 0o644, argv
+        finally:
+            os.umask(old)
+
 
 BAD_INPUTS = {
     "malformed TOML": ("r.toml", 'institution = "x\n', "r.toml: malformed TOML"),
@@ -92,6 +128,23 @@ BAD_INPUTS = {
         dumps_json(builtin_report(2022)).replace('"99.90%"', "99.9"),
         "r.json: proactive.admissions.admission_rate: expected a percentage",
     ),
+    "lone surrogate": (
+        "r.json",
+        dumps_json(builtin_report(2022)).replace("湖南机电职业技术学院", "湖南\\ud800", 1),
+        "r.json: institution: must be Unicode text, got a lone surrogate (U+D800) at character 3",
+    ),
+    "deep JSON": ("r.json", "[" * 100_000, "r.json: malformed JSON: nested too deeply"),
+    "deep TOML": ("r.toml", "a = " + "[" * 100_000, "r.toml: malformed TOML: nested too deeply"),
+    "long JSON integer": (
+        "r.json",
+        '{"year": ' + "9" * 4301 + "}",
+        "r.json: malformed JSON: an integer of more than 4300 digits",
+    ),
+    "long TOML integer": (
+        "r.toml",
+        GOOD_TOML.replace("planned = 5300", "planned = " + "5" * 5000),
+        "r.toml: malformed TOML: an integer of more than 4300 digits",
+    ),
 }
 
 
@@ -118,7 +171,7 @@ def test_bad_input_gives_one_line_and_exit_2(
     [
         (["render", "--year", "2019"], "no built-in report for year 2019"),
         (["render", "missing.toml"], "missing.toml: cannot read"),
-        (["render", "--year", "twenty"], "invalid int value"),
+        (["render", "--year", "twenty"], "expected a year of 4 digits such as 2022"),
         (["render"], "one of the arguments"),
         (["render", "report.yaml"], "report.yaml: expected a .toml or .json file"),
     ],
@@ -130,6 +183,64 @@ def test_usage_errors(argv: list[str], expected: str, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert expected in err
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("to", ["toml", "json"])
+def test_convert_refuses_a_lone_surrogate(
+    to: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A paragraph that could not be written ("\\ud800" in JSON) is refused at load, naming
+    its field, before anything is written (it was a UnicodeEncodeError traceback)."""
+    text = dumps_json(builtin_report(2022)).replace("学校高度重视", "学校\\ud800高度重视", 1)
+    assert "\\ud800" in text
+    source = tmp_path / "r.json"
+    source.write_text(text, encoding="utf-8")
+    for argv in (["convert", "--to", to], ["convert", "-o", str(tmp_path / f"out.{to}")]):
+        status, out = run(*argv, str(source))
+        assert (status, out) == (2, "")
+        err = capsys.readouterr().err
+        assert err.startswith(f"hnjd-disclosure: {source}: overview.paragraphs[0]: must be Unicode")
+        assert err.count("\n") == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+#: Spellings int() reads as 2022 that are not a year as the command line takes it.
+NOT_YEARS = ["2_022", "\uff12\uff10\uff12\uff12", "+2022", " 2022 ", "02022", "2022\n", "-2022"]
+
+
+@pytest.mark.parametrize("text", NOT_YEARS, ids=repr)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["render", "--year", "{}"],
+        ["convert", "--year", "{}"],
+        ["check", "--year", "{}"],
+        ["new", "--year", "{}", "--from", "2022"],
+        ["new", "--year", "2023", "--from", "{}"],
+        ["diff", "{}", "2022"],
+        ["diff", "2022", "{}"],
+    ],
+    ids=lambda argv: " ".join(argv),
+)
+def test_a_year_is_4_ascii_digits(
+    argv: list[str], text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every year argument takes 4 ASCII digits only: no silent reading of 2_022, full-width
+    digits, a sign, spaces or a leading zero as 2022. One line, exit 2, nothing printed."""
+    status, out = run(*(a.replace("{}", text) for a in argv))
+    assert (status, out) == (2, "")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "expected a year of 4 digits such as 2022" in err
+    assert repr(text) in err
+
+
+def test_diff_still_reads_files_and_years(tmp_path: Path) -> None:
+    """diff takes 4-digit years and data files (a name with digits in it too)."""
+    path = tmp_path / "2022.toml"
+    path.write_text(GOOD_TOML, encoding="utf-8")
+    assert run("diff", "2022", str(path))[0] == 0
+    assert run("new", "--year", "2023", "--from", str(path))[0] == 0
 
 
 def test_convert_round_trips(tmp_path: Path) -> None:
@@ -144,6 +255,30 @@ def test_schema_command() -> None:
     status, out = run("schema")
     assert status == 0
     assert '"$schema": "https://json-schema.org/draft/2020-12/schema"' in out
+
+
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        (RuntimeError("boom"), "internal error: RuntimeError: boom"),
+        (KeyError("x"), "internal error: KeyError: 'x'"),
+        (ValueError("two\nlines"), "internal error: ValueError: two lines"),
+        (RecursionError(), "internal error: RecursionError"),
+    ],
+)
+def test_unexpected_exception_is_one_line(
+    error: Exception, line: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug (any exception the commands do not expect) still gives one line and exit 2,
+    asking for a report, not a traceback."""
+    from hnjd_disclosure import cli
+
+    def broken(args: object, stdout: object) -> int:
+        raise error
+
+    monkeypatch.setattr(cli, "_render", broken)
+    assert run("render", "--year", "2022") == (2, "")
+    assert capsys.readouterr().err == f"hnjd-disclosure: {line} (please report this)\n"
 
 
 def test_module_entry_point() -> None:
@@ -177,6 +312,23 @@ class TestRenderFormats:
         assert status == 0
         assert "八、清单事项公开情况表" in out
         assert "八、清单事项公开情况表" not in plain
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
+    def test_checklist_flag_with_another_format_is_a_usage_error(
+        self, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--checklist with a format that always includes part 8 is refused in one line, not
+        silently ignored, and nothing is written."""
+        target = tmp_path / f"report.{fmt}"
+        status, out = run(
+            "render", "--year", "2022", "--format", fmt, "--checklist", "-o", str(target)
+        )
+        assert (status, out) == (2, "")
+        assert capsys.readouterr().err == (
+            f"hnjd-disclosure: --checklist is for --format text: {fmt} always includes part 8, "
+            "the checklist table\n"
+        )
+        assert not target.exists()
 
     def test_html_file_is_not_overwritten(self, tmp_path: Path) -> None:
         """-o writes the page; a second run refuses to replace it without --force."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -49,8 +50,8 @@ BAD_VALUES = [
 ]
 
 
-def _fast(native_dates: bool) -> Any:
-    return convert._fast_structure(AnnualReport, native_dates)
+def _fast(native_dates: bool, unicode_known: bool = False) -> Any:
+    return convert._fast_structure(AnnualReport, native_dates, unicode_known)
 
 
 def _detailed(data: object, native_dates: bool) -> AnnualReport:
@@ -84,6 +85,7 @@ class TestSameResult:
         """From JSON data the fast path builds the report the detailed converter builds."""
         data = json.loads(io.dumps_json(report))
         assert _fast(False)(data) == _detailed(data, False) == report
+        assert _fast(False, unicode_known=True)(data) == report
 
     @given(reports())
     def test_toml_data(self, report: AnnualReport) -> None:
@@ -111,14 +113,15 @@ class TestNeverLooser:
         plain = json.loads(io.dumps_json(REPORT))
         path = data.draw(st.sampled_from(_leaves(plain)))
         bad = _replace(plain, path, data.draw(st.sampled_from(BAD_VALUES)))
-        try:
-            expected = _detailed(bad, False)
-        except Exception:
-            # Any exception sends the data to the detailed path.
-            with pytest.raises(Exception):  # noqa: B017, PT011
-                _fast(False)(bad)
-        else:
-            assert _fast(False)(bad) == expected
+        for fast in (_fast(False), _fast(False, unicode_known=True)):
+            try:
+                expected = _detailed(bad, False)
+            except Exception:
+                # Any exception sends the data to the detailed path.
+                with pytest.raises(Exception):  # noqa: B017, PT011
+                    fast(bad)
+            else:
+                assert fast(bad) == expected
 
     @given(st.sampled_from(sorted(json.loads(io.dumps_json(REPORT)))))
     def test_unknown_keys(self, key: str) -> None:
@@ -160,7 +163,7 @@ class TestNeverLooser:
         """A string the fast check lets through is one the field validators accept."""
         field = attrs.fields(Employment).home_province
         for validator, check in _fastpath._STRING_CHECKS.items():
-            if eval(check, {"v": text}):  # the generated code's own test refuses it
+            if eval(check, {**_fastpath.CHECK_NAMES, "v": text}):  # the generated test refuses it
                 continue
             validator(None, field, text)  # must not raise
 
@@ -203,3 +206,120 @@ class TestConstructionStillValidates:
         assert fields.graduates.validator in _fields.TYPE_CHECKS
         assert fields.placement_rate.validator in _fields.TYPE_CHECKS
         assert fields.home_province.validator not in _fields.TYPE_CHECKS
+
+
+# Texts that cannot be written as UTF-8: a lone surrogate, as JSON's "\ud800" gives.
+LONE_SURROGATES = ["\ud800", "\udfff", "a\udc80", "湖南\ud83d", "\ud800\n"]
+
+
+def _string_leaves(node: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every place in the data that holds a string."""
+    if isinstance(node, str):
+        return [path]
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in _string_leaves(value, (*path, key))]
+    if isinstance(node, list):
+        return [p for i, value in enumerate(node) for p in _string_leaves(value, (*path, i))]
+    return []
+
+
+class TestLoneSurrogates:
+    """A string holding a lone surrogate (which no file can hold as UTF-8) is refused by
+    both paths, wherever it is, so render and convert never fail writing it."""
+
+    @given(st.data())
+    def test_refused_by_both_paths(self, data: st.DataObject) -> None:
+        plain = json.loads(io.dumps_json(REPORT))
+        path = data.draw(st.sampled_from(_string_leaves(plain)))
+        bad = _replace(plain, path, data.draw(st.sampled_from(LONE_SURROGATES)))
+        with pytest.raises(Exception):  # noqa: B017, PT011
+            _fast(False)(bad)
+        with pytest.raises(DataError):
+            convert.structure_report(bad)
+
+    @pytest.mark.parametrize(
+        ("path", "where"),
+        [
+            (("institution",), "institution"),
+            (("overview", "paragraphs", 0), "overview.paragraphs[0]"),
+            (("legal_basis", 0, "issuer"), "legal_basis[0].issuer"),
+            (("overview", "media", "weibo_award"), "overview.media.weibo_award"),
+            (("checklist", "entries", 5, "channels", 0), "checklist.entries[5].channels[0]"),
+        ],
+    )
+    def test_named_at_its_path(self, path: tuple[object, ...], where: str) -> None:
+        plain = json.loads(io.dumps_json(REPORT))
+        text = json.dumps(_replace(plain, path, "公开\ud800"))
+        assert '"\\u516c\\u5f00\\ud800"' in text  # as a JSON file holds it
+        with pytest.raises(DataError) as info:
+            io.loads_json(text, source="r.json")
+        assert str(info.value) == (
+            f"r.json: {where}: must be Unicode text, got a lone surrogate (U+D800) at character 3"
+        )
+
+    def test_a_surrogate_pair_is_one_character(self) -> None:
+        """An escaped pair ("\\ud83d\\ude00") is a valid character, and loads."""
+        plain = json.loads(io.dumps_json(REPORT))
+        plain["overview"]["paragraphs"][0] += "\U0001f600"
+        loaded = io.loads_json(json.dumps(plain))
+        assert loaded.overview.paragraphs[0].endswith("\U0001f600")
+
+    @given(st.text(st.sampled_from(["a", " ", "\n", "汉", "\ud800", "\udfff"]), max_size=6))
+    def test_string_checks_cover_the_validators_with_surrogates(self, text: str) -> None:
+        """The fast checks refuse what the validators refuse, surrogates included, and the
+        other way round (the fast path takes no valid text to the detailed one)."""
+        field = attrs.fields(Employment).home_province
+        for validator, check in _fastpath._STRING_CHECKS.items():
+            refused = bool(eval(check, {**_fastpath.CHECK_NAMES, "v": text}))
+            try:
+                validator(None, field, text)
+            except ModelError:
+                assert refused
+            else:
+                assert not refused
+        try:
+            _fields._lines(None, attrs.fields(AnnualReport).part_names, (text,))
+        except ModelError:
+            with pytest.raises(ValueError):  # noqa: PT011
+                _fastpath._unicode_lines([text])
+        else:
+            assert _fastpath._unicode_lines([text]) == (text,)
+
+    @pytest.mark.parametrize("orjson", [True, False], ids=["orjson", "json"])
+    @pytest.mark.parametrize("as_str", [True, False], ids=["load", "loads_json(str)"])
+    def test_json_text(
+        self, orjson: bool, as_str: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An escaped lone surrogate in a file, or a raw one in a str, is refused."""
+        if not orjson:
+            monkeypatch.setattr(io, "_orjson", lambda: None)
+        text = io.dumps_json(REPORT)
+        path = tmp_path / "r.json"
+        path.write_text(text.replace("学校高度重视", "\\ud800学校", 1), encoding="utf-8")
+
+        def read() -> object:
+            if as_str:
+                return io.loads_json(text.replace("学校高度重视", "\ud800学校高度重视", 1))
+            return io.load(path)
+
+        with pytest.raises(DataError, match=r"overview\.paragraphs\[0\]: must be Unicode text"):
+            read()
+
+    @pytest.mark.parametrize("orjson", [True, False], ids=["orjson", "json"])
+    @pytest.mark.parametrize("encoding", [None, "utf-8", "utf-16-le", "utf-32"])
+    def test_json_bytes(
+        self, encoding: str | None, orjson: bool, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """However JSON bytes give a lone surrogate (an escape, or UTF-8, UTF-16 or UTF-32
+        with surrogatepass, which json reads), with or without orjson, it is refused: the
+        converter skips its search only for documents that cannot hold one."""
+        if not orjson:
+            monkeypatch.setattr(io, "_orjson", lambda: None)
+        text = io.dumps_json(REPORT)
+        if encoding is None:
+            document = text.replace("学校高度重视", "\\ud800学校高度重视", 1).encode()
+        else:
+            raw = text.replace("学校高度重视", "\ud800学校高度重视", 1)
+            document = raw.encode(encoding, "surrogatepass")
+        with pytest.raises(DataError, match=r"overview\.paragraphs\[0\]: must be Unicode text"):
+            io.loads_json(document, source="r.json")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -197,3 +200,123 @@ class TestBuiltin:
         """A year without a built-in report raises UnknownYearError."""
         with pytest.raises(UnknownYearError, match="no built-in report"):
             io.builtin_report(year)
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The umask 022 (files rw-r--r--) for the test, restored after it."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+class TestWrittenFileModes:
+    """Written files get the permissions any new file gets (0o666 minus the umask), and a
+    replaced file keeps its own; what is not a regular file is never replaced."""
+
+    @pytest.mark.usefixtures("umask_022")
+    @pytest.mark.parametrize("writer", ["save", "text", "bytes"])
+    def test_new_file_follows_the_umask(self, tmp_path: Path, writer: str) -> None:
+        target = tmp_path / "r.json"
+        if writer == "save":
+            io.save(REPORT, target)
+        elif writer == "text":
+            io.write_text_atomic(target, "一")
+        else:
+            io.write_bytes_atomic(target, b"PK")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+    def test_another_umask(self, tmp_path: Path) -> None:
+        old = os.umask(0o027)
+        try:
+            io.write_text_atomic(tmp_path / "a.txt", "一")
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o640
+
+    @pytest.mark.usefixtures("umask_022")
+    @pytest.mark.parametrize("mode", [0o600, 0o664, 0o444])
+    def test_replaced_file_keeps_its_mode(self, tmp_path: Path, mode: int) -> None:
+        target = tmp_path / "r.toml"
+        target.write_text("old", encoding="utf-8")
+        target.chmod(mode)
+        io.save(REPORT, target, force=True)
+        assert stat.S_IMODE(target.stat().st_mode) == mode
+        assert io.load(target) == REPORT
+        assert [p.name for p in tmp_path.iterdir()] == ["r.toml"]
+
+    @pytest.mark.parametrize("force", [False, True])
+    def test_never_replaces_what_is_not_a_regular_file(self, tmp_path: Path, force: bool) -> None:
+        fifo = tmp_path / "fifo.txt"
+        os.mkfifo(fifo)
+        directory = tmp_path / "dir.txt"
+        directory.mkdir()
+        link = tmp_path / "link.txt"
+        (tmp_path / "real.txt").write_text("keep", encoding="utf-8")
+        link.symlink_to(tmp_path / "real.txt")
+        for target, kind in ((fifo, "FIFO"), (directory, "directory"), (link, "symbolic link")):
+            with pytest.raises(OSError, match=f"not a regular file \\({kind}\\)") as info:
+                io.write_text_atomic(target, "new", force=force)
+            assert not isinstance(info.value, FileExistsError)
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert directory.is_dir()
+        assert link.is_symlink()
+        assert (tmp_path / "real.txt").read_text(encoding="utf-8") == "keep"
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "dir.txt",
+            "fifo.txt",
+            "link.txt",
+            "real.txt",
+        ]
+
+
+#: Documents that once escaped as a RecursionError or a ValueError (a traceback on the command
+#: line): (name, text, the message expected after "source: ").
+HOSTILE = {
+    "deep JSON array": ("r.json", "[" * 100_000, "malformed JSON: nested too deeply"),
+    "deep JSON object": ("r.json", '{"a":' * 100_000, "malformed JSON: nested too deeply"),
+    "deep JSON value of a field": (
+        "r.json",
+        '{"institution": ' + "[" * 995 + "]" * 995 + "}",
+        "",  # parsed or not, a DataError
+    ),
+    "deep JSON with escapes": ("r.json", '{"a\\u0041": ' + "[" * 990 + "]" * 990 + "}", ""),
+    "deep TOML array": ("r.toml", "a = " + "[" * 100_000, "malformed TOML: nested too deeply"),
+    "deep TOML inline table": (
+        "r.toml",
+        "a = " + "{b = " * 100_000,
+        "malformed TOML: nested too deeply",
+    ),
+    "not so deep TOML array": ("r.toml", "institution = " + "[" * 900 + "]" * 900, ""),
+    "deep TOML keys with a placeholder": ("r.toml", "a" + ".a" * 5000 + ' = "待填写"', ""),
+    "long JSON integer": (
+        "r.json",
+        '{"year": ' + "1" * 5000 + "}",
+        "malformed JSON: an integer of more than 4300 digits",
+    ),
+    "long TOML integer": (
+        "r.toml",
+        "year = " + "1" * 5000,
+        "malformed TOML: an integer of more than 4300 digits",
+    ),
+}
+
+
+class TestHostileDocuments:
+    @pytest.mark.parametrize("case", HOSTILE.values(), ids=list(HOSTILE))
+    def test_data_error_not_a_crash(self, case: tuple[str, str, str]) -> None:
+        """Nesting past the interpreter's recursion limit and integers past its digit limit
+        are a DataError naming the document, like any malformed document."""
+        name, text, expected = case
+        with pytest.raises(DataError) as info:
+            io.loads(text, io.format_of(name), source=name)
+        assert str(info.value).startswith(f"{name}: {expected}")
+
+    def test_json_bytes_too(self) -> None:
+        """loads_json reads bytes (load_many's documents) with the same verdict."""
+        with pytest.raises(DataError, match="^r.json: malformed JSON: nested too deeply$"):
+            io.loads_json(b"[" * 100_000, source="r.json")
+        with pytest.raises(DataError, match="integer of more than 4300 digits"):
+            io.loads_json(b"[" + b"9" * 4301 + b"]", source="r.json")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import pickle
+import re
+from typing import Any
 
 import attrs
 import pytest
@@ -161,3 +163,21 @@ class TestItemList:
             len(proactive.student_affairs.rules.items),
         )
         assert sizes == (8, 13, 4)
+
+
+class TestUnicodeText:
+    @pytest.mark.parametrize(
+        ("changes", "path"),
+        [
+            ({"institution": "湖南\ud800"}, "institution"),
+            ({"part_names": ("概述", "\udfff")}, "part_names[1]"),
+        ],
+    )
+    def test_lone_surrogate_is_refused(self, changes: dict[str, Any], path: str) -> None:
+        """Text that could not be written as UTF-8 is refused when built, at its field."""
+        with pytest.raises(ModelError, match=f"^{re.escape(path)}: must be Unicode text"):
+            attrs.evolve(builtin_report(2022), **changes)
+
+    def test_optional_text_too(self) -> None:
+        with pytest.raises(ModelError, match="^body: must be Unicode text"):
+            Initiative(title="标题", body="\ud800")

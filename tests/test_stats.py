@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -155,3 +157,62 @@ class TestRatesTable:
             for share, part in zip(partition.share_paths, partition.part_paths, strict=True):
                 assert by_path[share].part_path == part
                 assert by_path[share].whole_path == partition.whole_path
+
+
+REPORT_2022 = builtin_report(2022)
+
+PlacesFunction = Callable[[Any, Any], Decimal]
+
+
+def _named_rate(name: str) -> PlacesFunction:
+    function: stats.NamedRate = getattr(stats, name)
+    return lambda d, r: function(REPORT_2022, d, r)
+
+
+#: Every public function of stats that takes decimals and a rounding mode, called with them.
+PLACES_FUNCTIONS: dict[str, PlacesFunction] = {
+    "rate": lambda d, r: rate(5295, 5300, d, r),
+    "round_fraction": lambda d, r: round_fraction(Fraction(5295, 53), d, r),
+    "computed_rate": lambda d, r: stats.computed_rate(REPORT_2022, RATES[0], d, r),
+    **{spec.name: _named_rate(spec.name) for spec in RATES},
+}
+
+
+class TestPlacesAndModes:
+    """decimals must be an int (not a bool) >= 0 and rounding a Rounding member, in every
+    function: anything else is an error, never a silent truncation."""
+
+    @pytest.mark.parametrize("function", PLACES_FUNCTIONS.values(), ids=list(PLACES_FUNCTIONS))
+    @pytest.mark.parametrize(
+        "bad", [ROUND_HALF_UP, "HALF_UP", None, 0, "ROUND_HALF_EVEN", Rounding], ids=repr
+    )
+    def test_rounding_must_be_a_member(self, function: PlacesFunction, bad: object) -> None:
+        with pytest.raises(TypeError, match=r"rounding: expected one of Rounding\.HALF_UP, "):
+            function(2, bad)
+
+    @pytest.mark.parametrize("function", PLACES_FUNCTIONS.values(), ids=list(PLACES_FUNCTIONS))
+    @pytest.mark.parametrize("bad", [True, False, 2.0, "2", Decimal(2)], ids=repr)
+    def test_decimals_must_be_an_int(self, function: PlacesFunction, bad: object) -> None:
+        with pytest.raises(TypeError, match=r"decimals: expected an integer >= 0, got "):
+            function(bad, Rounding.HALF_UP)
+
+    @pytest.mark.parametrize(
+        "function",
+        [f for name, f in PLACES_FUNCTIONS.items() if name != "computed_rate"],
+        ids=[name for name in PLACES_FUNCTIONS if name != "computed_rate"],
+    )
+    def test_decimals_none(self, function: PlacesFunction) -> None:
+        """None is no number of decimals (only computed_rate takes it, for the printed ones)."""
+        with pytest.raises(TypeError, match=r"decimals: expected an integer >= 0, got None"):
+            function(None, Rounding.HALF_UP)
+        assert stats.computed_rate(REPORT_2022, RATES[0], None) == Decimal("99.91")
+
+    @pytest.mark.parametrize("function", PLACES_FUNCTIONS.values(), ids=list(PLACES_FUNCTIONS))
+    def test_negative_decimals_is_a_value_error(self, function: PlacesFunction) -> None:
+        with pytest.raises(ValueError, match="decimals must be >= 0, got -1"):
+            function(-1, Rounding.HALF_UP)
+
+    @pytest.mark.parametrize("function", PLACES_FUNCTIONS.values(), ids=list(PLACES_FUNCTIONS))
+    @pytest.mark.parametrize("mode", list(Rounding))
+    def test_members_and_ints_still_work(self, function: PlacesFunction, mode: Rounding) -> None:
+        assert isinstance(function(3, mode), Decimal)

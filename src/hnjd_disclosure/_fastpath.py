@@ -131,14 +131,27 @@ def _new_ranking(value: str, _: str) -> Ranking:
     return Ranking(text=value)
 
 
+_surrogate: Final = _fields.SURROGATE.search
+
+
 def _lines(value: object) -> tuple[str, ...]:
-    """The checks of the hook and of ``_fields._lines`` together."""
+    """The checks of the hook and of ``_fields._lines`` together, but for lone surrogates
+    (for data known to hold none: see :func:`fast_structure_fn`)."""
     if type(value) is not list and type(value) is not tuple:
         raise TypeError(value)
     for item in value:
         if type(item) is not str or not item.strip() or "\n" in item or "\r" in item:
             raise ValueError(item)
     return tuple(value)
+
+
+def _unicode_lines(value: object) -> tuple[str, ...]:
+    """The checks of the hook and of ``_fields._lines`` together."""
+    lines = _lines(value)
+    for item in lines:
+        if not item.isascii() and _surrogate(item):
+            raise ValueError(item)
+    return lines
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -160,11 +173,16 @@ class _Reject(Exception):
     """The data needs the detailed path (a missing key, an extra key, a bad default)."""
 
 
-# Inline checks of a string that together do what the hook and the validator do.
+# Inline checks of a string that together do what the hook and the validator do; the names
+# they use besides v are CHECK_NAMES (in the generated functions' namespace). For data known
+# to hold no lone surrogate the last clause, _NOT_UNICODE, is left out: searching every
+# non-ASCII string costs about 8% of loading a report, and orjson already refused them.
+_NOT_UNICODE: Final = " or not v.isascii() and _surrogate(v)"
 _STRING_CHECKS: Final = {
-    _fields._line: 'type(v) is not str or not v.strip() or "\\n" in v or "\\r" in v',
-    _fields._optional_line: 'type(v) is not str or "\\n" in v or "\\r" in v',
+    _fields._line: 'type(v) is not str or not v.strip() or "\\n" in v or "\\r" in v' + _NOT_UNICODE,
+    _fields._optional_line: 'type(v) is not str or "\\n" in v or "\\r" in v' + _NOT_UNICODE,
 }
+CHECK_NAMES: Final = {"_surrogate": _surrogate}
 
 
 def _optional_class(tp: Any) -> Any:
@@ -192,9 +210,11 @@ class _Builder:
         self,
         date_hook: Callable[[object, type], datetime.date],
         detailed: Callable[[object, Any], Any],
+        unicode_known: bool,
     ) -> None:
         self.date_hook = date_hook
         self.detailed = detailed
+        self.unicode_known = unicode_known
         self.fns: dict[type, Callable[[object], Any]] = {}
 
     def fn(self, cl: type) -> Callable[[object], Any]:
@@ -215,7 +235,10 @@ class _Builder:
         v = [] if src == "v" else [f"v = {src}"]
         if tp is str:
             if a.validator in _STRING_CHECKS:
-                return [*v, f"if {_STRING_CHECKS[a.validator]}: raise _Reject", f"{out} = v"], True
+                check = _STRING_CHECKS[a.validator]
+                if self.unicode_known:
+                    check = check.removesuffix(_NOT_UNICODE)
+                return [*v, f"if {check}: raise _Reject", f"{out} = v"], True
             return [*v, "if type(v) is not str: raise _Reject", f"{out} = v"], False
         if tp is int:
             return [*v, "if type(v) is not int: raise _Reject", f"{out} = v"], False
@@ -245,7 +268,8 @@ class _Builder:
         item = _tuple_item(tp)
         if item is str:
             if a.validator is _fields._lines:
-                return [f"{out} = _lines({src})"], True
+                lines = "_lines" if self.unicode_known else "_unicode_lines"
+                return [f"{out} = {lines}({src})"], True
             return [f"{out} = _strings({src})"], False
         if item is not None and isinstance(item, type) and attrs.has(item):
             ns[f"s_{name}"] = self.fn(item)
@@ -268,11 +292,13 @@ class _Builder:
             "_new_wan": _new_wan,
             "_new_ranking": _new_ranking,
             "_lines": _lines,
+            "_unicode_lines": _unicode_lines,
             "_strings": _strings,
             "_objects": _objects,
             "_date": self.date_hook,
             "_datetype": datetime.date,
             "_detailed": self.detailed,
+            **CHECK_NAMES,
         }
         if any(a.converter is not None for a in fields) or hasattr(cl, "__attrs_pre_init__"):
             # Not a shape this path knows: let attrs build it from structured values.
@@ -333,11 +359,14 @@ def fast_structure_fn(
     *,
     date_hook: Callable[[object, type], datetime.date],
     detailed: Callable[[object, Any], Any],
+    unicode_known: bool = False,
 ) -> Callable[[object], Any]:
     """The fast function for attrs class ``cl``: plain data in, instance out, or any exception.
 
     ``date_hook`` turns a raw date into a :class:`datetime.date` (it differs between TOML and
-    JSON); ``detailed`` structures a value of a type this path does not know.
+    JSON); ``detailed`` structures a value of a type this path does not know. With
+    ``unicode_known`` the caller vouches that no string of the data holds a lone surrogate
+    (its parser refuses them), and the functions skip looking for one.
 
     >>> from hnjd_disclosure.model import Period
     >>> fast = fast_structure_fn(
@@ -346,7 +375,7 @@ def fast_structure_fn(
     >>> fast({"start": "2021-09-01", "end": "2022-08-31"}).days
     365
     """
-    return _Builder(date_hook, detailed).fn(cl)
+    return _Builder(date_hook, detailed, unicode_known).fn(cl)
 
 
 class _Unstructurer:

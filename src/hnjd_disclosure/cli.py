@@ -42,10 +42,34 @@ def _json_dumps(data: object, **options: Any) -> str:
     return json.dumps(data, **options)
 
 
+_YEAR_EXPECTED = "expected a year of 4 digits such as 2022"
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isascii() and text.isdigit()
+
+
+def year_argument(text: str) -> int:
+    """A year as the command line takes it: 4 ASCII digits, nothing else.
+
+    Not ``int()``, which also takes ``2_022``, ``+2022``, ``" 2022 "`` and full-width digits.
+
+    >>> year_argument("2022")
+    2022
+    >>> year_argument("2_022")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a year of 4 digits such as 2022, got '2_022'
+    """
+    if not _is_year(text):
+        raise argparse.ArgumentTypeError(f"{_YEAR_EXPECTED}, got {text!r}")
+    return int(text)
+
+
 def _add_source(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("file", nargs="?", help="a report data file (.toml or .json)")
-    group.add_argument("--year", type=int, help="a built-in report, e.g. 2022")
+    group.add_argument("--year", type=year_argument, help="a built-in report, e.g. 2022")
 
 
 def _add_output(parser: argparse.ArgumentParser) -> None:
@@ -81,6 +105,11 @@ def emit_bytes(data: bytes, args: argparse.Namespace) -> None:
 
 
 def _render(args: argparse.Namespace, stdout: TextIO) -> int:
+    if args.checklist and args.format != "text":
+        raise CliError(
+            f"--checklist is for --format text: {args.format} always includes part 8, "
+            "the checklist table"
+        )
     report = read_report(args)
     if args.format == "docx":
         from .render.docx import render_docx
@@ -120,8 +149,11 @@ def _convert(args: argparse.Namespace, stdout: TextIO) -> int:
 def _new(args: argparse.Namespace, stdout: TextIO) -> int:
     from .draft import draft_from, dumps_draft_toml
 
-    source = args.source if args.source is not None else str(args.year - 1)
-    data = draft_from(read_report_arg(source), args.year)
+    if args.source is None:
+        report = io.builtin_report(args.year - 1)
+    else:
+        report = read_report_arg(args.source)
+    data = draft_from(report, args.year)
     if args.output and io.format_of(args.output) == "json":
         text = _json_dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     else:
@@ -174,9 +206,15 @@ def _check(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def read_report_arg(text: str) -> AnnualReport:
-    """A report named by a positional argument: all ASCII digits is a year, else a file."""
-    if text.isascii() and text.isdigit():
+    """A report named by an argument: 4 ASCII digits is a year, anything else a file.
+
+    What looks like a number but is not 4 ASCII digits (``02022``, ``+2022``, ``2_022``,
+    full-width digits) is refused, not read as a year nor looked for as a file.
+    """
+    if _is_year(text):
         return io.builtin_report(int(text))
+    if text.strip().removeprefix("+").removeprefix("-").replace("_", "").isdigit():
+        raise CliError(f"{_YEAR_EXPECTED} or a data file (.toml or .json), got {text!r}")
     return io.load(text)
 
 
@@ -279,7 +317,10 @@ def _add_render(sub: _Subparsers) -> None:
         "docx extra); all but text include part 8, the checklist table",
     )
     p.add_argument(
-        "--checklist", action="store_true", help="text: also write part 8, the checklist table"
+        "--checklist",
+        action="store_true",
+        help="text: also write part 8, the checklist table (only with --format text: the other "
+        "formats always include it)",
     )
     p.set_defaults(run=_render)
 
@@ -300,7 +341,9 @@ def _add_convert(sub: _Subparsers) -> None:
 
 def _add_new(sub: _Subparsers) -> None:
     p = sub.add_parser("new", help="draft next year's report data from a previous report")
-    p.add_argument("--year", type=int, required=True, help="the year of the new report, e.g. 2023")
+    p.add_argument(
+        "--year", type=year_argument, required=True, help="the year of the new report, e.g. 2023"
+    )
     p.add_argument(
         "--from",
         dest="source",
@@ -330,7 +373,7 @@ def _add_diff(sub: _Subparsers) -> None:
     p = sub.add_parser(
         "diff",
         help="compare two reports figure by figure",
-        description="Compare two reports; OLD and NEW are data files or years (all digits). "
+        description="Compare two reports; OLD and NEW are data files or years (4 digits). "
         "Exit status 0, or 2 on bad input.",
     )
     p.add_argument("old", metavar="OLD", help="a data file, or the year of a built-in report")
@@ -420,6 +463,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         message = str(exc)
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: still one line and exit 2, never a traceback
+        detail = " ".join(str(exc).split())
+        kind = type(exc).__name__ + (f": {detail}" if detail else "")
+        message = f"internal error: {kind} (please report this)"
     print(f"{PROG}: {message}", file=sys.stderr)
     return EXIT_USAGE
 

@@ -255,13 +255,17 @@ def issues_of(exc: BaseException) -> list[Issue]:
 
 
 @cache
-def _fast_structure(cl: type[T], native_dates: bool) -> Callable[[object], T]:
+def _fast_structure(
+    cl: type[T], native_dates: bool, unicode_known: bool = False
+) -> Callable[[object], T]:
     def detailed(value: object, tp: Any) -> Any:
         # Built on first need: the model has no field the fast path leaves to it.
         return make_converter(native_dates=native_dates).structure(value, tp)
 
     date_hook = _native_date if native_dates else _iso_date
-    return fast_structure_fn(cl, date_hook=date_hook, detailed=detailed)
+    return fast_structure_fn(
+        cl, date_hook=date_hook, detailed=detailed, unicode_known=unicode_known
+    )
 
 
 def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates: bool) -> T:
@@ -278,9 +282,18 @@ def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates
     Raises:
         DataError: listing every problem with its field path.
     """
+    return _structure(data, cl, source, native_dates, unicode_known=False)
+
+
+def _structure(
+    data: object, cl: type[T], source: str, native_dates: bool, *, unicode_known: bool
+) -> T:
+    """:func:`structure`; ``unicode_known`` says that no string of ``data`` holds a lone
+    surrogate (its parser refused them), so that the fast path need not look for one."""
     if attrs.has(cl):
         try:
-            return _fast_structure(cl, native_dates)(data)  # type: ignore[no-any-return]
+            fast = _fast_structure(cl, native_dates, unicode_known)
+            return fast(data)  # type: ignore[no-any-return]
         except Exception:
             pass  # the detailed path below explains the failure
     converter = make_converter(native_dates=native_dates)

@@ -35,6 +35,7 @@ from .convert import unstructure
 from .errors import PLACEHOLDER, ModelError
 from .model import AnnualReport
 from .model._fields import KIND, LABEL, UNIT
+from .model.report import MAX_YEAR
 
 __all__ = [
     "PLACEHOLDER",
@@ -115,10 +116,13 @@ def figure_fields() -> Mapping[str, FigureField]:
 
 
 def _shift_year(day: datetime.date, years: int) -> datetime.date:
+    year = day.year + years
+    if year > MAX_YEAR:
+        raise ModelError("year", f"the period would end in {year}, after {MAX_YEAR}")
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February into a common year
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 def _clear(data: dict[str, Any], path: str) -> None:
@@ -148,10 +152,12 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     ('待填写', '官微荣获全国百强')
 
     Raises:
-        ModelError: at ``year`` if ``year`` is not later than the report's year.
+        ModelError: at ``year`` if ``year`` is not later than the report's year, or is later
+            than a report's year can be (9999, as the model accepts), or the period would be.
     """
-    if type(year) is not int or year <= report.year:
-        raise ModelError("year", f"expected a year after {report.year}, got {year!r}")
+    if type(year) is not int or not report.year < year <= MAX_YEAR:
+        expected = f"a year after {report.year} and at most {MAX_YEAR}"
+        raise ModelError("year", f"expected {expected}, got {year!r}")
     years = year - report.year
     data: dict[str, Any] = copy.deepcopy(unstructure(report, native_dates=True))
     data["year"] = year
@@ -172,26 +178,27 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     return data
 
 
-def _placeholders(node: object, path: str) -> Iterator[str]:
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            yield from _placeholders(value, f"{path}.{key}" if path else str(key))
-    elif isinstance(node, list | tuple):
-        for i, value in enumerate(node):
-            yield from _placeholders(value, f"{path}[{i}]")
-    elif node == PLACEHOLDER:
-        yield path
+def _is_placeholder(data: object, path: str) -> bool:
+    """Whether the value at the dotted ``path`` of ``data`` is :data:`PLACEHOLDER`."""
+    node = data
+    for key in path.split("."):
+        if type(node) is not dict:
+            return False
+        node = node.get(key)
+    return type(node) is str and node == PLACEHOLDER
 
 
 def missing_figures(data: object) -> tuple[str, ...]:
-    """The dotted paths of every value in ``data`` still marked :data:`PLACEHOLDER`.
+    """The dotted paths of the figures in ``data`` still marked :data:`PLACEHOLDER`.
+
+    Only figure fields (:func:`figure_fields`) count: a text that reads ``待填写`` is text.
 
     >>> missing_figures({"year": 2023, "proactive": {"admissions": {"planned": "待填写"}}})
     ('proactive.admissions.planned',)
-    >>> missing_figures({"items": [1, "待填写"]})
-    ('items[1]',)
+    >>> missing_figures({"institution": "待填写", "overview": {"paragraphs": ["待填写"]}})
+    ()
     """
-    return tuple(_placeholders(data, ""))
+    return tuple(path for path in _figure_fields() if _is_placeholder(data, path))
 
 
 def fill_in(data: Mapping[str, Any], values: Mapping[str, object]) -> dict[str, Any]:

@@ -2,13 +2,17 @@
 
 The ``loads_*``/``dumps_*`` functions are pure (text in, text out); :func:`load` and
 :func:`save` touch the file system. :func:`save` writes atomically (a temporary file renamed
-into place) and refuses to replace an existing file unless ``force=True``.
+into place), refuses to replace an existing file unless ``force=True``, and never replaces
+anything but a regular file; new files get the umask's permissions, replaced ones keep theirs.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
+import stat
+import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from functools import cache, partial
@@ -16,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
-from .convert import structure_report, unstructure
+from .convert import _structure, unstructure
 from .errors import PLACEHOLDER, DataError, Issue, MissingFiguresError, UnknownYearError
 from .model import AnnualReport
 
@@ -65,15 +69,34 @@ def _orjson() -> ModuleType | None:
         return None
 
 
-def _parse_json(text: str | bytes) -> Any:
+def _parse_json(text: str | bytes, *, from_utf8: bool) -> tuple[Any, bool]:
+    """The parsed document, and whether it is known to hold no lone surrogate (the model
+    refuses them; knowing spares the converter a search through every string).
+
+    ``from_utf8`` says that ``text`` is a str decoded strictly from UTF-8 (so it holds none).
+    """
     if (orjson := _orjson()) is not None:
         try:
-            return orjson.loads(text)
+            # orjson refuses a lone surrogate, escaped or not.
+            return orjson.loads(text), True
         except Exception:
             pass  # json below accepts it or says why not
     import json  # imported on first use, as orjson (the CLI must start fast)
 
-    return json.loads(text)
+    return json.loads(text), _surrogate_free(text, from_utf8=from_utf8)
+
+
+def _surrogate_free(text: str | bytes, *, from_utf8: bool) -> bool:
+    """Whether json cannot read a lone surrogate from ``text`` (memchr searches, where
+    looking in every string of the document costs more).
+
+    A lone surrogate comes from an escape (a backslash); from a str that was not decoded
+    strictly from UTF-8; and from bytes, which json decodes with ``surrogatepass``, from
+    UTF-16 or UTF-32 (whose JSON has NUL bytes) or from UTF-8's form of one (ED A0..BF).
+    """
+    if isinstance(text, bytes):
+        return b"\\" not in text and b"\x00" not in text and b"\xed" not in text
+    return from_utf8 and "\\" not in text
 
 
 def _write_json(data: Any, indent: int | None) -> str:
@@ -95,15 +118,18 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
 
     Raises:
         MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
-        DataError: if the TOML is malformed (with its line and column) or is not a valid
-            report (with the field path).
+        DataError: if the TOML is malformed (with its line and column), nested too deeply or
+            holds an integer too long for Python to read, or is not a valid report (with the
+            field path).
     """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(source, [Issue("", f"malformed TOML: {exc}")]) from None
-    _refuse_draft(data, source, text)
-    return structure_report(data, source=source, native_dates=True)
+    except (RecursionError, ValueError) as exc:
+        raise _beyond_limits("TOML", exc, source) from None
+    # tomllib refuses an escaped surrogate, but text given as str may hold one.
+    return _report_of(data, source, text, native_dates=True, unicode_known=False)
 
 
 def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
@@ -118,20 +144,48 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
 
     Raises:
         MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
-        DataError: if the JSON is malformed (with its line and column) or is not a valid
-            report (with the field path).
+        DataError: if the JSON is malformed (with its line and column), nested too deeply or
+            holds an integer too long for Python to read, or is not a valid report (with the
+            field path).
     """
+    return _loads_json(text, source, from_utf8=False)
+
+
+def _loads_json(text: str | bytes, source: str, *, from_utf8: bool) -> AnnualReport:
     from json import JSONDecodeError
 
     try:
-        data = _parse_json(text)
+        data, unicode_known = _parse_json(text, from_utf8=from_utf8)
     except JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
     except UnicodeDecodeError as exc:
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
-    _refuse_draft(data, source, text)
-    return structure_report(data, source=source, native_dates=False)
+    except (RecursionError, ValueError) as exc:
+        raise _beyond_limits("JSON", exc, source) from None
+    return _report_of(data, source, text, native_dates=False, unicode_known=unicode_known)
+
+
+def _beyond_limits(fmt: str, exc: RecursionError | ValueError, source: str) -> DataError:
+    """The error for a document past the interpreter's limits (checked by the parser)."""
+    if isinstance(exc, RecursionError):
+        return DataError(source, [Issue("", f"malformed {fmt}: nested too deeply")])
+    message = str(exc)
+    if message.startswith("Exceeds the limit"):  # int(): sys.get_int_max_str_digits()
+        digits = sys.get_int_max_str_digits()
+        message = f"an integer of more than {digits} digits"
+    return DataError(source, [Issue("", f"malformed {fmt}: {message}")])
+
+
+def _report_of(
+    data: object, source: str, text: str | bytes, *, native_dates: bool, unicode_known: bool
+) -> AnnualReport:
+    """The report of parsed ``data``; nesting too deep for the checks is a DataError too."""
+    try:
+        _refuse_draft(data, source, text)
+        return _structure(data, AnnualReport, source, native_dates, unicode_known=unicode_known)
+    except RecursionError:
+        raise DataError(source, [Issue("", "nested too deeply")]) from None
 
 
 def _may_hold_placeholder(text: str | bytes) -> bool:
@@ -255,7 +309,9 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(str(path), [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
-    return loads(text, fmt, source=str(path))
+    if fmt == "json":
+        return _loads_json(text, str(path), from_utf8=True)
+    return loads_toml(text, source=str(path))
 
 
 def _load_source(numbered: tuple[int, Source]) -> AnnualReport:
@@ -350,6 +406,10 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` like :func:`write_text_atomic` (for binary formats: .docx).
 
+    A new file gets the permissions of any new file (``0o666`` less the umask, so a page for
+    a web server is readable by it); a file replaced with ``force`` keeps its permission bits.
+    Only a regular file is ever replaced: never a directory, a symbolic link or a device.
+
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "blob.bin"
     >>> write_bytes_atomic(path, b"PK")
@@ -358,17 +418,28 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool
 
     Raises:
         FileExistsError: if ``path`` exists and ``force`` is false.
+        OSError: if ``path`` exists and is not a regular file (``not a regular file`` in its
+            message), or if it cannot be written.
     """
     target = Path(path)
-    if not force and target.exists():
-        raise FileExistsError(f"{target} exists (use --force to replace it)")
-    import tempfile  # only writing needs it, and it imports much
-
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        existing: os.stat_result | None = target.lstat()
+    except FileNotFoundError:
+        existing = None
+    if existing is not None:
+        if not stat.S_ISREG(existing.st_mode):
+            kind = _file_kind(existing.st_mode)
+            message = f"not a regular file ({kind}); refusing to replace it"
+            raise OSError(errno.EINVAL, message, str(target))
+        if not force:
+            raise FileExistsError(f"{target} exists (use --force to replace it)")
+    tmp, fd = _create_temporary(target)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            if existing is not None:
+                os.chmod(tmp, stat.S_IMODE(existing.st_mode))
             os.fsync(fh.fileno())
         if force:
             os.replace(tmp, target)
@@ -379,6 +450,35 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(target: Path) -> tuple[Path, int]:
+    """A new empty file beside ``target``, opened for writing, with a unique name.
+
+    Created with mode ``0o666`` so that the umask applies, as to any new file (mkstemp's
+    ``0o600`` would make every written file private to its owner).
+    """
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return tmp, os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{target}: no free name for a temporary file")  # pragma: no cover
+
+
+def _file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    kinds = (
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISLNK, "symbolic link"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "special file")
 
 
 def save(

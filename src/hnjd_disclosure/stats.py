@@ -78,6 +78,23 @@ def _whole_number(value: int | Count, name: str) -> int:
     return number
 
 
+_MODES: Final = ", ".join(f"Rounding.{m.name}" for m in Rounding)
+
+
+def _check_places(decimals: object, rounding: object) -> None:
+    """Refuse a ``decimals`` that is not an int >= 0 and a ``rounding`` not a :class:`Rounding`.
+
+    No coercion: ``True`` is not 1, ``2.0`` is not 2, and the :mod:`decimal` constant
+    ``ROUND_HALF_UP`` (a string) is not :attr:`Rounding.HALF_UP`.
+    """
+    if type(decimals) is not int:
+        raise TypeError(f"decimals: expected an integer >= 0, got {decimals!r}")
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    if type(rounding) is not Rounding:
+        raise TypeError(f"rounding: expected one of {_MODES}, got {rounding!r}")
+
+
 def ratio(part: int | Count, whole: int | Count, *, whole_name: str = "whole") -> Fraction:
     """``part / whole`` exactly.
 
@@ -113,9 +130,10 @@ def round_fraction(
 
     Raises:
         ValueError: if ``decimals`` is negative.
+        TypeError: if ``decimals`` is not an int (a bool is not) or ``rounding`` is not a
+            :class:`Rounding` (the :mod:`decimal` constants are not).
     """
-    if decimals < 0:
-        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    _check_places(decimals, rounding)
     digits = _round_quotient(abs(value.numerator), value.denominator, decimals, rounding)
     return Decimal(f"{'-' if value < 0 else ''}{digits}E-{decimals}")
 
@@ -156,13 +174,15 @@ def rate(
 
     Raises:
         ZeroWholeError: if ``whole`` is zero.
+        ValueError: if ``decimals`` is negative.
+        TypeError: if a value is not a count or a non-negative integer, ``decimals`` is not
+            an int (a bool is not) or ``rounding`` is not a :class:`Rounding`.
     """
+    _check_places(decimals, rounding)
     p = _whole_number(part, "part")
     w = _whole_number(whole, whole_name)
     if w == 0:
         raise ZeroWholeError(whole_name)
-    if decimals < 0:
-        raise ValueError(f"decimals must be >= 0, got {decimals}")
     # Exactly round_fraction(ratio(part, whole) * 100, decimals, rounding), without Fractions.
     return Decimal(f"{_round_quotient(p * 100, w, decimals, rounding)}E-{decimals}")
 
@@ -265,6 +285,9 @@ def computed_rate(
 
     Raises:
         ZeroWholeError: if the whole is zero (named by its path).
+        ValueError: if ``decimals`` is negative.
+        TypeError: if ``decimals`` is neither None nor an int, or ``rounding`` is not a
+            :class:`Rounding`.
     """
     part = figure(report, spec.part_path)
     whole = figure(report, spec.whole_path)
@@ -292,6 +315,7 @@ def _named(name: str, doc: str) -> NamedRate:
     def named(
         report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
     ) -> Decimal:
+        _check_places(decimals, rounding)  # None is computed_rate's, not this function's
         return computed_rate(report, spec, decimals, rounding)
 
     named.__name__ = named.__qualname__ = name
@@ -301,6 +325,8 @@ def _named(name: str, doc: str) -> NamedRate:
 
     Raises:
         ZeroWholeError: if the whole is zero.
+        ValueError: if ``decimals`` is negative.
+        TypeError: if ``decimals`` is not an int or ``rounding`` is not a Rounding.
     """
     )
     return named

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 import weakref
 from collections.abc import Callable
 from typing import Any, Final
@@ -43,20 +44,34 @@ def _type_check(check: _Validator) -> _Validator:
     return check
 
 
+#: A lone surrogate: a str can hold one (JSON's ``"\\ud800"`` gives it), but no UTF-8 file
+#: can, so a text holding one could be loaded and never written. Searched only in non-ASCII
+#: text (``str.isascii`` is free), here and in the fast path's checks.
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _check_line(path: str, value: str, *, empty: bool = False) -> None:
+    """Refuse an empty (unless ``empty``), multi-line or not UTF-8 encodable text."""
+    if not empty and not value.strip():
+        raise ModelError(path, "must not be empty")
+    if "\n" in value or "\r" in value:
+        raise ModelError(path, "must be one line (no line breaks)")
+    if not value.isascii() and (found := SURROGATE.search(value)) is not None:
+        code = f"U+{ord(found.group()):04X}"
+        where = f"at character {found.start() + 1}"
+        raise ModelError(path, f"must be Unicode text, got a lone surrogate ({code}) {where}")
+
+
 def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if type(value) is not str:
         raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
-    if not value.strip():
-        raise ModelError(attribute.name, "must not be empty")
-    if "\n" in value or "\r" in value:
-        raise ModelError(attribute.name, "must be one line (no line breaks)")
+    _check_line(attribute.name, value)
 
 
 def _optional_line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if type(value) is not str:
         raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
-    if "\n" in value or "\r" in value:
-        raise ModelError(attribute.name, "must be one line (no line breaks)")
+    _check_line(attribute.name, value, empty=True)
 
 
 def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
@@ -65,10 +80,7 @@ def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
     for i, item in enumerate(value):
         if type(item) is not str:
             raise ModelError(f"{attribute.name}[{i}]", f"expected a string, got {_show(item)}")
-        if not item.strip():
-            raise ModelError(f"{attribute.name}[{i}]", "must not be empty")
-        if "\n" in item or "\r" in item:
-            raise ModelError(f"{attribute.name}[{i}]", "must be one line (no line breaks)")
+        _check_line(f"{attribute.name}[{i}]", item)
 
 
 #: The separator of an enumeration in Chinese prose (顿号).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Final
 
 from attrs import frozen
 
@@ -13,7 +14,11 @@ from .overview import Overview
 from .parts import Assessment, Complaints, Improvement, OtherMatters, RequestDisclosure
 from .proactive import ProactiveDisclosure
 
-__all__ = ["AnnualReport", "LegalBasis", "Period"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "AnnualReport", "LegalBasis", "Period"]
+
+#: The years a report may have (``AnnualReport.year``).
+MIN_YEAR: Final = 1949
+MAX_YEAR: Final = 9999
 
 
 @frozen(kw_only=True)
@@ -69,7 +74,7 @@ class AnnualReport:
     """
 
     institution: str = f.text(label="学校名称")
-    year: int = f.whole_number(label="年度", low=1949, high=9999)
+    year: int = f.whole_number(label="年度", low=MIN_YEAR, high=MAX_YEAR)
     title: str = f.text(label="报告标题")
     #: Decides which checklist items apply; this library started from a 高职 college's report.
     institution_kind: InstitutionKind = f.choice(
