@@ -175,6 +175,55 @@ class TestLoadingDrafts:
         with pytest.raises(MissingFiguresError):
             loads_json(text)
 
+    @pytest.mark.parametrize(
+        ("path", "value", "message"),
+        [
+            ("proactive.admissions.planned", "abc", 'expected an integer >= 0, got "abc"'),
+            ("proactive.admissions.planned", -5, "expected an integer >= 0, got -5"),
+            ("proactive.admissions.admission_rate", "99.9", "expected a percentage"),
+            ("overview.media.weibo_followers", 19000, "expected a string"),
+        ],
+    )
+    def test_filled_figures_are_checked_while_others_are_missing(
+        self, path: str, value: object, message: str
+    ) -> None:
+        """A bad value in a half-filled draft is reported now, not after the rest is filled."""
+        data = fill_in(draft_from(builtin_report(2022), 2023), {path: value})
+        with pytest.raises(MissingFiguresError) as info:
+            loads_json(json.dumps(data, ensure_ascii=False, default=str), source="d.json")
+        ((where, why),) = info.value.invalid
+        assert where == path
+        assert why.startswith(message)
+        assert path not in info.value.paths
+        assert f"1 invalid: {path}: {message}" in info.value.first_line
+
+    def test_good_filled_figures_are_not_invalid(self) -> None:
+        """Figures filled with their 2022 values are valid: only the rest are listed."""
+        data = fill_in(
+            draft_from(builtin_report(2022), 2023),
+            {"proactive.admissions.planned": 5300, "overview.media.weibo_followers": "1.9万"},
+        )
+        with pytest.raises(MissingFiguresError) as info:
+            loads_json(json.dumps(data, ensure_ascii=False, default=str))
+        assert info.value.invalid == ()
+        assert len(info.value.paths) == len(figure_fields()) - 2
+
+    def test_check_lists_missing_and_invalid(self, tmp_path: Path) -> None:
+        """`check` on a half-filled draft lists what is missing and what is wrong (exit 1)."""
+        data = fill_in(draft_from(builtin_report(2022), 2023), {"proactive.admissions.planned": -5})
+        path = tmp_path / "d.json"
+        path.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+        status, out = run("check", str(path))
+        assert status == 1
+        assert "1 个已填写的数字有误" in out
+        assert "proactive.admissions.planned: expected an integer >= 0, got -5" in out
+        status, out = run("check", str(path), "--json")
+        document = json.loads(out)
+        assert document["invalid"] == [
+            {"path": "proactive.admissions.planned", "message": "expected an integer >= 0, got -5"}
+        ]
+        assert document["errors"] == 1
+
     def test_draft_toml_is_commented(self) -> None:
         """Each placeholder line in the TOML says what to write there."""
         text = dumps_draft_toml(draft_from(builtin_report(2022), 2023))

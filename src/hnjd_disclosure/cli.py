@@ -169,12 +169,22 @@ def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO)
     hints = {p: fields[p].hint if p in fields else "" for p in exc.paths}
     if args.json:
         missing = [{"path": p, "hint": h} for p, h in hints.items()]
-        document = {"errors": 0, "warnings": 0, "findings": [], "missing": missing}
+        invalid = [{"path": i.path, "message": i.message} for i in exc.invalid]
+        document = {
+            "errors": len(invalid),
+            "warnings": 0,
+            "findings": [],
+            "missing": missing,
+            "invalid": invalid,
+        }
         stdout.write(_json_dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         width = max(len(p) for p in exc.paths)
         stdout.write(f"{exc.source}: {len(exc.paths)} 个数字尚未填写（待填写）：\n")
         stdout.write("".join(f"  {p:<{width}}  {h}\n" for p, h in hints.items()))
+        if exc.invalid:
+            stdout.write(f"{exc.source}: {len(exc.invalid)} 个已填写的数字有误：\n")
+            stdout.write("".join(f"  {i.path}: {i.message}\n" for i in exc.invalid))
     return EXIT_FINDINGS
 
 

@@ -84,6 +84,29 @@ def _wan_hook(unit: str) -> Callable[[object, type], WanFigure]:
     return structure_wan
 
 
+def figure_problem(value: object, kind: str, unit: str) -> str | None:
+    """Why ``value`` cannot be a figure of ``kind`` (count, percent, wan, ranking) written in
+    ``unit`` (the field's metadata), or None if it can. Used to check the figures already
+    filled in while a draft still has others to fill in.
+
+    >>> figure_problem(5300, "count", "人") is None, figure_problem("5300", "count", "人")
+    (True, 'expected an integer >= 0, got "5300"')
+    >>> figure_problem("99.9", "percent", "%")
+    'expected a percentage such as "99.90%", got "99.9"'
+    """
+    hooks: dict[str, Callable[[object, type], object]] = {
+        "count": _count_hook(unit),
+        "percent": _percent,
+        "wan": _wan_hook(unit.removeprefix("万")),
+        "ranking": _ranking,
+    }
+    try:
+        hooks[kind](value, object)
+    except ModelError as exc:
+        return exc.message
+    return None
+
+
 def _native_date(value: object, _: type) -> datetime.date:
     if type(value) is not datetime.date:
         hint = " (write it without quotes)" if isinstance(value, str) else ""

@@ -31,8 +31,8 @@ from typing import Any, Final
 import attrs
 import tomli_w
 
-from .convert import unstructure
-from .errors import PLACEHOLDER, ModelError
+from .convert import figure_problem, unstructure
+from .errors import PLACEHOLDER, Issue, ModelError
 from .model import AnnualReport
 from .model._fields import KIND, LABEL, UNIT
 from .model.report import MAX_YEAR
@@ -44,6 +44,7 @@ __all__ = [
     "dumps_draft_toml",
     "figure_fields",
     "fill_in",
+    "invalid_figures",
     "missing_figures",
 ]
 
@@ -199,6 +200,37 @@ def missing_figures(data: object) -> tuple[str, ...]:
     ()
     """
     return tuple(path for path in _figure_fields() if _is_placeholder(data, path))
+
+
+def invalid_figures(data: object) -> tuple[Issue, ...]:
+    """The figures of a draft already filled in whose values are not valid, each with why.
+
+    Loading a draft stops at its missing figures (:class:`MissingFiguresError`); this checks
+    the figures written so far one by one, so a slip shows up before everything is filled
+    in. Rules between figures (a part larger than its whole) wait for the complete report.
+
+    >>> draft = {"proactive": {"admissions": {"planned": "abc", "admitted": "待填写"}}}
+    >>> [str(issue) for issue in invalid_figures(draft)]
+    ['proactive.admissions.planned: expected an integer >= 0, got "abc"']
+    """
+    found = []
+    for path, spec in _figure_fields().items():
+        present, value = _value_at(data, path)
+        if not present or (type(value) is str and value == PLACEHOLDER):
+            continue
+        problem = figure_problem(value, spec.kind, spec.unit)
+        if problem is not None:
+            found.append(Issue(path, problem))
+    return tuple(found)
+
+
+def _value_at(data: object, path: str) -> tuple[bool, object]:
+    node = data
+    for key in path.split("."):
+        if type(node) is not dict or key not in node:
+            return False, None
+        node = node[key]
+    return True, node
 
 
 def fill_in(data: Mapping[str, Any], values: Mapping[str, object]) -> dict[str, Any]:

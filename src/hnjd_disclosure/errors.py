@@ -125,21 +125,32 @@ PLACEHOLDER: Final = "待填写"
 class MissingFiguresError(DataError):
     """A draft still has figures marked to fill in (``待填写``); ``paths`` names them all.
 
+    ``invalid`` lists the figures already filled in whose values are not valid (checked one
+    by one; the rules between figures wait for the complete report).
+
     >>> err = MissingFiguresError("report-2023.toml", ["proactive.admissions.planned"])
     >>> print(err.first_line)
     report-2023.toml: 1 figure still to fill in (待填写): proactive.admissions.planned
+    >>> err = MissingFiguresError("r.toml", ["a.b"], [Issue("a.c", "expected an integer")])
+    >>> print(err.first_line)
+    r.toml: 1 figure still to fill in (待填写): a.b; 1 invalid: a.c: expected an integer
     """
 
-    def __init__(self, source: str, paths: Sequence[str]) -> None:
-        super().__init__(source, [Issue(p, "still to fill in (待填写)") for p in paths])
+    def __init__(self, source: str, paths: Sequence[str], invalid: Sequence[Issue] = ()) -> None:
+        missing = [Issue(p, "still to fill in (待填写)") for p in paths]
+        super().__init__(source, [*missing, *invalid])
         self.paths: tuple[str, ...] = tuple(paths)
+        self.invalid: tuple[Issue, ...] = tuple(invalid)
 
     @property
     def first_line(self) -> str:
-        """Every missing figure on one line, as the CLI prints it."""
+        """Every missing figure (and every invalid one) on one line, as the CLI prints it."""
         n = len(self.paths)
         noun = "figure" if n == 1 else "figures"
-        return f"{self.source}: {n} {noun} still to fill in (待填写): {', '.join(self.paths)}"
+        line = f"{self.source}: {n} {noun} still to fill in (待填写): {', '.join(self.paths)}"
+        if self.invalid:
+            line += f"; {len(self.invalid)} invalid: " + "; ".join(map(str, self.invalid))
+        return line
 
 
 class ParseError(HnjdError, ValueError):

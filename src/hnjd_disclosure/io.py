@@ -212,11 +212,11 @@ def _refuse_draft(data: object, source: str, text: str | bytes) -> None:
     # Before the converter: a draft's placeholders are "still to fill in", not type errors.
     if not _may_hold_placeholder(text):
         return
-    from .draft import missing_figures
+    from .draft import invalid_figures, missing_figures
 
     missing = missing_figures(data)
     if missing:
-        raise MissingFiguresError(source, missing)
+        raise MissingFiguresError(source, missing, invalid_figures(data))
 
 
 def loads(text: str, fmt: Format, *, source: str | None = None) -> AnnualReport:
