@@ -105,14 +105,26 @@ class ChecklistStandard:
         return tuple(dict.fromkeys((i.category_no, i.category) for i in self.items))
 
     def not_applicable_reason(self, number: int, kind: InstitutionKind) -> str | None:
-        """Why item ``number`` does not apply to ``kind``, or ``None`` if it applies."""
+        """Why item ``number`` does not apply to ``kind``, or ``None`` if it applies.
+
+        >>> s = checklist_2014()
+        >>> s.not_applicable_reason(11, InstitutionKind.VOCATIONAL)
+        '高职院校不招收研究生，无研究生招生信息'
+        >>> s.not_applicable_reason(11, InstitutionKind.UNDERGRADUATE) is None
+        True
+        """
         for na in self.not_applicable:
             if na.number == number and na.kind is kind:
                 return na.reason
         return None
 
     def applicable(self, kind: InstitutionKind) -> tuple[ChecklistItem, ...]:
-        """The items that apply to an institution of ``kind``, in order."""
+        """The items that apply to an institution of ``kind``, in order.
+
+        >>> s = checklist_2014()
+        >>> len(s.items), len(s.applicable(InstitutionKind.VOCATIONAL))
+        (50, 38)
+        """
         return tuple(i for i in self.items if self.not_applicable_reason(i.number, kind) is None)
 
 

@@ -78,7 +78,12 @@ class Change:
 
     @property
     def presence(self) -> Presence:
-        """In both reports, or in one only."""
+        """In both reports, or in one only.
+
+        >>> Change(path="a", label="计划招生", kind="count", source="published", unit="人",
+        ...        old=5300, new=None).presence
+        <Presence.OLD_ONLY: 'old-only'>
+        """
         if self.old is None:
             return Presence.NEW_ONLY
         if self.new is None:
@@ -87,12 +92,22 @@ class Change:
 
     @property
     def changed(self) -> bool:
-        """Whether the figure differs (a figure in one report only counts as changed)."""
+        """Whether the figure differs (a figure in one report only counts as changed).
+
+        >>> Change(path="a", label="计划招生", kind="count", source="published", unit="人",
+        ...        old=5300, new=5300).changed
+        False
+        """
         return self.old != self.new
 
     @property
     def delta(self) -> int | Decimal | None:
-        """``new - old`` for numeric figures in both reports; for rates it is in points."""
+        """``new - old`` for numeric figures in both reports; for rates it is in points.
+
+        >>> Change(path="a", label="计划招生", kind="count", source="published", unit="人",
+        ...        old=5300, new=5400).delta
+        100
+        """
         if self.kind not in _NUMERIC or self.old is None or self.new is None:
             return None
         assert not isinstance(self.old, str)
@@ -101,7 +116,12 @@ class Change:
 
     @property
     def relative(self) -> Fraction | None:
-        """``(new - old) / old`` exactly; ``None`` when undefined (old is zero, or not numeric)."""
+        """``(new - old) / old`` exactly; ``None`` when undefined (old is zero, or not numeric).
+
+        >>> Change(path="a", label="计划招生", kind="count", source="published", unit="人",
+        ...        old=5300, new=5400).relative
+        Fraction(1, 53)
+        """
         delta = self.delta
         if delta is None or not self.old:
             return None
@@ -163,7 +183,12 @@ class Change:
         return f"{self.name}较{reference}{verb}{abs(delta)}{self.unit}"
 
     def row(self) -> list[str]:
-        """The cells of this change in :attr:`Comparison.HEADERS` order."""
+        """The cells of this change in :attr:`Comparison.HEADERS` order.
+
+        >>> Change(path="a", label="计划招生", kind="count", source="published", unit="人",
+        ...        old=5300, new=5400).row()
+        ['计划招生', '5300人', '5400人', '+100', '', '+1.89%', 'a']
+        """
         delta, relative, points = self.delta, self.relative, self.points
         return [
             self.name,
@@ -176,7 +201,13 @@ class Change:
         ]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping: exact numbers as strings, absent values as ``None``."""
+        """A JSON-ready mapping: exact numbers as strings, absent values as ``None``.
+
+        >>> d = Change(path="a", label="计划招生", kind="count", source="published", unit="人",
+        ...            old=5300, new=5400).to_dict()
+        >>> d["presence"], d["delta"], d["relative"], d["points"]
+        ('both', '100', '1/53', None)
+        """
 
         def text(value: object) -> str | None:
             return None if value is None else str(value)
@@ -222,20 +253,33 @@ class Comparison:
 
     @property
     def same_year(self) -> bool:
-        """Whether both reports are of one year (two versions, or two institutions)."""
+        """Whether both reports are of one year (two versions, or two institutions).
+
+        >>> Comparison(old_year=2022, new_year=2022, changes=()).same_year
+        True
+        """
         return self.old_year == self.new_year
 
     @property
     def reference(self) -> str:
         """How the new report names the old one: ``上年``, ``2020年`` if not consecutive, or
-        ``原报告`` (the original report) if both are of the same year."""
+        ``原报告`` (the original report) if both are of the same year.
+
+        >>> years = (2021, 2020, 2022)
+        >>> [Comparison(old_year=y, new_year=2022, changes=()).reference for y in years]
+        ['上年', '2020年', '原报告']
+        """
         if self.same_year:
             return "原报告"
         return "上年" if self.new_year == self.old_year + 1 else f"{self.old_year}年"
 
     @property
     def current(self) -> str:
-        """How the sentences name the new report: ``本年``, or ``新报告`` for the same year."""
+        """How the sentences name the new report: ``本年``, or ``新报告`` for the same year.
+
+        >>> [Comparison(old_year=y, new_year=2022, changes=()).current for y in (2021, 2022)]
+        ['本年', '新报告']
+        """
         return "新报告" if self.same_year else "本年"
 
     @property
@@ -264,11 +308,23 @@ class Comparison:
         return tuple(c.sentence(self.reference, self.current) for c in chosen)
 
     def rows(self, *, everything: bool = False) -> list[list[str]]:
-        """The table of changed figures (of all, with ``everything``), in :attr:`HEADERS` order."""
+        """The table of changed figures (of all, with ``everything``), in :attr:`HEADERS` order.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> same = compare(builtin_report(2022), builtin_report(2022))
+        >>> same.rows(), same.rows(everything=True)[0]
+        ([], ['部分数（所述）', '8个', '8个', '0', '', '0.00%', 'stated_part_count'])
+        """
         return [c.row() for c in (self.changes if everything else self.changed)]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping of the two years and every change."""
+        """A JSON-ready mapping of the two years and every change.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> d = compare(builtin_report(2022), builtin_report(2022)).to_dict()
+        >>> d["old_year"], d["new_year"], d["changes"][0]["label"], d["changes"][0]["delta"]
+        (2022, 2022, '部分数（所述）', '0')
+        """
         return {
             "old_year": self.old_year,
             "new_year": self.new_year,
@@ -276,12 +332,24 @@ class Comparison:
         }
 
     def to_text(self) -> str:
-        """The changed figures as Chinese sentences, one a line."""
+        """The changed figures as Chinese sentences, one a line.
+
+        >>> c = Change(path="a", label="计划招生", kind="count", source="published", unit="人",
+        ...            old=5300, new=5400)
+        >>> print(Comparison(old_year=2021, new_year=2022, changes=(c,)).to_text(), end="")
+        计划招生较上年增加100人
+        """
         lines = self.sentences() or (f"与{self.reference}相比，没有变化",)
         return "".join(f"{line}\n" for line in lines)
 
     def headers(self) -> list[str]:
-        """The table headers, with the two years (and which report is which, for one year)."""
+        """The table headers, with the two years (and which report is which, for one year).
+
+        >>> Comparison(old_year=2021, new_year=2022, changes=()).headers()[:3]
+        ['项目', '2021年', '2022年']
+        >>> Comparison(old_year=2022, new_year=2022, changes=()).headers()[1]
+        '原报告（2022年）'
+        """
         if self.same_year:
             old, new = f"原报告（{self.old_year}年）", f"新报告（{self.new_year}年）"
         else:

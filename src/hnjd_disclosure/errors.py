@@ -72,12 +72,20 @@ class Issue(tuple[str, str]):
 
     @property
     def path(self) -> str:
-        """The dotted field path (``""`` for the document as a whole)."""
+        """The dotted field path (``""`` for the document as a whole).
+
+        >>> Issue("proactive.admissions.planned", "must not be negative").path
+        'proactive.admissions.planned'
+        """
         return self[0]
 
     @property
     def message(self) -> str:
-        """What is wrong there."""
+        """What is wrong there.
+
+        >>> Issue("proactive.admissions.planned", "must not be negative").message
+        'must not be negative'
+        """
         return self[1]
 
     def __str__(self) -> str:
@@ -144,7 +152,12 @@ class MissingFiguresError(DataError):
 
     @property
     def first_line(self) -> str:
-        """Every missing figure (and every invalid one) on one line, as the CLI prints it."""
+        """Every missing figure (and every invalid one) on one line, as the CLI prints it.
+
+        >>> err = MissingFiguresError("2023.toml", ["complaints.complaints", "complaints.lawsuits"])
+        >>> print(err.first_line)
+        2023.toml: 2 figures still to fill in (待填写): complaints.complaints, complaints.lawsuits
+        """
         n = len(self.paths)
         noun = "figure" if n == 1 else "figures"
         line = f"{self.source}: {n} {noun} still to fill in (待填写): {', '.join(self.paths)}"

@@ -369,6 +369,13 @@ def load_many(sources: Iterable[Source], *, workers: int = 1) -> list[AnnualRepo
     pickled back to this process, which costs about as much as loading them, so prefer
     :func:`map_reports` to compute something from each report in the workers.
 
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "report-2022.toml"
+    >>> save(builtin_report(2022), path)
+    >>> reports = load_many([path, dumps_json_bytes(builtin_report(2022))])
+    >>> [r.year for r in reports], reports[0] == reports[1]
+    ([2022, 2022], True)
+
     Raises:
         DataError: for the first source (in order) that is not a valid report.
         ValueError: if ``workers`` is less than 1.

@@ -301,7 +301,15 @@ def computed_rate(
 
 
 class NamedRate(Protocol):
-    """A rate of the report by name: ``admission_rate(report, decimals=2, rounding=...)``."""
+    """A rate of the report by name: ``admission_rate(report, decimals=2, rounding=...)``.
+
+    The type of :func:`admission_rate`, :func:`placement_rate` and the other named rates.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> rate: NamedRate = admission_rate
+    >>> rate(builtin_report(2022)), rate(builtin_report(2022), 2, Rounding.TRUNCATE)
+    (Decimal('99.91'), Decimal('99.90'))
+    """
 
     def __call__(
         self, report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP

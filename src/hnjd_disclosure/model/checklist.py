@@ -160,7 +160,13 @@ class Checklist:
             seen.add(entry.item)
 
     def entry(self, item: int) -> ChecklistEntry | None:
-        """The entry of item number ``item``, or ``None`` if the table does not list it."""
+        """The entry of item number ``item``, or ``None`` if the table does not list it.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> checklist = builtin_report(2022).checklist
+        >>> checklist.entry(6).channels, checklist.entry(99)
+        (('湖南机电职业技术学院网站',), None)
+        """
         for entry in self.entries:
             if entry.item == item:
                 return entry

@@ -119,7 +119,13 @@ class ItemList:
 
     @property
     def text(self) -> str:
-        """The sentence as the report writes it."""
+        """The sentence as the report writes it.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> aid = builtin_report(2022).proactive.student_affairs.aid
+        >>> aid.items[:2], "主要包括国家奖学金、国家励志奖学金、" in aid.text
+        (('国家奖学金', '国家励志奖学金'), True)
+        """
         return self.lead + f.ITEM_SEPARATOR.join(self.items) + self.tail
 
 

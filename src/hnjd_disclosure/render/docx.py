@@ -169,6 +169,14 @@ def _add_table(doc: DocxDocument, table: Table) -> None:
 def render_docx(report: AnnualReport, *, checklist: bool = True) -> bytes:
     """The whole report as the bytes of a .docx file, part 8 as a table.
 
+    >>> import pathlib, tempfile, docx
+    >>> from hnjd_disclosure import builtin_report
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "report-2022.docx"
+    >>> _ = path.write_bytes(render_docx(builtin_report(2022)))
+    >>> doc = docx.Document(str(path))
+    >>> doc.paragraphs[0].text.splitlines(), doc.paragraphs[2].text, len(doc.tables[0].rows)
+    (['湖南机电职业技术学院', '2022年信息公开年度报告'], '一、情况概述', 51)
+
     Raises:
         MissingExtraError: if python-docx (the extra ``docx``) is not installed.
     """

@@ -148,7 +148,13 @@ def render_header(report: AnnualReport) -> list[str]:
 
 
 def media_sentences(year: int, media: MediaFigures) -> str:
-    """The media passage of part 1 (``截至目前，校园网2022年发布新闻403篇，……``)."""
+    """The media passage of part 1 (``截至目前，校园网2022年发布新闻403篇，……``).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> report = builtin_report(2022)
+    >>> media_sentences(report.year, report.overview.media).split("，")[:3]
+    ['截至目前', '校园网2022年发布新闻403篇', '外媒宣传报道358篇']
+    """
     weibo = f"{media.weibo_award}，发布博文" if media.weibo_award else "官方微博发布博文"
     return (
         f"截至目前，校园网{year}年发布新闻{fmt.count(media.news_articles)}，"
@@ -168,7 +174,21 @@ def media_sentences(year: int, media: MediaFigures) -> str:
 
 
 def render_overview(report: AnnualReport, overview: Overview | None = None) -> list[str]:
-    """Part 1 without its heading: paragraphs, initiatives, then the media passage."""
+    """Part 1 without its heading: paragraphs, initiatives, then the media passage.
+
+    ``overview`` replaces the report's own part 1 (to render an edited one).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> report = builtin_report(2022)
+    >>> paragraphs = render_overview(report)
+    >>> for paragraph in paragraphs[1:]:
+    ...     print(paragraph.split("。")[0])
+    一是细化信息公开内容
+    二是完善信息公开教育培训和制度建设
+    三是信息公开渠道与校园融媒体有机结合
+    >>> "截至目前，校园网2022年发布新闻403篇" in paragraphs[-1]
+    True
+    """
     part = report.overview if overview is None else overview
     body = [*part.paragraphs]
     items = _initiatives(part.initiatives)
@@ -178,7 +198,14 @@ def render_overview(report: AnnualReport, overview: Overview | None = None) -> l
 
 
 def admissions_sentences(year: int, domain: Admissions) -> str:
-    """The admissions and employment figures (``2022年面向……计划招生5300人，……``)."""
+    """The admissions and employment figures (``2022年面向……计划招生5300人，……``).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> report = builtin_report(2022)
+    >>> text = admissions_sentences(report.year, report.proactive.admissions)
+    >>> "计划招生5300人，实际录取5295人，录取率为99.90%" in text
+    True
+    """
     a, e = domain, domain.employment
     return (
         f"{year}年面向{'、'.join(a.provinces)}{a.stated_province_count}个省、自治区"
@@ -226,7 +253,12 @@ def _finance_domain(number: int, domain: FinanceDomain) -> list[str]:
 
 
 def render_proactive(report: AnnualReport) -> list[str]:
-    """Part 2 without its heading: (一) the channels, (二) each domain."""
+    """Part 2 without its heading: (一) the channels, (二) each domain.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> [p for p in render_proactive(builtin_report(2022)) if getattr(p, "level", 0) == 2]
+    ['（一）学校主动公开各类信息的方式', '（二）主动公开信息情况']
+    """
     part: ProactiveDisclosure = report.proactive
     last = len(part.channels)
     channels = [
@@ -248,7 +280,12 @@ def render_proactive(report: AnnualReport) -> list[str]:
 
 
 def requests_sentence(part: RequestDisclosure) -> str:
-    """The request counts as a sentence (only written when requests were received)."""
+    """The request counts as a sentence (only written when requests were received).
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> requests_sentence(builtin_report(2022).requests).split("，")[:3]
+    ['本年度学校共收到信息公开申请0件', '其中予以公开0件', '部分公开0件']
+    """
     r = part.requests
     return (
         f"本年度学校共收到信息公开申请{fmt.count(r.received)}，"
@@ -295,7 +332,12 @@ def complaints_sentence(part: Complaints) -> str:
 
 
 def render_complaints(report: AnnualReport) -> list[str]:
-    """Part 5 without its heading."""
+    """Part 5 without its heading.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> render_complaints(builtin_report(2022))
+    ['本年度学校未收到信息公开工作相关投诉与举报材料。']
+    """
     part = report.complaints
     counts = (part.complaints, part.reconsiderations, part.lawsuits)
     extra = [complaints_sentence(part)] if any(c.value for c in counts) else []
@@ -303,19 +345,37 @@ def render_complaints(report: AnnualReport) -> list[str]:
 
 
 def render_improvement(report: AnnualReport) -> list[str]:
-    """Part 6 without its heading: the problems, then the measures 一是/二是/三是."""
+    """Part 6 without its heading: the problems, then the measures 一是/二是/三是.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> for paragraph in render_improvement(builtin_report(2022))[1:]:
+    ...     print(paragraph.split("。")[0])
+    一是进一步强化公开信息的政策解读和公众参与
+    二是进一步强化信息公开的统筹协调和监督管理
+    三是进一步强化信息公开的内涵建设和效能发挥
+    """
     part: Improvement = report.improvement
     return [*part.paragraphs, *_initiatives(part.measures)]
 
 
 def contact_sentence(part: OtherMatters) -> str:
-    """``{intro}{office}，电话：{telephone}。``."""
+    """``{intro}{office}，电话：{telephone}。``.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> contact_sentence(builtin_report(2022).other).split("请联系：")[1]
+    '湖南机电职业技术学院党政办公室，电话：0731－84033328。'
+    """
     assert part.contact is not None
     return f"{part.contact_intro}{part.contact.office}，电话：{part.contact.telephone}。"
 
 
 def render_other(report: AnnualReport) -> list[str]:
-    """Part 7 without its heading."""
+    """Part 7 without its heading.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> render_other(builtin_report(2022))[0].split("，")[0]
+    '本报告电子版可在湖南机电职业技术学院网站查看下载'
+    """
     part = report.other
     extra = [contact_sentence(part)] if part.contact is not None else []
     return [*part.paragraphs, *extra]
@@ -348,7 +408,13 @@ def render_parts(report: AnnualReport) -> Iterable[tuple[str, str, list[str]]]:
 
 
 def checklist_heading(report: AnnualReport) -> Heading | None:
-    """Part 8's numbered heading (``八、清单事项公开情况表``), or ``None`` without part 8."""
+    """Part 8's numbered heading (``八、清单事项公开情况表``), or ``None`` without part 8.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> h = checklist_heading(builtin_report(2022))
+    >>> h, h.level
+    ('八、清单事项公开情况表', 1)
+    """
     if report.checklist is None:
         return None
     return heading(1, len(PART_RENDERERS) + 1, report.checklist.heading)
