@@ -320,3 +320,33 @@ class TestHostileDocuments:
             io.loads_json(b"[" * 100_000, source="r.json")
         with pytest.raises(DataError, match="integer of more than 4300 digits"):
             io.loads_json(b"[" + b"9" * 4301 + b"]", source="r.json")
+
+
+class TestBuiltinData:
+    """Each built-in report's TOML file is its source; the JSON beside it is read instead."""
+
+    @pytest.mark.parametrize("year", io.available_years())
+    def test_json_is_the_toml_as_dumps_json_writes_it(self, year: int) -> None:
+        folder = Path(io.__file__).parent / "data" / "reports"
+        source = io.loads_toml((folder / f"{year}.toml").read_text(encoding="utf-8"))
+        compiled = (folder / f"{year}.json").read_text(encoding="utf-8")
+        assert compiled == io.dumps_json(source), (
+            f"{year}.json is stale: run `hnjd-disclosure convert {folder}/{year}.toml "
+            f"-o {folder}/{year}.json --force`"
+        )
+        assert io.builtin_report(year) == source
+
+    def test_without_json_the_toml_is_read(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A folder with only TOML files (a source checkout being edited) still works."""
+        folder = Path(io.__file__).parent / "data" / "reports"
+        (tmp_path / "2022.toml").write_bytes((folder / "2022.toml").read_bytes())
+        monkeypatch.setattr(io, "_REPORTS", tmp_path)
+        io.builtin_report.cache_clear()
+        try:
+            assert io.builtin_report(2022) == io.loads_toml(
+                (folder / "2022.toml").read_text(encoding="utf-8")
+            )
+        finally:
+            io.builtin_report.cache_clear()

@@ -131,7 +131,7 @@ def _new_ranking(value: str, _: str) -> Ranking:
     return Ranking(text=value)
 
 
-_surrogate: Final = _fields.SURROGATE.search
+_surrogate: Final = _fields.has_surrogate
 
 
 def _lines(value: object) -> tuple[str, ...]:

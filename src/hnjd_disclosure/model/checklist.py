@@ -14,8 +14,6 @@ an entry needs depend on its status, and the entry checks them:
 ==================  ==========================================================
 """
 
-from __future__ import annotations
-
 import enum
 from typing import Final
 

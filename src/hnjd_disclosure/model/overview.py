@@ -1,7 +1,5 @@
 """Part 1 of the report, 情况概述: the overview, its numbered initiatives and media figures."""
 
-from __future__ import annotations
-
 from attrs import frozen
 
 from ..errors import ModelError

@@ -1,7 +1,5 @@
 """Parts 3 to 7 of the report: requests, assessment, complaints, improvement, other matters."""
 
-from __future__ import annotations
-
 from attrs import frozen
 
 from ..errors import ModelError

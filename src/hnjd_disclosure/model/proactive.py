@@ -1,7 +1,5 @@
 """Part 2 of the report, 主动公开情况: the channels of disclosure and each domain."""
 
-from __future__ import annotations
-
 from attrs import frozen
 
 from ..errors import ModelError

@@ -1,7 +1,5 @@
 """The whole report: its identity (institution, year, legal basis, period) and its parts."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Final
 

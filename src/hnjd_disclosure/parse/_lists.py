@@ -9,14 +9,17 @@ start with 等 (等级考试) but not hold it further on (高等教育 would end
 
 from __future__ import annotations
 
+import re
 from typing import Final, NamedTuple
 
 __all__ = ["Listed", "find_list", "split_sentence"]
 
 _SEPARATOR: Final = "、"
 _COLONS: Final = "：:"
-_RUN_ENDS: Final = "，。；,;"
 _ETC: Final = "等"
+#: A list's run of items: each item may start with 等 but holds neither 等 further on nor
+#: ，。；,; nor 、 (which separates the items); the run stops before the first of those.
+_RUN: Final = re.compile(r"等?[^，。；,;、等]*+(?:、等?[^，。；,;、等]*+)*+")
 
 
 class Listed(NamedTuple):
@@ -45,15 +48,9 @@ def find_list(text: str, marker: str) -> Listed | None:
     start = at + len(marker)
     if text[start : start + 1] and text[start] in _COLONS:
         start += 1
-    # The list ends at the first ，。； or at the first 等 that follows an item's text.
-    end, segment_start = start, start
-    while end < len(text):
-        char = text[end]
-        if char in _RUN_ENDS or (char == _ETC and end > segment_start):
-            break
-        if char == _SEPARATOR:
-            segment_start = end + 1
-        end += 1
+    run = _RUN.match(text, start)
+    assert run is not None  # it matches the empty string
+    end = run.end()
     items = text[start:end].split(_SEPARATOR)
     ends_with_etc = text[end : end + 1] == _ETC
     if len(items) < 2 and not ends_with_etc:
