@@ -78,15 +78,20 @@ def _check_line(path: str, value: str, *, empty: bool = False) -> None:
         raise ModelError(path, f"must be Unicode text, got a lone surrogate ({code}) {where}")
 
 
+def _good_line(value: object) -> bool:
+    """Whether ``value`` is a one-line, non-blank, UTF-8 encodable string (the common case,
+    in one expression; :func:`_check_line` says what is wrong, and where)."""
+    return (
+        type(value) is str
+        and bool(value.strip())
+        and "\n" not in value
+        and "\r" not in value
+        and (value.isascii() or not has_surrogate(value))
+    )
+
+
 def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    # The common case in one expression; _check_line says what is wrong (and where).
-    if (
-        type(value) is not str
-        or not value.strip()
-        or "\n" in value
-        or "\r" in value
-        or not (value.isascii() or not has_surrogate(value))
-    ):
+    if not _good_line(value):
         if type(value) is not str:
             raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
         _check_line(attribute.name, value)
@@ -101,16 +106,7 @@ def _optional_line(_: object, attribute: attrs.Attribute[str], value: object) ->
 def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
     if type(value) is not tuple:
         raise ModelError(attribute.name, f"expected a tuple of strings, got {_show(value)}")
-    for item in value:
-        if (
-            type(item) is not str
-            or not item.strip()
-            or "\n" in item
-            or "\r" in item
-            or not (item.isascii() or not has_surrogate(item))
-        ):
-            break
-    else:
+    if all(map(_good_line, value)):
         return
     # Something is wrong: find the first item at fault and say what, at its index.
     for i, item in enumerate(value):
