@@ -187,7 +187,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     """
     check_size(text)
     folded = text.translate(_FIGURE_FOLD)
-    sentences = _sentence_starts(text)
+    sentences = _Sentences(text)
     rows = _table_rows(text)
     raw: list[Figure] = []
     previous_end = 0
@@ -201,20 +201,34 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     return tuple(_link(raw, text))
 
 
-def _sentence_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+class _Sentences:
+    """The sentences of the text, each found, trimmed and copied once (many figures share
+    one sentence: a long sentence is not copied or trimmed again for each of them)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+        self._found: dict[int, tuple[int, int, str]] = {}
 
-def _sentence_of(text: str, starts: list[int], pos: int) -> tuple[int, int]:
-    k = bisect.bisect_right(starts, pos) - 1
-    start = starts[k]
-    end = starts[k + 1] if k + 1 < len(starts) else len(text)
-    # keep the closing 。 with its sentence; drop the line break
-    while end > start and text[end - 1] in "\n\r\u2028\u2029":
-        end -= 1
-    while start < end and text[start] in " \t\u3000":
-        start += 1
-    return start, end
+    def of(self, pos: int) -> tuple[int, int, str]:
+        """The span and text of the sentence holding offset ``pos``."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        found = self._found.get(k)
+        if found is None:
+            found = self._trim(k)
+            self._found = {k: found}  # figures come in order: only the last one is asked again
+        return found
+
+    def _trim(self, k: int) -> tuple[int, int, str]:
+        text, starts = self.text, self.starts
+        start = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        # keep the closing 。 with its sentence; drop the line break
+        while end > start and text[end - 1] in "\n\r\u2028\u2029":
+            end -= 1
+        while start < end and text[start] in " \t\u3000":
+            start += 1
+        return start, end, text[start:end]
 
 
 class _Rows:
@@ -225,10 +239,19 @@ class _Rows:
         self.line_ends: list[int] = []
         self.table_id: list[int] = []
         self.cells: list[list[tuple[int, int]]] = []
+        #: the start of each cell of each row, for finding a cell by bisection
+        self.cell_starts: list[list[int]] = []
 
     def find(self, pos: int) -> int | None:
         k = bisect.bisect_right(self.line_starts, pos) - 1
         if k >= 0 and pos < self.line_ends[k]:
+            return k
+        return None
+
+    def column(self, row: int, pos: int) -> int | None:
+        """The index of the cell of ``row`` that holds offset ``pos``, if any."""
+        k = bisect.bisect_right(self.cell_starts[row], pos) - 1
+        if k >= 0 and pos < self.cells[row][k][1]:
             return k
         return None
 
@@ -255,6 +278,7 @@ def _table_rows(text: str) -> _Rows:
             rows.line_ends.append(end)
             rows.table_id.append(table)
             rows.cells.append(cells)
+            rows.cell_starts.append([a for a, _ in cells])
             last_line = number
         start = end + 1
     return rows
@@ -264,7 +288,7 @@ def _figure_at(
     text: str,
     folded: str,
     match: re.Match[str],
-    sentences: list[int],
+    sentences: _Sentences,
     rows: _Rows,
     previous_end: int,
     previous_unit: str,
@@ -274,6 +298,7 @@ def _figure_at(
     if len(digits) > _MAX_DIGITS:
         return None
     before = _before(folded, start)
+    row = rows.find(start)
     if before.endswith(("第", "〔", "[", "【")):
         return None
     after_at = end
@@ -310,7 +335,7 @@ def _figure_at(
                 kind, unit = FigureKind.RANKING, found
             elif found is not None and found not in _NOT_COUNTS and not _is_date_part(after):
                 kind, unit = FigureKind.COUNT, found
-            elif _is_cell(text, rows, start, end):
+            elif _is_cell(text, rows, row, start, end):
                 kind, unit = FigureKind.COUNT, ""
             else:
                 return None
@@ -328,18 +353,17 @@ def _figure_at(
         clause = clause.lstrip(_COUNTED_THINGS)
     change = next((w for w in _CHANGES if w in clause), "")
     comparison = next((w for w in _COMPARISONS if w in clause), "")
-    row = rows.find(start)
     label = _label(clause, approximate, change, comparison)
     column = None
     if row is not None:
-        column = next((i for i, (a, b) in enumerate(rows.cells[row]) if a <= start < b), None)
+        column = rows.column(row, start)
         first = rows.cells[row][0]
         if column:
             label = text[first[0] : first[1]].strip(" \u3000|")
     if kind is FigureKind.RANKING and start and text[start - 1] == "前":
         start -= 1
         label = label.removesuffix("前").rstrip(" \u3000")
-    s_start, s_end = _sentence_of(text, sentences, start)
+    s_start, s_end, sentence = sentences.of(start)
     return Figure(
         kind=kind,
         value=value,
@@ -347,7 +371,7 @@ def _figure_at(
         text=text[start:stop],
         span=(start, stop),
         label=label,
-        sentence=text[s_start:s_end],
+        sentence=sentence,
         sentence_span=(s_start, s_end),
         approximate=approximate,
         change=change,
@@ -375,15 +399,15 @@ def _is_date_part(after: str) -> bool:
     return after.startswith(("年", "月", "日", "号", "时", "分"))
 
 
-def _is_cell(text: str, rows: _Rows, start: int, end: int) -> bool:
+def _is_cell(text: str, rows: _Rows, row: int | None, start: int, end: int) -> bool:
     """Whether the number is the whole of a table cell (a count without a unit)."""
-    row = rows.find(start)
     if row is None:
         return False
-    return any(
-        a <= start and end <= b and text[a:b].strip(" \u3000|") == text[start:end]
-        for a, b in rows.cells[row]
-    )
+    column = rows.column(row, start)
+    if column is None:
+        return False
+    a, b = rows.cells[row][column]
+    return end <= b and text[a:b].strip(" \u3000|") == text[start:end]
 
 
 def _before(folded: str, start: int) -> str:

@@ -69,8 +69,11 @@ _ACADEMIC: Final = re.compile(
     rf"([0-9]{{4}}){_SP}(?:—+|\u2013|-|~|\uff5e|至|到){_SP}([0-9]{{4}}){_SP}学年"
 )
 _DOC: Final = re.compile(r"《([^《》\n]{1,120}+)》[ \t\u3000]*+（([^（）\n]{1,60}?号)）")
+# A match starts at a prefix word or where a run of spaces starts, never inside the run
+# (the lookbehind): else a long run of spaces would be scanned again from each of its spaces.
 _PARTS: Final = re.compile(
-    rf"(?:共|等|以下|为)?{_SP}([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}个{_SP}部分"
+    rf"(?:共|等|以下|为|(?<![ \t\u3000])){_SP}"
+    rf"([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}个{_SP}部分"
 )
 _LIST_START: Final = ("包括", "包含", "分为", "涵盖", "由")
 _INSTITUTION: Final = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:大学|学院|学校|研究院)")

@@ -1144,15 +1144,24 @@ def _procurement(line: Line) -> tuple[str, int, str]:
     matches = list(_NOTICES.finditer(folded))
     if not matches:
         raise line.error("expected the procurement count 「…共N条…」")
-    chosen = next(
-        (m for m in reversed(matches) if folded[: m.start()].rstrip().endswith("共")), None
-    )
+    chosen = next((m for m in reversed(matches) if _after_gong(folded, m.start())), None)
     match = chosen or matches[-1]
     digits = match.group(1).replace("，", "")
     if len(digits) > 15:
         raise line.error("expected a number of at most 15 digits", match.start())
     lead = line.text[: match.start()].rstrip(" \t\u3000")
     return lead, int(digits), line.text[match.end() :]
+
+
+def _after_gong(folded: str, at: int) -> bool:
+    """Whether 共 stands before offset ``at`` (spaces between).
+
+    Looks back over the spaces only, without copying the text before ``at``: a line with
+    many counts is read in time linear in its length.
+    """
+    while at > 0 and folded[at - 1].isspace():
+        at -= 1
+    return at > 0 and folded[at - 1] == "共"
 
 
 _NOTICES: Final = re.compile(r"(?<![0-9])([0-9]++(?:，[0-9]{3}(?![0-9]))*+)[ \t\u3000]*+条")
