@@ -12,7 +12,9 @@ How a percentage is linked (all within one paragraph, or one table written as te
 
 * a rate (``录取率为99.90%``): the part is the count since the previous percentage whose label
   shares the most characters with the rate's name (``实际录取``), else the nearest; the whole
-  is the count just before the part (``计划招生5300人``);
+  is the count just before the part (``计划招生5300人``), but not a count after 「其中」: the
+  head of the 其中 group is the whole of its parts and of the counts after it (and of the
+  counts that give the stated rate at its printed digits);
 * a share (``占比8.58%``, ``占毕业生总数的8.58%``): the part is the nearest count before it since
   the previous percentage; the whole is the count the share names (``占X的``), else the
   count of the paragraph (same unit, not smaller than the part) of which the stated share is
@@ -455,9 +457,61 @@ _WINDOW: Final = 30
 _CANDIDATES: Final = 12  # counts of a paragraph or table a percentage may refer to
 
 
+_PARTS_WORD: Final = "其中"
+_PARTS_END: Final = re.compile("[；;]")
+_MAX_PARTS: Final = 50
+
+
+def qizhong_groups(figures: Sequence[Figure], text: str) -> list[tuple[int, list[int]]]:
+    """The counts a 「其中」 splits: ``(head, parts)`` as indices into ``figures``.
+
+    The head is the count just before 其中 in its sentence; the parts are the counts in the
+    head's unit after it, up to the end of the clause group (``；``, the end of the sentence)
+    or the next 其中.
+
+    >>> figs = extract_figures("共有毕业生3652人，其中就业3301人、升学200人；专升本416人。")
+    >>> [(figs[h].value, [figs[p].value for p in ps]) for h, ps in qizhong_groups(figs, "")]
+    []
+    >>> text = "共有毕业生3652人，其中就业3301人、升学200人；专升本416人。"
+    >>> [(figs[h].value, [figs[p].value for p in ps]) for h, ps in qizhong_groups(figs, text)]
+    [(Decimal('3652'), [Decimal('3301'), Decimal('200')])]
+    """
+    counts = [i for i, f in enumerate(figures) if f.kind is FigureKind.COUNT and f.unit]
+    marks = [m.start() for m in re.finditer(_PARTS_WORD, text)]
+    ends = [m.start() for m in _PARTS_END.finditer(text)]
+    groups: list[tuple[int, list[int]]] = []
+    k = 0  # index into counts, advanced monotonically (linear overall)
+    for n, at in enumerate(marks):
+        while k < len(counts) and figures[counts[k]].span[1] <= at:
+            k += 1
+        if k == 0:
+            continue
+        head = figures[counts[k - 1]]
+        sentence = head.sentence_span
+        if not sentence[0] <= at < sentence[1]:
+            continue
+        stop = sentence[1]
+        if n + 1 < len(marks):
+            stop = min(stop, marks[n + 1])
+        semicolon = bisect.bisect_left(ends, at)
+        if semicolon < len(ends):
+            stop = min(stop, ends[semicolon])
+        parts: list[int] = []
+        j = k
+        while j < len(counts) and figures[counts[j]].span[0] < stop and len(parts) < _MAX_PARTS:
+            if figures[counts[j]].unit == head.unit:
+                parts.append(counts[j])
+            j += 1
+        if parts:
+            groups.append((counts[k - 1], parts))
+    return groups
+
+
 def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
     """Link each percentage to its part and whole, in one pass (linear in the figures)."""
     out = list(figures)
+    # a count after 其中 is a part of the count before it (the group's head)
+    heads = {part: head for head, parts in qizhong_groups(out, text) for part in parts}
     lines = [0, *(m.end() for m in re.finditer("\n", text))]
     counts: dict[tuple[str, int], list[int]] = {}
     last_percent: dict[tuple[int, int], int] = {}
@@ -488,9 +542,9 @@ def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
             rows = table_counts.get(fig.table, [])
             lo = bisect.bisect_left(rows, i - 2 * _WINDOW)
             near = rows[lo : bisect.bisect_right(rows, i + 2 * _WINDOW)]
-            part, whole = _part_and_whole(out, i, near, previous)
+            part, whole = _part_and_whole(out, i, near, previous, heads)
         else:
-            part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous)
+            part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous, heads)
         if part is not None:
             out[i] = attrs.evolve(
                 fig, part=_ref(part), whole=None if whole is None else _ref(whole)
@@ -503,7 +557,11 @@ def _ref(fig: Figure) -> Reference:
 
 
 def _part_and_whole(
-    figures: Sequence[Figure], i: int, counts: Sequence[int], previous_pct: int
+    figures: Sequence[Figure],
+    i: int,
+    counts: Sequence[int],
+    previous_pct: int,
+    heads: dict[int, int],
 ) -> tuple[Figure | None, Figure | None]:
     """Part and whole of percentage ``i`` among the earlier ``counts`` of its passage."""
     fig = figures[i]
@@ -521,9 +579,7 @@ def _part_and_whole(
     if fig.is_rate:
         stem = fig.label[:-1]
         part_index = max(since, key=lambda j: (_common(stem, figures[j].label), j))
-        part = figures[part_index]
-        earlier = [j for j in same_sentence if j < part_index and figures[j].unit == part.unit]
-        return part, figures[earlier[-1]] if earlier else None
+        return figures[part_index], _rate_whole(fig, figures, part_index, same_sentence, heads)
     part = figures[since[-1]]
     named = _named_whole(fig.label)
     wholes = [figures[j] for j in counts if figures[j].span[0] < part.span[0]]
@@ -532,6 +588,38 @@ def _part_and_whole(
         if best is not None and _common(named, best.label) >= 2:
             return part, best
     return part, _choose_whole(fig, part, wholes)
+
+
+def _rate_whole(
+    fig: Figure,
+    figures: Sequence[Figure],
+    part_index: int,
+    same_sentence: Sequence[int],
+    heads: dict[int, int],
+) -> Figure | None:
+    """The whole of a rate whose part is ``part_index``: an earlier count of its sentence.
+
+    In order: the head of the part's 其中 group; the nearest count that is not itself a part
+    of a 其中 group (``共有毕业生3652人，其中已就业3301人…；升学512人，升学率…``: the whole of
+    升学 is 3652, not 3301); the nearest count. The first of these of which the stated rate
+    is the part's share at its printed digits wins, else the first: a link that is only
+    inferred must not contradict a plain reading of the text.
+    """
+    part = figures[part_index]
+    earlier = [j for j in same_sentence if j < part_index and figures[j].unit == part.unit]
+    if not earlier:
+        return None
+    order: list[int] = []
+    head = heads.get(part_index)
+    if head is not None and head in earlier:
+        order.append(head)
+    order.extend(j for j in reversed(earlier) if j not in heads)
+    order.append(earlier[-1])
+    for j in order:
+        whole = figures[j]
+        if whole.amount and _rounds_to(part.amount, whole.amount, fig.value):
+            return whole
+    return figures[order[0]]
 
 
 def _named_part(
