@@ -1141,11 +1141,14 @@ def _ranking(c: Cursor) -> str:
 def _procurement(line: Line) -> tuple[str, int, str]:
     """``{lead}{N}条{tail}``: the count is the one after 共, else the last count in 条."""
     folded = line.folded
-    matches = list(_NOTICES.finditer(folded))
-    if not matches:
+    last = chosen = None
+    for found in _NOTICES.finditer(folded):
+        last = found
+        if _after_gong(folded, found.start()):
+            chosen = found
+    if last is None:
         raise line.error("expected the procurement count 「…共N条…」")
-    chosen = next((m for m in reversed(matches) if _after_gong(folded, m.start())), None)
-    match = chosen or matches[-1]
+    match = chosen or last
     digits = match.group(1).replace("，", "")
     if len(digits) > 15:
         raise line.error("expected a number of at most 15 digits", match.start())
