@@ -167,3 +167,52 @@ def test_rate_after_qizhong_group_is_of_the_head() -> None:
     assert rate.part is not None
     assert rate.whole is not None
     assert (rate.part.value, rate.whole.value) == (Decimal(512), Decimal(3652))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the change names nothing: it changes the rate before it in its sentence
+        ("就业率为95.5%，较上年提高2%。", [("points-as-percent", Severity.WARNING, "2%")]),
+        ("就业率为95.5%，较上年提高2个百分点。", []),
+        # a count changing by 2% is not ambiguous, nor is a rate of another sentence
+        ("就业率为95.5%。招生人数较上年增加2%。", []),
+        # shares of the 其中 head without counts of their own
+        (
+            "毕业生1000人，其中本科生占60%，专科生占50%。",
+            [("shares-exceed-whole", Severity.ERROR, "60%+50%")],
+        ),
+        ("毕业生1000人，其中本科生占60%，专科生占40%。", []),
+        # the whole written after the part: 录取率 is 录取 / 计划
+        (
+            "实际录取5295人，计划招生5300人，录取率为99.90%。",
+            [("rate-matches-counts", Severity.WARNING, "99.90%")],
+        ),
+        ("实际录取5295人，计划招生5300人，录取率为99.91%。", []),
+        (
+            "实际录取5295人，计划招生5300人，录取率为98.91%。",
+            [("rate-matches-counts", Severity.ERROR, "98.91%")],
+        ),
+    ],
+    ids=[
+        "percent-change",
+        "points-change",
+        "count-change",
+        "shares-exceed",
+        "shares-within",
+        "whole-after-part",
+        "whole-after-part-right",
+        "whole-after-part-wrong",
+    ],
+)
+def test_changes_shares_and_named_rates(
+    text: str, expected: list[tuple[str, Severity, str | None]]
+) -> None:
+    assert _rules(text) == expected
+
+
+def test_named_rate_links_its_whole_after_the_part() -> None:
+    rate = extract_figures("实际录取5295人，计划招生5300人，录取率为99.90%。")[-1]
+    assert rate.part is not None
+    assert rate.whole is not None
+    assert (rate.part.label, rate.whole.label) == ("实际录取", "计划招生")

@@ -239,9 +239,10 @@ def _extract(args: argparse.Namespace, stdout: TextIO) -> int:
         return EXIT_OK
     for f in figures:
         link = ""
-        if f.part is not None:
+        if f.part is not None or f.whole is not None:
+            part = "?" if f.part is None else str(f.part.value)
             whole = "?" if f.whole is None else str(f.whole.value)
-            link = f"\t{f.part.value}/{whole}"
+            link = f"\t{part}/{whole}"
         stdout.write(f"{f.span[0]}-{f.span[1]}\t{f.kind.value}\t{f.text}\t{f.label}{link}\n")
     return EXIT_OK
 

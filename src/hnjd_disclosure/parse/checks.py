@@ -274,10 +274,20 @@ _RATE_WORDS: Final = ("率", "比例", "占比", "比重", "百分比")
 
 
 def _points(figures: Sequence[Figure]) -> Iterator[Finding]:
+    """A change of a rate written with %: 「就业率较上年提高2%」, and 「就业率为95.5%，较上年
+    提高2%」 (the change names nothing: it is the change of the percentage before it in its
+    sentence)."""
+    previous: tuple[tuple[int, int], str] | None = None  # sentence and label of the last rate
     for fig in figures:
-        if fig.kind is not FigureKind.PERCENT or not fig.change:
+        if fig.kind is not FigureKind.PERCENT:
             continue
-        if not any(word in fig.label for word in _RATE_WORDS):
+        if not fig.change:
+            previous = (fig.sentence_span, fig.label)
+            continue
+        label = fig.label
+        if not label and previous is not None and previous[0] == fig.sentence_span:
+            label = previous[1]
+        if not any(word in label for word in _RATE_WORDS):
             continue
         yield Finding(
             path="",
@@ -286,11 +296,9 @@ def _points(figures: Sequence[Figure]) -> Iterator[Finding]:
             published=fig.text,
             computed=None,
             cause=None,
-            message_zh=(
-                f"{fig.label}{fig.change}{fig.text}：比率的变化应写作“个百分点”，写作%含义不明"
-            ),
+            message_zh=f"{label}{fig.change}{fig.text}：比率的变化应写作“个百分点”，写作%含义不明",
             message_en=(
-                f"{fig.label} {fig.change} {fig.text}: a change of a rate written with % is "
+                f"{label} {fig.change} {fig.text}: a change of a rate written with % is "
                 "ambiguous (percentage points, or per cent of the old rate?)"
             ),
             span=fig.span,

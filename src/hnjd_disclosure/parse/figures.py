@@ -15,6 +15,10 @@ How a percentage is linked (all within one paragraph, or one table written as te
   is the count just before the part (``计划招生5300人``), but not a count after 「其中」: the
   head of the 其中 group is the whole of its parts and of the counts after it (and of the
   counts that give the stated rate at its printed digits);
+* a rate named in :data:`RATE_TERMS` (``录取率`` is 录取 / 计划): the counts whose labels say
+  so, in either order (``实际录取5295人，计划招生5300人，录取率为99.90%``);
+* a share after 「其中」 with no count of its own (``毕业生1000人，其中本科生占60%``): no part,
+  the whole is the count before 其中;
 * a share (``占比8.58%``, ``占毕业生总数的8.58%``): the part is the nearest count before it since
   the previous percentage; the whole is the count the share names (``占X的``), else the
   count of the paragraph (same unit, not smaller than the part) of which the stated share is
@@ -512,6 +516,7 @@ def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
     out = list(figures)
     # a count after 其中 is a part of the count before it (the group's head)
     heads = {part: head for head, parts in qizhong_groups(out, text) for part in parts}
+    marks = [m.start() for m in re.finditer(_PARTS_WORD, text)]
     lines = [0, *(m.end() for m in re.finditer("\n", text))]
     counts: dict[tuple[str, int], list[int]] = {}
     last_percent: dict[tuple[int, int], int] = {}
@@ -542,12 +547,14 @@ def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
             rows = table_counts.get(fig.table, [])
             lo = bisect.bisect_left(rows, i - 2 * _WINDOW)
             near = rows[lo : bisect.bisect_right(rows, i + 2 * _WINDOW)]
-            part, whole = _part_and_whole(out, i, near, previous, heads)
+            part, whole = _part_and_whole(out, i, near, previous, heads, marks)
         else:
-            part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous, heads)
-        if part is not None:
+            part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous, heads, marks)
+        if part is not None or whole is not None:
             out[i] = attrs.evolve(
-                fig, part=_ref(part), whole=None if whole is None else _ref(whole)
+                fig,
+                part=None if part is None else _ref(part),
+                whole=None if whole is None else _ref(whole),
             )
     return out
 
@@ -562,8 +569,13 @@ def _part_and_whole(
     counts: Sequence[int],
     previous_pct: int,
     heads: dict[int, int],
+    marks: Sequence[int],
 ) -> tuple[Figure | None, Figure | None]:
-    """Part and whole of percentage ``i`` among the earlier ``counts`` of its passage."""
+    """Part and whole of percentage ``i`` among the earlier ``counts`` of its passage.
+
+    ``heads`` maps a count after 「其中」 to the count before it; ``marks`` are the offsets of
+    the 其中 of the text.
+    """
     fig = figures[i]
     if fig.table is not None:
         in_row = [j for j in counts if figures[j].row == fig.row and j < i]
@@ -573,7 +585,17 @@ def _part_and_whole(
         wholes = [figures[j] for j in counts if figures[j].row != fig.row]
         return part, _choose_whole(fig, part, wholes)
     same_sentence = [j for j in counts if figures[j].sentence_span == fig.sentence_span]
+    if fig.is_share and same_sentence:
+        # 毕业生1000人，其中本科生占60%: the count before 其中 is the whole, the part no count
+        head = figures[same_sentence[-1]]
+        at = bisect.bisect_left(marks, fig.span[0]) - 1
+        if at >= 0 and head.span[1] <= marks[at]:
+            return None, head
     since = [j for j in same_sentence if j > previous_pct]
+    if fig.is_rate:
+        by_name = _named_rate(fig, figures, since, same_sentence)
+        if by_name is not None:
+            return by_name
     if not since:
         return _named_part(fig, figures, counts)
     if fig.is_rate:
@@ -588,6 +610,44 @@ def _part_and_whole(
         if best is not None and _common(named, best.label) >= 2:
             return part, best
     return part, _choose_whole(fig, part, wholes)
+
+
+#: Rates whose name says what they divide: the words of the part's and the whole's labels.
+RATE_TERMS: Final = {
+    "录取率": ("录取", "计划"),
+    "报到率": ("报到", "录取"),
+    "就业率": ("就业", "毕业"),
+    "升学率": ("升学", "毕业"),
+}
+
+
+def _named_rate(
+    fig: Figure, figures: Sequence[Figure], since: Sequence[int], same_sentence: Sequence[int]
+) -> tuple[Figure, Figure] | None:
+    """A rate of :data:`RATE_TERMS` whose part and whole its sentence names, in any order.
+
+    >>> rate = extract_figures("实际录取5295人，计划招生5300人，录取率为99.90%。")[-1]
+    >>> rate.part.label, rate.whole.label
+    ('实际录取', '计划招生')
+    """
+    terms = next((t for name, t in RATE_TERMS.items() if fig.label.endswith(name)), None)
+    if terms is None:
+        return None
+    part_word, whole_word = terms
+    parts = [
+        figures[j]
+        for j in since
+        if part_word in figures[j].label and whole_word not in figures[j].label
+    ]
+    if not parts:
+        return None
+    part = parts[-1]
+    wholes = [
+        figures[j]
+        for j in same_sentence
+        if whole_word in figures[j].label and figures[j].unit == part.unit
+    ]
+    return (part, wholes[-1]) if wholes else None
 
 
 def _rate_whole(
