@@ -79,3 +79,8 @@ def test_missing_facts_are_none(text: str) -> None:
     assert h.stated_part_count is None
     assert h.period_start is None
     assert h.documents == ()
+
+
+def test_byte_order_mark_is_not_part_of_the_institution() -> None:
+    header = read_header("\ufeff某某大学\n2021-2022学年信息公开年度报告")
+    assert header.institution == "某某大学"

@@ -154,7 +154,12 @@ _WAN_UNITS: Final = ("人次", "元", "人", "册", "字", "份", "次", "条", 
 _FIGURE_FOLD: Final = str.maketrans(
     "".join(chr(0xFF10 + i) for i in range(10)) + "\uff05\uff0e", "0123456789%."
 )
-_NUMBER: Final = re.compile(r"(?<![0-9.])[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?+")
+# 5,300 or 5 300 (one space between groups of exactly three digits, after at most three)
+_NUMBER: Final = re.compile(
+    r"(?<![0-9.])"
+    r"(?:[0-9]{1,3}(?: [0-9]{3}(?![0-9]))++|[0-9]++(?:,[0-9]{3}(?![0-9]))*+)"
+    r"(?:\.[0-9]++)?+"
+)
 _SENTENCE_END: Final = frozenset("。！？!?\n\r\u2028\u2029")
 # a half-width full stop ends a sentence unless it is a decimal point (2.5)
 _SENTENCE_BREAK: Final = re.compile(
@@ -300,7 +305,7 @@ def _figure_at(
     previous_unit: str,
 ) -> Figure | None:
     start, end = match.span()
-    digits = match.group().replace(",", "")
+    digits = match.group().replace(",", "").replace(" ", "")
     if len(digits) > _MAX_DIGITS:
         return None
     before = _before(folded, start)

@@ -95,7 +95,9 @@ def read_header(text: str) -> Header:
     """
     check_size(text)
     folded = fold(text).replace("．", ".")
+    # a byte-order mark left at the start of a decoded file is not part of the first line
     lines = [ln.strip() for ln in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]]
+    lines[0] = lines[0].removeprefix("\ufeff").strip()
     title_index = next(
         (i for i, ln in enumerate(lines) if _is_title(ln)),
         None,

@@ -107,7 +107,8 @@ def parse_report(text: str) -> AnnualReport:
         ParseError: with the line and column where the text stops being such a report.
         TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
     """
-    lines = lines_of(check_size(text))
+    # a byte-order mark left at the start of a decoded file is not part of the text
+    lines = lines_of(check_size(text).removeprefix("\ufeff"))
     reader = _Reader(lines)
     return reader.report()
 
