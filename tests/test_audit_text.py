@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from hnjd_disclosure import builtin_report
 from hnjd_disclosure.audit import Severity, audit
-from hnjd_disclosure.parse import audit_text
+from hnjd_disclosure.parse import audit_text, extract_figures
 from hnjd_disclosure.parse.checks import percent_cause
 from hnjd_disclosure.stats import Rounding, rate
 
@@ -102,3 +104,115 @@ def test_text_share_gets_the_model_path(published_text: str) -> None:
     changed = published_text.replace("占比8.58%", "占比8.59%")
     paths = [f.path for f in audit_text(changed)]
     assert "proactive.admissions.employment.upgraded_share" in paths
+
+
+# -- inferred links must not contradict a plain reading ---------------------------------------
+
+_GRADUATES = (
+    "2022年，我校共有毕业生3,652人，其中已就业3,301人，就业率为90.39%；升学512人，升学率为14.02%。"
+)
+_STAFF = "全校有教职工1500人，其中专任教师1100人、占73.3%，高级职称450人、占专任教师的40.9%。"
+
+
+@pytest.mark.parametrize("text", [_GRADUATES, _STAFF], ids=["qizhong-then-semicolon", "named"])
+def test_ordinary_wording_gives_no_finding(text: str) -> None:
+    """A 其中 group ends at ；, a rate after it is of the group's head, and a share naming its
+    own whole makes its count a part of that whole, not of the 其中 head."""
+    assert list(audit_text(text)) == []
+
+
+def _rules(text: str) -> list[tuple[str, Severity, str | None]]:
+    return [(f.rule, f.severity, f.published) for f in audit_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the employment rate misprinted (90.93% for 90.39%)
+        (
+            _GRADUATES.replace("90.39%", "90.93%"),
+            [("rate-matches-counts", Severity.ERROR, "90.93%")],
+        ),
+        # 升学 inside the 其中 group (no ；): 3301 + 512 is more than 3652
+        (
+            _GRADUATES.replace("90.39%；", "90.39%，"),
+            [("parts-sum-to-whole", Severity.ERROR, "3,652人")],
+        ),
+        # the share of its named whole misprinted (40.9% for 450/1100 = 40.91%)
+        (
+            _STAFF.replace("40.9%", "45.9%"),
+            [("rate-matches-counts", Severity.ERROR, "45.9%")],
+        ),
+        # both are shares of the head: the parts and the shares exceed the whole
+        (
+            _STAFF.replace("高级职称450人、占专任教师的40.9%", "外聘教师450人、占30.0%"),
+            [
+                ("parts-sum-to-whole", Severity.ERROR, "1500人"),
+                ("shares-exceed-whole", Severity.ERROR, "73.3%+30.0%"),
+            ],
+        ),
+    ],
+    ids=["rate-slip", "parts-exceed", "named-share-slip", "parts-and-shares-exceed"],
+)
+def test_slips_in_the_same_wording_are_found(
+    text: str, expected: list[tuple[str, Severity, str | None]]
+) -> None:
+    assert _rules(text) == expected
+
+
+def test_rate_after_qizhong_group_is_of_the_head() -> None:
+    """升学率 after a 其中 group is linked to the head (毕业生), not to a part (已就业)."""
+    rate = extract_figures(_GRADUATES)[-1]
+    assert rate.text == "14.02%"
+    assert rate.part is not None
+    assert rate.whole is not None
+    assert (rate.part.value, rate.whole.value) == (Decimal(512), Decimal(3652))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the change names nothing: it changes the rate before it in its sentence
+        ("就业率为95.5%，较上年提高2%。", [("points-as-percent", Severity.WARNING, "2%")]),
+        ("就业率为95.5%，较上年提高2个百分点。", []),
+        # a count changing by 2% is not ambiguous, nor is a rate of another sentence
+        ("就业率为95.5%。招生人数较上年增加2%。", []),
+        # shares of the 其中 head without counts of their own
+        (
+            "毕业生1000人，其中本科生占60%，专科生占50%。",
+            [("shares-exceed-whole", Severity.ERROR, "60%+50%")],
+        ),
+        ("毕业生1000人，其中本科生占60%，专科生占40%。", []),
+        # the whole written after the part: 录取率 is 录取 / 计划
+        (
+            "实际录取5295人，计划招生5300人，录取率为99.90%。",
+            [("rate-matches-counts", Severity.WARNING, "99.90%")],
+        ),
+        ("实际录取5295人，计划招生5300人，录取率为99.91%。", []),
+        (
+            "实际录取5295人，计划招生5300人，录取率为98.91%。",
+            [("rate-matches-counts", Severity.ERROR, "98.91%")],
+        ),
+    ],
+    ids=[
+        "percent-change",
+        "points-change",
+        "count-change",
+        "shares-exceed",
+        "shares-within",
+        "whole-after-part",
+        "whole-after-part-right",
+        "whole-after-part-wrong",
+    ],
+)
+def test_changes_shares_and_named_rates(
+    text: str, expected: list[tuple[str, Severity, str | None]]
+) -> None:
+    assert _rules(text) == expected
+
+
+def test_named_rate_links_its_whole_after_the_part() -> None:
+    rate = extract_figures("实际录取5295人，计划招生5300人，录取率为99.90%。")[-1]
+    assert rate.part is not None
+    assert rate.whole is not None
+    assert (rate.part.label, rate.whole.label) == ("实际录取", "计划招生")

@@ -74,3 +74,28 @@ def test_check_text_file() -> None:
     assert [f["rule"] for f in document["findings"]] == ["rate-matches-counts"]
     status, _ = _run("check", str(DATA / "reports" / "xiaoxiang-normal-2022-halfwidth.txt"))
     assert status == 1  # an error
+
+
+@pytest.mark.parametrize("suffix", [".md", ".text", ".TXT"])
+def test_check_text_suffixes(tmp_path: Path, suffix: str) -> None:
+    """A .md or .text file is a report's text, like .txt."""
+    copy = tmp_path / ("rep" + suffix)
+    copy.write_text(TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+    status, out = _run("check", str(copy), "--json")
+    assert status == 0
+    assert [f["rule"] for f in json.loads(out)["findings"]] == ["rate-matches-counts"]
+
+
+@pytest.mark.parametrize("command", ["parse", "extract", "check"])
+def test_too_large_names_the_file(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    monkeypatch.setattr("hnjd_disclosure.parse.MAX_CHARS", 10)
+    big = tmp_path / "big.txt"
+    big.write_text("一" * 11, encoding="utf-8")
+    assert _run(command, str(big))[0] == 2
+    err = capsys.readouterr().err
+    assert f"{big}: text too large: 11 characters (the limit is 10)" in err

@@ -181,3 +181,14 @@ def test_shares_of_yi_figures_and_the_part_named_before_zhan() -> None:
     assert (share.part.value, share.whole.value) == (Decimal(780_000_000), Decimal(1_235_000_000))
     graduate = next(f for f in figs if f.text == "18.2%")
     assert graduate.part is None
+
+
+def test_space_as_thousands_separator() -> None:
+    """One space between groups of exactly three digits, after at most three digits."""
+    figures = extract_figures("计划招生5 300人，实际录取5 295人，录取率为99.90%；2022 300人。")
+    assert [(f.text, f.value) for f in figures] == [
+        ("5 300人", Decimal(5300)),
+        ("5 295人", Decimal(5295)),
+        ("99.90%", Decimal("99.90")),
+        ("300人", Decimal(300)),
+    ]

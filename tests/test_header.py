@@ -79,3 +79,30 @@ def test_missing_facts_are_none(text: str) -> None:
     assert h.stated_part_count is None
     assert h.period_start is None
     assert h.documents == ()
+
+
+def test_byte_order_mark_is_not_part_of_the_institution() -> None:
+    header = read_header("\ufeff某某大学\n2021-2022学年信息公开年度报告")
+    assert header.institution == "某某大学"
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "names"),
+    [
+        (
+            "全文包括以下六个部分：概述、主动公开、依申请公开、评议、投诉、其他。",
+            6,
+            ("概述", "主动公开", "依申请公开", "评议", "投诉", "其他"),
+        ),
+        ("全文共三部分：概述、主动公开、其他。", 3, ("概述", "主动公开", "其他")),
+        ("全文包括概述、其他等两部分。", 2, ("概述", "其他")),
+        # not announcements: an ordinal, and 部分 as 'some'
+        ("详见第三部分。", None, ()),
+        ("详见第十三部分。", None, ()),
+        ("其中一部分学生升学。", None, ()),
+    ],
+    ids=["list-after-baokuo-yixia", "no-ge", "no-ge-before", "ordinal", "ordinal-13", "some"],
+)
+def test_announced_parts(text: str, count: int | None, names: tuple[str, ...]) -> None:
+    h = read_header(text)
+    assert (h.stated_part_count, h.part_names) == (count, names)

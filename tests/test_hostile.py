@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import hnjd_disclosure.parse
 from hnjd_disclosure.errors import ParseError, TextTooLargeError
 from hnjd_disclosure.parse import (
     MAX_CHARS,
@@ -14,6 +22,9 @@ from hnjd_disclosure.parse import (
     parse_report,
     read_header,
 )
+from hnjd_disclosure.parse._text import Line
+from hnjd_disclosure.parse.header import _PARTS
+from hnjd_disclosure.parse.report import _procurement
 
 from .conftest import DATA
 
@@ -120,3 +131,93 @@ def test_ten_megabytes_complete() -> None:
     assert len(text.encode("utf-8")) >= 10_000_000
     _all_readers(text)
     assert len(extract_figures(text)) == copies * len(extract_figures(PUBLISHED))
+
+
+# -- linear growth, counted in steps (never in seconds) -------------------------------------
+
+_PARSE_DIR = str(Path(hnjd_disclosure.parse.__file__).parent)
+
+
+def _steps(reader: Callable[[str], object], text: str) -> int:
+    """The lines of the readers' Python code executed while reading ``text``."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.startswith(_PARSE_DIR) else None
+
+    previous = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        with contextlib.suppress(ParseError):
+            reader(text)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "1  " * n,  # a table row of n cells split at two spaces
+        lambda n: "|1" * n,  # a table row of n cells split at |
+        lambda n: "1\t" * n,  # a table row of n cells split at tabs
+        lambda n: " " * n + "1人" * n,  # one sentence of n figures after n spaces
+        lambda n: "1人，录取率为10%，" * n,
+        lambda n: "共3000人，其中" + "1人，" * n,
+    ],
+    ids=["two-spaces", "bars", "tabs", "spaces-then-figures", "rates", "qizhong"],
+)
+def test_figures_work_grows_linearly(make: Callable[[int], str]) -> None:
+    """Eight times the text costs about eight times the steps, not 64 times."""
+    for reader in (extract_figures, audit_text):
+        small, large = _steps(reader, make(300)), _steps(reader, make(2400))
+        assert large <= 10 * small, (reader.__name__, small, large)
+
+
+def test_figures_share_their_sentence() -> None:
+    """The figures of one long sentence share one copy of it (memory linear in the text)."""
+    figures = extract_figures("标题。" + "1人" * 10_000)
+    assert len(figures) == 10_000
+    assert len({id(f.sentence) for f in figures}) == 1
+
+
+def test_parts_never_start_inside_a_run_of_spaces() -> None:
+    """The part-count pattern starts at a prefix or where a run of spaces starts, so a run of
+    spaces is crossed by one match attempt, not by one for each of its spaces."""
+    text = "x" + " " * 5 + "6个部分"
+    assert [_PARTS.match(text, i) is not None for i in range(1, 6)] == [True] + [False] * 4
+    found = _PARTS.search("全文 共 6 个部分")
+    assert found is not None
+    assert found.group() == "共 6 个部分"
+    assert read_header("1" + " " * 100_000 + "人").stated_part_count is None
+
+
+class _CountingStr(str):
+    """A string that counts the characters its slices and indexing copy."""
+
+    copied = 0
+
+    def __getitem__(self, key: Any) -> str:
+        out = super().__getitem__(key)
+        _CountingStr.copied += len(out)
+        return out
+
+
+def _procurement_copies(n: int) -> int:
+    text = "发布公开信息共131条，" + "1条" * n
+    _CountingStr.copied = 0
+    lead, count, _ = _procurement(Line(text, 1, 0, folded=_CountingStr(text)))
+    assert (lead, count) == ("发布公开信息共", 131)
+    return _CountingStr.copied
+
+
+def test_procurement_line_read_in_linear_work() -> None:
+    """A procurement line with many counts in 条: the text before each is not copied."""
+    small, large = _procurement_copies(1000), _procurement_copies(8000)
+    assert large <= 10 * small + 100, (small, large)

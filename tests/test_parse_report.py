@@ -47,6 +47,12 @@ def test_published_2022_text(published_text: str) -> None:
         ("\n", "  \n"),
         ("电话：0731", "电话:0731"),
         ("2021年9月1日至", "2021.9.1至"),
+        ("27.22%。", "27.22%."),
+        ("编制而成。", "编制而成."),
+        ("2022年8月31日。", "2022年8月31日."),
+        ("稳居前百名。", "稳居前百名."),
+        ("稳居前百名。", "稳居前百名\uff0e"),
+        ("计划招生 5300人", "计划招生 5 300人"),
     ],
 )
 def test_tolerated_variants(published_text: str, old: str, new: str) -> None:
@@ -58,6 +64,11 @@ def test_tolerated_variants(published_text: str, old: str, new: str) -> None:
         assert parsed.other.contact == REPORT.other.contact
     else:
         assert parsed == REPORT
+
+
+def test_byte_order_mark(published_text: str) -> None:
+    """A byte-order mark left at the start of a decoded file is not part of the institution."""
+    assert parse_report("\ufeff" + published_text) == REPORT
 
 
 def test_navigation_before_title(published_text: str) -> None:

@@ -11,7 +11,7 @@ import enum
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from . import io
 from .errors import DataError, HnjdError, MissingFiguresError
@@ -191,7 +191,7 @@ def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO)
 def _check(args: argparse.Namespace, stdout: TextIO) -> int:
     from .audit import CHECK_RULES, audit
 
-    if args.file is not None and args.file.lower().endswith(".txt"):
+    if args.file is not None and args.file.lower().endswith(TEXT_SUFFIXES):
         from .parse import audit_text
 
         findings = audit_text(read_text_file(args.file))
@@ -245,8 +245,16 @@ def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_OK
 
 
+#: The files ``check`` reads as a report's text (any other file is a report's data).
+TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
+
+
 def read_text_file(path: str) -> str:
-    """A report's text (UTF-8, a BOM allowed), refused beyond the readers' size limit."""
+    """A report's text (UTF-8, a BOM allowed), refused beyond the readers' size limit.
+
+    Raises:
+        CliError: naming the file, if it cannot be read, is not UTF-8 or is too large.
+    """
     from .errors import TextTooLargeError
     from .parse import MAX_CHARS
 
@@ -261,7 +269,8 @@ def read_text_file(path: str) -> str:
     except UnicodeDecodeError as exc:
         raise CliError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     if len(data) > 4 * MAX_CHARS or len(text) > MAX_CHARS:
-        raise TextTooLargeError(max(len(text), MAX_CHARS + 1), MAX_CHARS)
+        too_large = TextTooLargeError(max(len(text), MAX_CHARS + 1), MAX_CHARS)
+        raise CliError(f"{path}: {too_large}")
     return text
 
 
@@ -287,9 +296,10 @@ def _extract(args: argparse.Namespace, stdout: TextIO) -> int:
         return EXIT_OK
     for f in figures:
         link = ""
-        if f.part is not None:
+        if f.part is not None or f.whole is not None:
+            part = "?" if f.part is None else str(f.part.value)
             whole = "?" if f.whole is None else str(f.whole.value)
-            link = f"\t{f.part.value}/{whole}"
+            link = f"\t{part}/{whole}"
         stdout.write(f"{f.span[0]}-{f.span[1]}\t{f.kind.value}\t{f.text}\t{f.label}{link}\n")
     return EXIT_OK
 
@@ -371,7 +381,8 @@ def _add_check(sub: _Subparsers) -> None:
         description="Audit a report. Exit status: 0 with no findings or only warnings, "
         "1 with an error (or any finding with --strict) or with figures still marked "
         "待填写 (a draft from `new`: they are listed), 2 on bad input. A FILE ending in "
-        ".txt is a report's text (any institution): its figures are extracted and checked.",
+        ".txt, .text or .md is a report's text (any institution): its figures are extracted "
+        "and checked.",
     )
     _add_source(p)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")

@@ -32,8 +32,16 @@ _FOLD_ONE: Final = dict(_FOLD_PAIRS)  # the readers fold single characters often
 _SPACE: Final = frozenset(" \t\u3000\xa0")
 DIGITS: Final = frozenset("0123456789")
 # 5,300 (folded to 5，300): a separator followed by exactly three digits and no fourth;
+# 5 300: one space between groups of exactly three digits, after at most three digits;
 # the spaces before the number are skipped in the same match
-_DIGIT_RUN: Final = re.compile(r"[ \t\u3000\xa0]*+([0-9]++(?:，[0-9]{3}(?![0-9]))*+)")
+_DIGIT_RUN: Final = re.compile(
+    r"[ \t\u3000\xa0]*+("
+    r"[0-9]{1,3}(?: [0-9]{3}(?![0-9]))++"
+    r"|[0-9]++(?:，[0-9]{3}(?![0-9]))*+)"
+)
+# a half-width full stop (folded to 。) is a '.' after anything but an ASCII letter or digit:
+# 27.22%. and 编制而成. but not 99.90, 2021.9.1, 1.招生就业 or www.example.cn
+_FULL_STOP: Final = re.compile(r"(?<![0-9A-Za-z])\.")
 
 
 def check_size(text: object) -> str:
@@ -53,13 +61,20 @@ def check_size(text: object) -> str:
 def fold(text: str) -> str:
     """Fold full-width digits and half-width punctuation, one character for one.
 
+    A ``.`` after a character that is not an ASCII letter or digit is a full stop (``。``);
+    after a digit or a letter it stays a decimal point, a date's or a heading's dot.
+
     >>> fold("\uff15\uff13\uff10\uff10人, 占比(1)")
     '5300人， 占比（1）'
+    >>> fold("占27.22%. 2021.9.1 1.招生 www.example.cn")
+    '占27.22%。 2021.9.1 1.招生 www.example.cn'
     """
     if len(text) == 1:
         return _FOLD_ONE.get(text, text)
     for wide, narrow in _FOLD_PAIRS:
         text = text.replace(wide, narrow)
+    if "." in text:
+        text = _FULL_STOP.sub("。", text)
     return text
 
 
@@ -179,12 +194,16 @@ class Cursor:
         return self.folded.find(_fold_literal(literal), self.pos)
 
     def digits(self) -> str:
-        """ASCII digits of a whole number, with thousands separators removed."""
+        """ASCII digits of a whole number, with thousands separators removed.
+
+        >>> [Cursor(n, 1).digits() for n in ("5,300", " 5 300", "5 30", "12 345 678")]
+        ['5300', '5300', '5', '12345678']
+        """
         match = _DIGIT_RUN.match(self.folded, self.pos)
         if match is None:
             self.skip_space()
             raise self.error("a number")
-        digits = match.group(1).replace("，", "")
+        digits = match.group(1).replace("，", "").replace(" ", "")
         if len(digits) > MAX_DIGITS:
             self.pos = match.start(1)
             raise self.error(f"a number of at most {MAX_DIGITS} digits")

@@ -7,8 +7,9 @@ for a rate the text names as the model does (``录取率``). The checks:
 * ``rate-matches-counts``: a percentage whose part and whole the text gives is recomputed,
   rounded half-up (四舍五入) at the printed digits; a difference is classified by its cause
   (``truncated``, ``half-even``, ``last-digit``, ``wrong``);
-* ``parts-sum-to-whole``: counts after 「其中」 must not add up to more than the count before
-  it; in a table written as text rows, the rows must add up to the row named 合计/总计;
+* ``parts-sum-to-whole``: counts after 「其中」 (up to ``；`` or the end of the sentence) must
+  not add up to more than the count before it; in a table written as text rows, the rows
+  must add up to the row named 合计/总计;
 * ``stated-cardinality``: the announced number of parts (「共8个部分」) against the parts
   listed, and a count written after a list (「湖南、安徽…10个省」) against the list;
 * ``points-as-percent``: a change of a rate or share written with % (「就业率较上年提高2%」)
@@ -19,7 +20,6 @@ for a rate the text names as the model does (``录取率``). The checks:
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -28,7 +28,7 @@ from typing import Final
 from ..audit import _CAUSES, Finding, Findings, Severity
 from ..records import field_label
 from ..stats import RATES, Rounding, round_fraction
-from .figures import Figure, FigureKind, extract_figures
+from .figures import Figure, FigureKind, extract_figures, qizhong_groups
 from .header import Header, read_header
 
 __all__ = ["audit_text", "percent_cause", "text_findings"]
@@ -150,9 +150,7 @@ def _model_path(fig: Figure) -> str:
     return ""
 
 
-_PARTS_WORD: Final = "其中"
 _TOTAL_ROW: Final = ("合计", "总计", "共计", "总数", "小计")
-_MAX_PARTS: Final = 50
 
 
 def _sums(figures: Sequence[Figure], text: str) -> Iterator[Finding]:
@@ -161,26 +159,25 @@ def _sums(figures: Sequence[Figure], text: str) -> Iterator[Finding]:
 
 
 def _sums_after_qizhong(figures: Sequence[Figure], text: str) -> Iterator[Finding]:
-    """``共3000人，其中升学1500人，就业1600人``: the parts must not exceed the total."""
-    counts = [f for f in figures if f.kind is FigureKind.COUNT and f.unit]
-    marks = [m.start() for m in re.finditer(_PARTS_WORD, text)]
-    k = 0  # index into counts, advanced monotonically (linear overall)
-    for n, at in enumerate(marks):
-        while k < len(counts) and counts[k].span[1] <= at:
-            k += 1
-        if k == 0:
-            continue
-        total = counts[k - 1]
-        sentence = total.sentence_span
-        if not sentence[0] <= at < sentence[1]:
-            continue
-        stop = min(sentence[1], marks[n + 1] if n + 1 < len(marks) else sentence[1])
-        parts: list[Figure] = []
-        j = k
-        while j < len(counts) and counts[j].span[0] < stop and len(parts) < _MAX_PARTS:
-            if counts[j].unit == total.unit:
-                parts.append(counts[j])
-            j += 1
+    """``共3000人，其中升学1500人，就业1600人``: the parts must not exceed the total.
+
+    A part that a percentage makes the part of another part (``其中专任教师1100人，高级职称
+    450人、占专任教师的40.9%``: 450 is a part of 1100) is not added to the total's parts.
+    """
+    # count span -> the span of the whole a percentage gives it
+    whole_of = {
+        fig.part.span: fig.whole.span
+        for fig in figures
+        if fig.kind is FigureKind.PERCENT and fig.part is not None and fig.whole is not None
+    }
+    for head_index, indices in qizhong_groups(figures, text):
+        total = figures[head_index]
+        members = {figures[j].span for j in indices}
+        parts = [
+            figures[j]
+            for j in indices
+            if whole_of.get(figures[j].span) not in members - {figures[j].span}
+        ]
         added = sum((p.value for p in parts), Decimal(0))
         if parts and added > total.value:
             listed = "+".join(str(p.value) for p in parts)
@@ -277,10 +274,20 @@ _RATE_WORDS: Final = ("率", "比例", "占比", "比重", "百分比")
 
 
 def _points(figures: Sequence[Figure]) -> Iterator[Finding]:
+    """A change of a rate written with %: 「就业率较上年提高2%」, and 「就业率为95.5%，较上年
+    提高2%」 (the change names nothing: it is the change of the percentage before it in its
+    sentence)."""
+    previous: tuple[tuple[int, int], str] | None = None  # sentence and label of the last rate
     for fig in figures:
-        if fig.kind is not FigureKind.PERCENT or not fig.change:
+        if fig.kind is not FigureKind.PERCENT:
             continue
-        if not any(word in fig.label for word in _RATE_WORDS):
+        if not fig.change:
+            previous = (fig.sentence_span, fig.label)
+            continue
+        label = fig.label
+        if not label and previous is not None and previous[0] == fig.sentence_span:
+            label = previous[1]
+        if not any(word in label for word in _RATE_WORDS):
             continue
         yield Finding(
             path="",
@@ -289,11 +296,9 @@ def _points(figures: Sequence[Figure]) -> Iterator[Finding]:
             published=fig.text,
             computed=None,
             cause=None,
-            message_zh=(
-                f"{fig.label}{fig.change}{fig.text}：比率的变化应写作“个百分点”，写作%含义不明"
-            ),
+            message_zh=f"{label}{fig.change}{fig.text}：比率的变化应写作“个百分点”，写作%含义不明",
             message_en=(
-                f"{fig.label} {fig.change} {fig.text}: a change of a rate written with % is "
+                f"{label} {fig.change} {fig.text}: a change of a rate written with % is "
                 "ambiguous (percentage points, or per cent of the old rate?)"
             ),
             span=fig.span,

@@ -12,7 +12,13 @@ How a percentage is linked (all within one paragraph, or one table written as te
 
 * a rate (``录取率为99.90%``): the part is the count since the previous percentage whose label
   shares the most characters with the rate's name (``实际录取``), else the nearest; the whole
-  is the count just before the part (``计划招生5300人``);
+  is the count just before the part (``计划招生5300人``), but not a count after 「其中」: the
+  head of the 其中 group is the whole of its parts and of the counts after it (and of the
+  counts that give the stated rate at its printed digits);
+* a rate named in :data:`RATE_TERMS` (``录取率`` is 录取 / 计划): the counts whose labels say
+  so, in either order (``实际录取5295人，计划招生5300人，录取率为99.90%``);
+* a share after 「其中」 with no count of its own (``毕业生1000人，其中本科生占60%``): no part,
+  the whole is the count before 其中;
 * a share (``占比8.58%``, ``占毕业生总数的8.58%``): the part is the nearest count before it since
   the previous percentage; the whole is the count the share names (``占X的``), else the
   count of the paragraph (same unit, not smaller than the part) of which the stated share is
@@ -148,7 +154,12 @@ _WAN_UNITS: Final = ("人次", "元", "人", "册", "字", "份", "次", "条", 
 _FIGURE_FOLD: Final = str.maketrans(
     "".join(chr(0xFF10 + i) for i in range(10)) + "\uff05\uff0e", "0123456789%."
 )
-_NUMBER: Final = re.compile(r"(?<![0-9.])[0-9]++(?:,[0-9]{3}(?![0-9]))*+(?:\.[0-9]++)?+")
+# 5,300 or 5 300 (one space between groups of exactly three digits, after at most three)
+_NUMBER: Final = re.compile(
+    r"(?<![0-9.])"
+    r"(?:[0-9]{1,3}(?: [0-9]{3}(?![0-9]))++|[0-9]++(?:,[0-9]{3}(?![0-9]))*+)"
+    r"(?:\.[0-9]++)?+"
+)
 _SENTENCE_END: Final = frozenset("。！？!?\n\r\u2028\u2029")
 # a half-width full stop ends a sentence unless it is a decimal point (2.5)
 _SENTENCE_BREAK: Final = re.compile(
@@ -187,7 +198,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     """
     check_size(text)
     folded = text.translate(_FIGURE_FOLD)
-    sentences = _sentence_starts(text)
+    sentences = _Sentences(text)
     rows = _table_rows(text)
     raw: list[Figure] = []
     previous_end = 0
@@ -201,20 +212,34 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     return tuple(_link(raw, text))
 
 
-def _sentence_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+class _Sentences:
+    """The sentences of the text, each found, trimmed and copied once (many figures share
+    one sentence: a long sentence is not copied or trimmed again for each of them)."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+        self._found: dict[int, tuple[int, int, str]] = {}
 
-def _sentence_of(text: str, starts: list[int], pos: int) -> tuple[int, int]:
-    k = bisect.bisect_right(starts, pos) - 1
-    start = starts[k]
-    end = starts[k + 1] if k + 1 < len(starts) else len(text)
-    # keep the closing 。 with its sentence; drop the line break
-    while end > start and text[end - 1] in "\n\r\u2028\u2029":
-        end -= 1
-    while start < end and text[start] in " \t\u3000":
-        start += 1
-    return start, end
+    def of(self, pos: int) -> tuple[int, int, str]:
+        """The span and text of the sentence holding offset ``pos``."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        found = self._found.get(k)
+        if found is None:
+            found = self._trim(k)
+            self._found = {k: found}  # figures come in order: only the last one is asked again
+        return found
+
+    def _trim(self, k: int) -> tuple[int, int, str]:
+        text, starts = self.text, self.starts
+        start = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        # keep the closing 。 with its sentence; drop the line break
+        while end > start and text[end - 1] in "\n\r\u2028\u2029":
+            end -= 1
+        while start < end and text[start] in " \t\u3000":
+            start += 1
+        return start, end, text[start:end]
 
 
 class _Rows:
@@ -225,10 +250,19 @@ class _Rows:
         self.line_ends: list[int] = []
         self.table_id: list[int] = []
         self.cells: list[list[tuple[int, int]]] = []
+        #: the start of each cell of each row, for finding a cell by bisection
+        self.cell_starts: list[list[int]] = []
 
     def find(self, pos: int) -> int | None:
         k = bisect.bisect_right(self.line_starts, pos) - 1
         if k >= 0 and pos < self.line_ends[k]:
+            return k
+        return None
+
+    def column(self, row: int, pos: int) -> int | None:
+        """The index of the cell of ``row`` that holds offset ``pos``, if any."""
+        k = bisect.bisect_right(self.cell_starts[row], pos) - 1
+        if k >= 0 and pos < self.cells[row][k][1]:
             return k
         return None
 
@@ -255,6 +289,7 @@ def _table_rows(text: str) -> _Rows:
             rows.line_ends.append(end)
             rows.table_id.append(table)
             rows.cells.append(cells)
+            rows.cell_starts.append([a for a, _ in cells])
             last_line = number
         start = end + 1
     return rows
@@ -264,16 +299,17 @@ def _figure_at(
     text: str,
     folded: str,
     match: re.Match[str],
-    sentences: list[int],
+    sentences: _Sentences,
     rows: _Rows,
     previous_end: int,
     previous_unit: str,
 ) -> Figure | None:
     start, end = match.span()
-    digits = match.group().replace(",", "")
+    digits = match.group().replace(",", "").replace(" ", "")
     if len(digits) > _MAX_DIGITS:
         return None
     before = _before(folded, start)
+    row = rows.find(start)
     if before.endswith(("第", "〔", "[", "【")):
         return None
     after_at = end
@@ -310,7 +346,7 @@ def _figure_at(
                 kind, unit = FigureKind.RANKING, found
             elif found is not None and found not in _NOT_COUNTS and not _is_date_part(after):
                 kind, unit = FigureKind.COUNT, found
-            elif _is_cell(text, rows, start, end):
+            elif _is_cell(text, rows, row, start, end):
                 kind, unit = FigureKind.COUNT, ""
             else:
                 return None
@@ -328,18 +364,17 @@ def _figure_at(
         clause = clause.lstrip(_COUNTED_THINGS)
     change = next((w for w in _CHANGES if w in clause), "")
     comparison = next((w for w in _COMPARISONS if w in clause), "")
-    row = rows.find(start)
     label = _label(clause, approximate, change, comparison)
     column = None
     if row is not None:
-        column = next((i for i, (a, b) in enumerate(rows.cells[row]) if a <= start < b), None)
+        column = rows.column(row, start)
         first = rows.cells[row][0]
         if column:
             label = text[first[0] : first[1]].strip(" \u3000|")
     if kind is FigureKind.RANKING and start and text[start - 1] == "前":
         start -= 1
         label = label.removesuffix("前").rstrip(" \u3000")
-    s_start, s_end = _sentence_of(text, sentences, start)
+    s_start, s_end, sentence = sentences.of(start)
     return Figure(
         kind=kind,
         value=value,
@@ -347,7 +382,7 @@ def _figure_at(
         text=text[start:stop],
         span=(start, stop),
         label=label,
-        sentence=text[s_start:s_end],
+        sentence=sentence,
         sentence_span=(s_start, s_end),
         approximate=approximate,
         change=change,
@@ -375,15 +410,15 @@ def _is_date_part(after: str) -> bool:
     return after.startswith(("年", "月", "日", "号", "时", "分"))
 
 
-def _is_cell(text: str, rows: _Rows, start: int, end: int) -> bool:
+def _is_cell(text: str, rows: _Rows, row: int | None, start: int, end: int) -> bool:
     """Whether the number is the whole of a table cell (a count without a unit)."""
-    row = rows.find(start)
     if row is None:
         return False
-    return any(
-        a <= start and end <= b and text[a:b].strip(" \u3000|") == text[start:end]
-        for a, b in rows.cells[row]
-    )
+    column = rows.column(row, start)
+    if column is None:
+        return False
+    a, b = rows.cells[row][column]
+    return end <= b and text[a:b].strip(" \u3000|") == text[start:end]
 
 
 def _before(folded: str, start: int) -> str:
@@ -431,9 +466,62 @@ _WINDOW: Final = 30
 _CANDIDATES: Final = 12  # counts of a paragraph or table a percentage may refer to
 
 
+_PARTS_WORD: Final = "其中"
+_PARTS_END: Final = re.compile("[；;]")
+_MAX_PARTS: Final = 50
+
+
+def qizhong_groups(figures: Sequence[Figure], text: str) -> list[tuple[int, list[int]]]:
+    """The counts a 「其中」 splits: ``(head, parts)`` as indices into ``figures``.
+
+    The head is the count just before 其中 in its sentence; the parts are the counts in the
+    head's unit after it, up to the end of the clause group (``；``, the end of the sentence)
+    or the next 其中.
+
+    >>> figs = extract_figures("共有毕业生3652人，其中就业3301人、升学200人；专升本416人。")
+    >>> [(figs[h].value, [figs[p].value for p in ps]) for h, ps in qizhong_groups(figs, "")]
+    []
+    >>> text = "共有毕业生3652人，其中就业3301人、升学200人；专升本416人。"
+    >>> [(figs[h].value, [figs[p].value for p in ps]) for h, ps in qizhong_groups(figs, text)]
+    [(Decimal('3652'), [Decimal('3301'), Decimal('200')])]
+    """
+    counts = [i for i, f in enumerate(figures) if f.kind is FigureKind.COUNT and f.unit]
+    marks = [m.start() for m in re.finditer(_PARTS_WORD, text)]
+    ends = [m.start() for m in _PARTS_END.finditer(text)]
+    groups: list[tuple[int, list[int]]] = []
+    k = 0  # index into counts, advanced monotonically (linear overall)
+    for n, at in enumerate(marks):
+        while k < len(counts) and figures[counts[k]].span[1] <= at:
+            k += 1
+        if k == 0:
+            continue
+        head = figures[counts[k - 1]]
+        sentence = head.sentence_span
+        if not sentence[0] <= at < sentence[1]:
+            continue
+        stop = sentence[1]
+        if n + 1 < len(marks):
+            stop = min(stop, marks[n + 1])
+        semicolon = bisect.bisect_left(ends, at)
+        if semicolon < len(ends):
+            stop = min(stop, ends[semicolon])
+        parts: list[int] = []
+        j = k
+        while j < len(counts) and figures[counts[j]].span[0] < stop and len(parts) < _MAX_PARTS:
+            if figures[counts[j]].unit == head.unit:
+                parts.append(counts[j])
+            j += 1
+        if parts:
+            groups.append((counts[k - 1], parts))
+    return groups
+
+
 def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
     """Link each percentage to its part and whole, in one pass (linear in the figures)."""
     out = list(figures)
+    # a count after 其中 is a part of the count before it (the group's head)
+    heads = {part: head for head, parts in qizhong_groups(out, text) for part in parts}
+    marks = [m.start() for m in re.finditer(_PARTS_WORD, text)]
     lines = [0, *(m.end() for m in re.finditer("\n", text))]
     counts: dict[tuple[str, int], list[int]] = {}
     last_percent: dict[tuple[int, int], int] = {}
@@ -464,12 +552,14 @@ def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
             rows = table_counts.get(fig.table, [])
             lo = bisect.bisect_left(rows, i - 2 * _WINDOW)
             near = rows[lo : bisect.bisect_right(rows, i + 2 * _WINDOW)]
-            part, whole = _part_and_whole(out, i, near, previous)
+            part, whole = _part_and_whole(out, i, near, previous, heads, marks)
         else:
-            part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous)
-        if part is not None:
+            part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous, heads, marks)
+        if part is not None or whole is not None:
             out[i] = attrs.evolve(
-                fig, part=_ref(part), whole=None if whole is None else _ref(whole)
+                fig,
+                part=None if part is None else _ref(part),
+                whole=None if whole is None else _ref(whole),
             )
     return out
 
@@ -479,9 +569,18 @@ def _ref(fig: Figure) -> Reference:
 
 
 def _part_and_whole(
-    figures: Sequence[Figure], i: int, counts: Sequence[int], previous_pct: int
+    figures: Sequence[Figure],
+    i: int,
+    counts: Sequence[int],
+    previous_pct: int,
+    heads: dict[int, int],
+    marks: Sequence[int],
 ) -> tuple[Figure | None, Figure | None]:
-    """Part and whole of percentage ``i`` among the earlier ``counts`` of its passage."""
+    """Part and whole of percentage ``i`` among the earlier ``counts`` of its passage.
+
+    ``heads`` maps a count after 「其中」 to the count before it; ``marks`` are the offsets of
+    the 其中 of the text.
+    """
     fig = figures[i]
     if fig.table is not None:
         in_row = [j for j in counts if figures[j].row == fig.row and j < i]
@@ -491,15 +590,23 @@ def _part_and_whole(
         wholes = [figures[j] for j in counts if figures[j].row != fig.row]
         return part, _choose_whole(fig, part, wholes)
     same_sentence = [j for j in counts if figures[j].sentence_span == fig.sentence_span]
+    if fig.is_share and same_sentence:
+        # 毕业生1000人，其中本科生占60%: the count before 其中 is the whole, the part no count
+        head = figures[same_sentence[-1]]
+        at = bisect.bisect_left(marks, fig.span[0]) - 1
+        if at >= 0 and head.span[1] <= marks[at]:
+            return None, head
     since = [j for j in same_sentence if j > previous_pct]
+    if fig.is_rate:
+        by_name = _named_rate(fig, figures, since, same_sentence)
+        if by_name is not None:
+            return by_name
     if not since:
         return _named_part(fig, figures, counts)
     if fig.is_rate:
         stem = fig.label[:-1]
         part_index = max(since, key=lambda j: (_common(stem, figures[j].label), j))
-        part = figures[part_index]
-        earlier = [j for j in same_sentence if j < part_index and figures[j].unit == part.unit]
-        return part, figures[earlier[-1]] if earlier else None
+        return figures[part_index], _rate_whole(fig, figures, part_index, same_sentence, heads)
     part = figures[since[-1]]
     named = _named_whole(fig.label)
     wholes = [figures[j] for j in counts if figures[j].span[0] < part.span[0]]
@@ -508,6 +615,76 @@ def _part_and_whole(
         if best is not None and _common(named, best.label) >= 2:
             return part, best
     return part, _choose_whole(fig, part, wholes)
+
+
+#: Rates whose name says what they divide: the words of the part's and the whole's labels.
+RATE_TERMS: Final = {
+    "录取率": ("录取", "计划"),
+    "报到率": ("报到", "录取"),
+    "就业率": ("就业", "毕业"),
+    "升学率": ("升学", "毕业"),
+}
+
+
+def _named_rate(
+    fig: Figure, figures: Sequence[Figure], since: Sequence[int], same_sentence: Sequence[int]
+) -> tuple[Figure, Figure] | None:
+    """A rate of :data:`RATE_TERMS` whose part and whole its sentence names, in any order.
+
+    >>> rate = extract_figures("实际录取5295人，计划招生5300人，录取率为99.90%。")[-1]
+    >>> rate.part.label, rate.whole.label
+    ('实际录取', '计划招生')
+    """
+    terms = next((t for name, t in RATE_TERMS.items() if fig.label.endswith(name)), None)
+    if terms is None:
+        return None
+    part_word, whole_word = terms
+    parts = [
+        figures[j]
+        for j in since
+        if part_word in figures[j].label and whole_word not in figures[j].label
+    ]
+    if not parts:
+        return None
+    part = parts[-1]
+    wholes = [
+        figures[j]
+        for j in same_sentence
+        if whole_word in figures[j].label and figures[j].unit == part.unit
+    ]
+    return (part, wholes[-1]) if wholes else None
+
+
+def _rate_whole(
+    fig: Figure,
+    figures: Sequence[Figure],
+    part_index: int,
+    same_sentence: Sequence[int],
+    heads: dict[int, int],
+) -> Figure | None:
+    """The whole of a rate whose part is ``part_index``: an earlier count of its sentence.
+
+    In order: the head of the part's 其中 group; the nearest count that is not itself a part
+    of a 其中 group (``共有毕业生3652人，其中已就业3301人…；升学512人，升学率…``: the whole of
+    升学 is 3652, not 3301); the nearest count. The first of these of which the stated rate
+    is the part's share at its printed digits wins, else the first: a link that is only
+    inferred must not contradict a plain reading of the text.
+    """
+    part = figures[part_index]
+    earlier = [j for j in same_sentence if j < part_index and figures[j].unit == part.unit]
+    if not earlier:
+        return None
+    order: list[int] = []
+    head = heads.get(part_index)
+    if head is not None and head in earlier:
+        order.append(head)
+    order.extend(j for j in reversed(earlier) if j not in heads)
+    order.append(earlier[-1])
+    for j in order:
+        whole = figures[j]
+        if whole.amount and _rounds_to(part.amount, whole.amount, fig.value):
+            return whole
+    return figures[order[0]]
 
 
 def _named_part(

@@ -69,8 +69,13 @@ _ACADEMIC: Final = re.compile(
     rf"([0-9]{{4}}){_SP}(?:—+|\u2013|-|~|\uff5e|至|到){_SP}([0-9]{{4}}){_SP}学年"
 )
 _DOC: Final = re.compile(r"《([^《》\n]{1,120}+)》[ \t\u3000]*+（([^（）\n]{1,60}?号)）")
+# 「共8个部分」, 「六个部分」, 「共三部分」 (without 个 only after a prefix word: 「一部分学生」
+# announces nothing). A match starts at a prefix word or where a run of spaces or numerals
+# starts, never inside it (the lookbehind): else a long run of spaces would be scanned again
+# from each of its spaces; and never after 第 (「第三部分」).
 _PARTS: Final = re.compile(
-    rf"(?:共|等|以下|为)?{_SP}([0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}个{_SP}部分"
+    rf"(共|等|以下|为|(?<![ \t\u3000第0-9一二两三四五六七八九十])){_SP}"
+    rf"([0-9]{{1,2}}|[一二两三四五六七八九十]{{1,3}}){_SP}(个{_SP})?部分"
 )
 _LIST_START: Final = ("包括", "包含", "分为", "涵盖", "由")
 _INSTITUTION: Final = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:大学|学院|学校|研究院)")
@@ -92,7 +97,9 @@ def read_header(text: str) -> Header:
     """
     check_size(text)
     folded = fold(text).replace("．", ".")
+    # a byte-order mark left at the start of a decoded file is not part of the first line
     lines = [ln.strip() for ln in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]]
+    lines[0] = lines[0].removeprefix("\ufeff").strip()
     title_index = next(
         (i for i, ln in enumerate(lines) if _is_title(ln)),
         None,
@@ -127,9 +134,9 @@ def read_header(text: str) -> Header:
     names_span = None
     count = None
     count_span = None
-    parts = _PARTS.search(folded)
+    parts = next((m for m in _PARTS.finditer(folded) if m.group(1) or m.group(3)), None)
     if parts is not None:
-        numeral = parts.group(1)
+        numeral = parts.group(2)
         count = int(numeral) if numeral.isdigit() else _chinese(numeral)
         count_span = parts.span()
         names, names_span = _part_names(text, folded, parts, count)
@@ -184,7 +191,10 @@ def _part_names(
         listed = text[start : parts.start()]
         if len(listed) > _MAX_LIST:
             return (), None
-        return _split_names(listed, stated), (start, parts.start())
+        names = _split_names(listed, stated)
+        if names:
+            return names, (start, parts.start())
+        # 「全文包括以下六个部分：概述、…」: the list follows the count
     after = parts.end()
     if folded[after : after + 1] == "：":
         stop = min(

@@ -107,7 +107,8 @@ def parse_report(text: str) -> AnnualReport:
         ParseError: with the line and column where the text stops being such a report.
         TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
     """
-    lines = lines_of(check_size(text))
+    # a byte-order mark left at the start of a decoded file is not part of the text
+    lines = lines_of(check_size(text).removeprefix("\ufeff"))
     reader = _Reader(lines)
     return reader.report()
 
@@ -1141,18 +1142,30 @@ def _ranking(c: Cursor) -> str:
 def _procurement(line: Line) -> tuple[str, int, str]:
     """``{lead}{N}条{tail}``: the count is the one after 共, else the last count in 条."""
     folded = line.folded
-    matches = list(_NOTICES.finditer(folded))
-    if not matches:
+    last = chosen = None
+    for found in _NOTICES.finditer(folded):
+        last = found
+        if _after_gong(folded, found.start()):
+            chosen = found
+    if last is None:
         raise line.error("expected the procurement count 「…共N条…」")
-    chosen = next(
-        (m for m in reversed(matches) if folded[: m.start()].rstrip().endswith("共")), None
-    )
-    match = chosen or matches[-1]
+    match = chosen or last
     digits = match.group(1).replace("，", "")
     if len(digits) > 15:
         raise line.error("expected a number of at most 15 digits", match.start())
     lead = line.text[: match.start()].rstrip(" \t\u3000")
     return lead, int(digits), line.text[match.end() :]
+
+
+def _after_gong(folded: str, at: int) -> bool:
+    """Whether 共 stands before offset ``at`` (spaces between).
+
+    Looks back over the spaces only, without copying the text before ``at``: a line with
+    many counts is read in time linear in its length.
+    """
+    while at > 0 and folded[at - 1].isspace():
+        at -= 1
+    return at > 0 and folded[at - 1] == "共"
 
 
 _NOTICES: Final = re.compile(r"(?<![0-9])([0-9]++(?:，[0-9]{3}(?![0-9]))*+)[ \t\u3000]*+条")
