@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from hnjd_disclosure import builtin_report
-from hnjd_disclosure.parse import Figure, FigureKind, extract_figures
+from hnjd_disclosure.parse import Figure, FigureKind, audit_text, extract_figures
 from hnjd_disclosure.quantities import Count, StatedPercent, WanFigure
 from hnjd_disclosure.stats import RATES, figure
 
@@ -192,3 +192,47 @@ def test_space_as_thousands_separator() -> None:
         ("99.90%", Decimal("99.90")),
         ("300人", Decimal(300)),
     ]
+
+
+class TestChineseNumerals:
+    """Counts written in Chinese numerals are figures too (六十个, 两个省, 前百名)."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("共有本科专业六十个，三个校区。", [("六十个", 60, "count"), ("三个", 3, "count")]),
+            ("稳居前百名。", [("前百名", 100, "ranking")]),
+            (
+                "二十一人参加，其中男生十二人。",
+                [("二十一人", 21, "count"), ("十二人", 12, "count")],
+            ),
+            ("面向两个省招生", [("两个", 2, "count")]),
+        ],
+    )
+    def test_counts(self, text: str, expected: list[tuple[str, int, str]]) -> None:
+        found = [(f.text, int(f.value), f.kind.value) for f in extract_figures(text)]
+        assert found == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        ["一个重要举措", "一次会议", "第三个项目", "十二三个学生", "一是细化内容", "一部分学生"],
+    )
+    def test_not_counts(self, text: str) -> None:
+        """A lone 一 ("a"), an ordinal, an approximate run and a numeral without a measure
+        word are not counts."""
+        assert extract_figures(text) == ()
+
+    def test_in_order_with_digits(self) -> None:
+        """Numerals and digits come out in the order of the text."""
+        figs = extract_figures("5个学院，三个校区，8个专业群")
+        assert [f.text for f in figs] == ["5个", "三个", "8个"]
+
+    def test_stated_count_against_a_list(self) -> None:
+        """A count in numerals is checked against the list it counts."""
+        (finding,) = audit_text("学校面向湖南、湖北、广东两个省招生。")
+        assert (finding.rule, finding.published, finding.computed) == (
+            "stated-cardinality",
+            "两个",
+            "3个",
+        )
+        assert audit_text("学校面向湖南、湖北两个省招生。") == ()

@@ -37,13 +37,14 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Final, NamedTuple, Protocol
 
 import attrs
 from attrs import frozen
 
+from ..numerals import from_chinese
 from ._text import check_size
 
 __all__ = ["Figure", "FigureKind", "Reference", "extract_figures"]
@@ -160,6 +161,13 @@ _NUMBER: Final = re.compile(
     r"(?:[0-9]{1,3}(?: [0-9]{3}(?![0-9]))++|[0-9]++(?:,[0-9]{3}(?![0-9]))*+)"
     r"(?:\.[0-9]++)?+"
 )
+#: A count written in Chinese numerals (六十个, 两个省, 前百名): the numeral, then one of the
+#: measure words below. A lone 一 is left out (一个, 一次, 一项 are mostly "a", not counts), as
+#: are ordinals (第三个) and a numeral inside a longer run of numerals.
+_CN_NUMERAL: Final = "零〇一二两三四五六七八九十百千"
+_CN_COUNT_UNITS: Final = "个人名篇条期项件次所门家位场座栋间台套"
+_CN_NUMBER: Final = re.compile(f"[{_CN_NUMERAL}]{{1,8}}+(?=[{_CN_COUNT_UNITS}])")
+_NOT_BEFORE_CN: Final = frozenset(_CN_NUMERAL + "第")
 _SENTENCE_END: Final = frozenset("。！？!?\n\r\u2028\u2029")
 # a half-width full stop ends a sentence unless it is a decimal point (2.5)
 _SENTENCE_BREAK: Final = re.compile(
@@ -203,13 +211,57 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     raw: list[Figure] = []
     previous_end = 0
     previous_unit = ""
-    for match in _NUMBER.finditer(folded):
+    for match in _numbers(folded):
         figure = _figure_at(text, folded, match, sentences, rows, previous_end, previous_unit)
         if figure is not None:
             raw.append(figure)
             previous_end = figure.span[1]
             previous_unit = figure.unit
     return tuple(_link(raw, text))
+
+
+class _Numeral(NamedTuple):
+    """A number written in Chinese numerals, shaped like the ``re.Match`` of a digit run
+    (its ``group()`` is the number in digits) so that it is read like one."""
+
+    start: int
+    end: int
+    digits: str
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    def group(self) -> str:
+        return self.digits
+
+
+class _NumberMatch(Protocol):
+    def span(self) -> tuple[int, int]: ...
+    def group(self) -> str: ...
+
+
+def _numbers(folded: str) -> Iterator[_NumberMatch]:
+    """The numbers of the text in order: digit runs and counts in Chinese numerals."""
+    numerals = [n for m in _CN_NUMBER.finditer(folded) if (n := _numeral(m, folded))]
+    i = 0
+    for match in _NUMBER.finditer(folded):
+        while i < len(numerals) and numerals[i].start < match.start():
+            yield numerals[i]
+            i += 1
+        yield match
+    yield from numerals[i:]
+
+
+def _numeral(match: re.Match[str], folded: str) -> _Numeral | None:
+    text, start = match.group(), match.start()
+    # (a match may start inside a longer run of numerals: the search goes on from there)
+    if text == "一" or (start and folded[start - 1] in _NOT_BEFORE_CN):
+        return None
+    try:
+        value = from_chinese(text.replace("两", "二").replace("〇", "零"))
+    except ValueError:
+        return None
+    return _Numeral(match.start(), match.end(), str(value))
 
 
 class _Sentences:
@@ -298,7 +350,7 @@ def _table_rows(text: str) -> _Rows:
 def _figure_at(
     text: str,
     folded: str,
-    match: re.Match[str],
+    match: _NumberMatch,
     sentences: _Sentences,
     rows: _Rows,
     previous_end: int,
