@@ -78,15 +78,17 @@ def _list_key(d: dict[Any, Any]) -> tuple[object, ...] | None:
     for name, value in d.items():
         kind = type(value)
         if kind is list:
-            for item in value:
-                if type(item) is not str:
-                    return None
+            if not _STRINGS.issuperset(map(type, value)):  # each item's type, in C
+                return None
             key.append((name, list, *value))
         elif kind is str or kind is int:
             key.append((name, kind, value))
         else:
             return None
     return tuple(key)
+
+
+_STRINGS: Final = frozenset({str})
 
 
 def _sharing(build: Callable[[object], Any]) -> Callable[[object], Any]:

