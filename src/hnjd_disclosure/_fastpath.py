@@ -136,6 +136,21 @@ def _new_ranking(value: str, _: str) -> Ranking:
 _surrogate: Final = _fields.has_surrogate
 
 
+def shared_count(value: int, unit: str) -> Count:
+    """``Count(value=value, unit=unit)``, shared like the figures of loaded reports."""
+    return _figure(_new_count, int, value, unit)  # type: ignore[no-any-return]
+
+
+def shared_percent(text: str) -> StatedPercent:
+    """``StatedPercent.parse(text)`` (``"99.90%"``), shared like the figures of loaded reports."""
+    return _figure(_new_percent, str, text)  # type: ignore[no-any-return]
+
+
+def shared_ranking(text: str) -> Ranking:
+    """``Ranking(text=text)``, shared like the figures of loaded reports."""
+    return _figure(_new_ranking, str, text)  # type: ignore[no-any-return]
+
+
 def _lines(value: object) -> tuple[str, ...]:
     """The checks of the hook and of ``_fields._lines`` together, but for lone surrogates
     (for data known to hold none: see :func:`fast_structure_fn`)."""

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final, NamedTuple, TypeVar
 
+from .._fastpath import shared_count, shared_percent, shared_ranking
 from ..errors import ModelError, ParseError
 from ..model import (
     Admissions,
@@ -363,19 +364,19 @@ class _Reader:
         media = _build(
             line,
             lambda: MediaFigures(
-                news_articles=Count(value=f.news, unit="篇"),
-                external_reports=Count(value=f.external, unit="篇"),
-                wechat_issues=Count(value=f.issues, unit="期"),
-                wechat_followers=Count(value=f.followers, unit="人"),
-                wechat_ranking=Ranking(text=f.wechat_rank),
+                news_articles=shared_count(f.news, "篇"),
+                external_reports=shared_count(f.external, "篇"),
+                wechat_issues=shared_count(f.issues, "期"),
+                wechat_followers=shared_count(f.followers, "人"),
+                wechat_ranking=shared_ranking(f.wechat_rank),
                 weibo_award=f.award,
-                weibo_posts=Count(value=f.posts, unit="条"),
+                weibo_posts=shared_count(f.posts, "条"),
                 weibo_followers=f.weibo_followers,
                 weibo_reads=f.reads,
-                weibo_ranking=Ranking(text=f.weibo_rank),
-                douyin_videos=Count(value=f.videos, unit="条"),
+                weibo_ranking=shared_ranking(f.weibo_rank),
+                douyin_videos=shared_count(f.videos, "条"),
                 douyin_followers=f.douyin_followers,
-                douyin_ranking=Ranking(text=f.douyin_rank),
+                douyin_ranking=shared_ranking(f.douyin_rank),
             ),
         )
         return line.text[:at], media
@@ -547,7 +548,7 @@ class _Reader:
         f = figures
 
         def people(v: int) -> Count:
-            return Count(value=v, unit="人")
+            return shared_count(v, "人")
 
         employment = _build(
             last,
@@ -590,7 +591,7 @@ class _Reader:
         listed = _original(line, match, "provinces")
 
         def percent(name: str) -> StatedPercent:
-            return StatedPercent(value=Decimal(match[name]))
+            return shared_percent(match[name] + "%")
 
         return _Enrolment(
             provinces=tuple(p.strip() for p in listed.rstrip().split("、")),
@@ -706,7 +707,7 @@ class _Reader:
         lead, notices, tail = _procurement(last)
         procurement = _build(
             last,
-            lambda: Procurement(lead=lead, notices=Count(value=notices, unit="条"), tail=tail),
+            lambda: Procurement(lead=lead, notices=shared_count(notices, "条"), tail=tail),
         )
         return _build(
             start,
@@ -738,7 +739,7 @@ class _Reader:
             if not c.at_end():
                 raise c.error("the end of the request figures")
             lines = body[:-1]
-        k = [Count(value=v, unit="件") for v in counts]
+        k = [shared_count(v, "件") for v in counts]
         where = body[-1] if body else head[0]
         requests = _build(
             where,
@@ -776,7 +777,7 @@ class _Reader:
             if not c.at_end():
                 raise c.error("the end of the complaint figures")
             lines = body[:-1]
-        k = [Count(value=v, unit="件") for v in counts]
+        k = [shared_count(v, "件") for v in counts]
         return _build(
             head[0],
             lambda: Complaints(
