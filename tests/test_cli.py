@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, loads_json
+from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, loads_json, render
 from hnjd_disclosure.cli import main
 
 GOOD_TOML = dumps_toml(builtin_report(2022))
@@ -30,10 +30,14 @@ def run(*argv: str) -> tuple[int, str]:
 
 class TestRender:
     def test_builtin_year(self, published_text: str) -> None:
-        """render --year 2022 prints the published text."""
-        status, out = run("render", "--year", "2022")
+        """render --year 2022 --as-published prints the published text; without the flag, the
+        published text is followed by part 8."""
+        status, out = run("render", "--year", "2022", "--as-published")
         assert status == 0
         assert re.sub(r"\s", "", out) == re.sub(r"\s", "", published_text)
+        status, whole = run("render", "--year", "2022")
+        assert status == 0
+        assert re.sub(r"\s", "", whole).startswith(re.sub(r"\s", "", published_text) + "八、")
 
     def test_data_file(self, tmp_path: Path) -> None:
         """render FILE renders a data file, with its changed figure."""
@@ -305,27 +309,31 @@ class TestRenderFormats:
         assert out.startswith(start)
         assert "八、清单事项公开情况表" in out
 
-    def test_checklist_flag_adds_part_8_to_text(self) -> None:
-        """--checklist appends part 8 to the text; without it the text is as published."""
-        _, plain = run("render", "--year", "2022")
-        status, out = run("render", "--year", "2022", "--checklist")
+    def test_text_includes_part_8_unless_as_published(self) -> None:
+        """The text is the whole report, part 8 included; --as-published leaves it out, as the
+        2022 text was published, and is then exactly the published text's render."""
+        status, out = run("render", "--year", "2022")
         assert status == 0
         assert "八、清单事项公开情况表" in out
+        status, plain = run("render", "--year", "2022", "--as-published")
+        assert status == 0
         assert "八、清单事项公开情况表" not in plain
+        assert plain == render(builtin_report(2022))
+        assert out.startswith(plain.rstrip("\n"))
 
     @pytest.mark.parametrize("fmt", ["markdown", "html", "docx"])
-    def test_checklist_flag_with_another_format_is_a_usage_error(
+    def test_as_published_with_another_format_is_a_usage_error(
         self, fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """--checklist with a format that always includes part 8 is refused in one line, not
-        silently ignored, and nothing is written."""
+        """--as-published with a format that always includes part 8 is refused in one line,
+        not silently ignored, and nothing is written."""
         target = tmp_path / f"report.{fmt}"
         status, out = run(
-            "render", "--year", "2022", "--format", fmt, "--checklist", "-o", str(target)
+            "render", "--year", "2022", "--format", fmt, "--as-published", "-o", str(target)
         )
         assert (status, out) == (2, "")
         assert capsys.readouterr().err == (
-            f"hnjd-disclosure: --checklist is for --format text: {fmt} always includes part 8, "
+            f"hnjd-disclosure: --as-published is for --format text: {fmt} always includes part 8, "
             "the checklist table\n"
         )
         assert not target.exists()
@@ -379,7 +387,7 @@ class TestParserForOneCommand:
 
     ARGVS = (
         ["render", "--year", "2022", "--format", "html", "-o", "x.html", "--force"],
-        ["render", "report.toml", "--checklist"],
+        ["render", "report.toml", "--as-published"],
         ["schema"],
         ["convert", "--year", "2022", "--to", "json"],
         ["new", "--year", "2023", "--from", "2022"],

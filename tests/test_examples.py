@@ -46,7 +46,9 @@ def check_write_2023_report(out: str, cwd: Path) -> None:
     figures = tomllib.loads((EXAMPLES / "figures-2023.toml").read_text(encoding="utf-8"))
     assert report.year == 2023
     assert report.proactive.admissions.planned.value == figures["proactive.admissions.planned"]
-    assert (cwd / "report-2023.txt").read_text(encoding="utf-8") == hd.render(report)
+    assert (cwd / "report-2023.txt").read_text(encoding="utf-8") == hd.render(
+        report, checklist=True
+    )
     assert "2023年信息公开年度报告" in out
 
 

@@ -137,9 +137,9 @@ def emit_bytes(data: bytes, args: argparse.Namespace) -> None:
 
 
 def _render(args: argparse.Namespace, stdout: TextIO) -> int:
-    if args.checklist and args.format != "text":
+    if args.as_published and args.format != "text":
         raise CliError(
-            f"--checklist is for --format text: {args.format} always includes part 8, "
+            f"--as-published is for --format text: {args.format} always includes part 8, "
             "the checklist table"
         )
     report = read_report(args)
@@ -158,7 +158,7 @@ def _render(args: argparse.Namespace, stdout: TextIO) -> int:
     else:
         from .render import render
 
-        emit(render(report, checklist=args.checklist), args, stdout)
+        emit(render(report, checklist=not args.as_published), args, stdout)
     return EXIT_OK
 
 
@@ -365,14 +365,14 @@ def _add_render(sub: _Subparsers) -> None:
         "--format",
         choices=("text", "markdown", "html", "docx"),
         default="text",
-        help="text (as published), markdown, html (one web page) or docx (needs -o and the "
-        "docx extra); all but text include part 8, the checklist table",
+        help="text, markdown, html (one web page) or docx (needs -o and the docx extra); each "
+        "is the whole report, part 8 (the checklist table) included when the data has it",
     )
     p.add_argument(
-        "--checklist",
+        "--as-published",
         action="store_true",
-        help="text: also write part 8, the checklist table (only with --format text: the other "
-        "formats always include it)",
+        help="text: leave out part 8, as the 2022 text was published (which announces the "
+        "checklist table but does not print it); only with --format text",
     )
     p.set_defaults(run=_render)
 
