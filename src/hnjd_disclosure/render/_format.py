@@ -10,7 +10,7 @@ the digits of the quantized value, then the locale's decimal and percent signs, 
 non-negative value is written with an f-string that uses zh_CN's signs
 (``tests/test_format.py`` checks the result against babel's own formatting). A negative
 value goes through babel's pattern. Dates follow babel's long zh_CN date pattern
-(``y年M月d日``), cached per date.
+(``y年M月d日``: no leading zeros).
 
 Cold start: loading babel's zh_CN locale data (pickles of CLDR, merged) takes about 20 ms,
 more than the rest of ``hnjd-disclosure render``, and importing babel about 12 ms more. The
@@ -51,7 +51,7 @@ class LocaleData(NamedTuple):
 
     decimal_sign: str
     percent_sign: str
-    #: babel's long date pattern; :func:`date` writes its numeric fields.
+    #: babel's long date pattern, which :func:`date` writes (a test checks with babel).
     long_date: str
 
 
