@@ -78,7 +78,7 @@ def _list_key(d: dict[Any, Any]) -> tuple[object, ...] | None:
     for name, value in d.items():
         kind = type(value)
         if kind is list:
-            if not _STRINGS.issuperset(map(type, value)):  # each item's type, in C
+            if not _fields.STR_ONLY.issuperset(map(type, value)):  # each item's type, in C
                 return None
             key.append((name, list, *value))
         elif kind is str or kind is int:
@@ -86,9 +86,6 @@ def _list_key(d: dict[Any, Any]) -> tuple[object, ...] | None:
         else:
             return None
     return tuple(key)
-
-
-_STRINGS: Final = frozenset({str})
 
 
 def _sharing(build: Callable[[object], Any]) -> Callable[[object], Any]:

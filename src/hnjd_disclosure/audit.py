@@ -484,13 +484,12 @@ def _contradictions_2014(kind: InstitutionKind) -> dict[int, tuple[DisclosureSta
     """Per item of the 2014 checklist, the statuses that contradict whether it applies to ``kind``
     (computed once per kind, so the rule only looks statuses up; tuples, not sets: ``in`` a
     tuple compares enum members by identity, a set would hash them in Python)."""
-    standard = checklist_2014()
-    excluded = {na.number for na in standard.not_applicable if na.kind is kind}
+    applicable = set(_applicable_2014(kind))
     not_for_excluded = (DisclosureStatus.DISCLOSED, DisclosureStatus.NOT_DISCLOSED)
     not_for_applicable = (DisclosureStatus.NOT_APPLICABLE,)
     return {
-        item.number: not_for_excluded if item.number in excluded else not_for_applicable
-        for item in standard.items
+        item.number: not_for_applicable if item.number in applicable else not_for_excluded
+        for item in checklist_2014().items
     }
 
 

@@ -42,8 +42,8 @@ def _terminal_width() -> int:
         try:
             columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
-            columns = 80
-    return columns
+            columns = 0
+    return columns if columns > 0 else 80  # shutil's fallback
 
 
 class _Formatter(argparse.HelpFormatter):

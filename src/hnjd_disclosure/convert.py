@@ -94,14 +94,15 @@ def figure_problem(value: object, kind: str, unit: str) -> str | None:
     >>> figure_problem("99.9", "percent", "%")
     'expected a percentage such as "99.90%", got "99.9"'
     """
-    hooks: dict[str, Callable[[object, type], object]] = {
-        "count": _count_hook(unit),
-        "percent": _percent,
-        "wan": _wan_hook(unit.removeprefix("万")),
-        "ranking": _ranking,
-    }
+    hook: Callable[[object, type], object]
+    if kind == "count":
+        hook = _count_hook(unit)
+    elif kind == "wan":
+        hook = _wan_hook(unit.removeprefix("万"))
+    else:
+        hook = {"percent": _percent, "ranking": _ranking}[kind]
     try:
-        hooks[kind](value, object)
+        hook(value, object)
     except ModelError as exc:
         return exc.message
     return None

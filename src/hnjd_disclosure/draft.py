@@ -179,14 +179,9 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     return data
 
 
-def _is_placeholder(data: object, path: str) -> bool:
-    """Whether the value at the dotted ``path`` of ``data`` is :data:`PLACEHOLDER`."""
-    node = data
-    for key in path.split("."):
-        if type(node) is not dict:
-            return False
-        node = node.get(key)
-    return type(node) is str and node == PLACEHOLDER
+def _is_placeholder(value: object) -> bool:
+    """Whether ``value`` is :data:`PLACEHOLDER` (a string, not merely equal to one)."""
+    return type(value) is str and value == PLACEHOLDER
 
 
 def missing_figures(data: object) -> tuple[str, ...]:
@@ -199,7 +194,7 @@ def missing_figures(data: object) -> tuple[str, ...]:
     >>> missing_figures({"institution": "待填写", "overview": {"paragraphs": ["待填写"]}})
     ()
     """
-    return tuple(path for path in _figure_fields() if _is_placeholder(data, path))
+    return tuple(path for path in _figure_fields() if _is_placeholder(_value_at(data, path)[1]))
 
 
 def invalid_figures(data: object) -> tuple[Issue, ...]:
@@ -216,7 +211,7 @@ def invalid_figures(data: object) -> tuple[Issue, ...]:
     found = []
     for path, spec in _figure_fields().items():
         present, value = _value_at(data, path)
-        if not present or (type(value) is str and value == PLACEHOLDER):
+        if not present or _is_placeholder(value):
             continue
         problem = figure_problem(value, spec.kind, spec.unit)
         if problem is not None:
@@ -225,6 +220,7 @@ def invalid_figures(data: object) -> tuple[Issue, ...]:
 
 
 def _value_at(data: object, path: str) -> tuple[bool, object]:
+    """Whether ``data`` has a value at the dotted ``path``, and that value."""
     node = data
     for key in path.split("."):
         if type(node) is not dict or key not in node:

@@ -512,17 +512,13 @@ def save(
     write_text_atomic(path, text, force=force)
 
 
+@cache
 def available_years() -> tuple[int, ...]:
     """The years of the built-in reports.
 
     >>> 2022 in available_years()
     True
     """
-    return _years()
-
-
-@cache
-def _years() -> tuple[int, ...]:
     names = (name.removesuffix(".toml") for name in os.listdir(_REPORTS) if name.endswith(".toml"))
     return tuple(sorted(int(name) for name in names if name.isdigit()))
 

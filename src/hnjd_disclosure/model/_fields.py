@@ -92,7 +92,7 @@ def _good_line(value: object) -> bool:
 
 def _good_lines(value: tuple[object, ...]) -> bool:
     """:func:`_good_line` of every item, with C loops (a report has dozens of paragraphs)."""
-    if not _STR_ONLY.issuperset(map(type, value)) or not all(map(str.strip, value)):  # type: ignore[arg-type]
+    if not STR_ONLY.issuperset(map(type, value)) or not all(map(str.strip, value)):  # type: ignore[arg-type]
         return False
     joined = "".join(value)  # type: ignore[arg-type]
     return (
@@ -102,7 +102,8 @@ def _good_lines(value: tuple[object, ...]) -> bool:
     )
 
 
-_STR_ONLY: Final = frozenset({str})
+#: ``STR_ONLY.issuperset(map(type, items))``: every item is exactly a ``str``, checked in C.
+STR_ONLY: Final = frozenset({str})
 
 
 def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
