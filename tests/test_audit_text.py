@@ -41,7 +41,8 @@ def test_2022_text_gives_the_model_audit(published_text: str) -> None:
                 ("stated-cardinality", Severity.WARNING, "5个"),
             ],
         ),
-        ("lushan-college-2023-pipes.txt", [("shares-exceed-whole", Severity.ERROR, "18.5%+85.2%")]),
+        # 升学占比 and 就业占比 name no whole (升学 may be counted in 就业): not verifiable
+        ("lushan-college-2023-pipes.txt", []),
         (
             "xiaoxiang-normal-2022-halfwidth.txt",
             [
@@ -101,9 +102,9 @@ def test_stated_part_count() -> None:
 
 def test_text_share_gets_the_model_path(published_text: str) -> None:
     """A share named as the model names it carries the model's field path."""
-    changed = published_text.replace("占比8.58%", "占比8.59%")
+    changed = published_text.replace("报到率 96.54%", "报到率 96.55%")
     paths = [f.path for f in audit_text(changed)]
-    assert "proactive.admissions.employment.upgraded_share" in paths
+    assert "proactive.admissions.registration_rate" in paths
 
 
 # -- inferred links must not contradict a plain reading ---------------------------------------
@@ -143,13 +144,11 @@ def _rules(text: str) -> list[tuple[str, Severity, str | None]]:
             _STAFF.replace("40.9%", "45.9%"),
             [("rate-matches-counts", Severity.ERROR, "45.9%")],
         ),
-        # both are shares of the head: the parts and the shares exceed the whole
+        # 专任教师 and 外聘教师 exclude each other: the parts exceed the whole (the shares
+        # name no whole of their own: each is linked by arithmetic alone, not accused)
         (
             _STAFF.replace("高级职称450人、占专任教师的40.9%", "外聘教师450人、占30.0%"),
-            [
-                ("parts-sum-to-whole", Severity.ERROR, "1500人"),
-                ("shares-exceed-whole", Severity.ERROR, "73.3%+30.0%"),
-            ],
+            [("parts-sum-to-whole", Severity.ERROR, "1500人")],
         ),
     ],
     ids=["rate-slip", "parts-exceed", "named-share-slip", "parts-and-shares-exceed"],
@@ -177,11 +176,8 @@ def test_rate_after_qizhong_group_is_of_the_head() -> None:
         ("就业率为95.5%，较上年提高2个百分点。", []),
         # a count changing by 2% is not ambiguous, nor is a rate of another sentence
         ("就业率为95.5%。招生人数较上年增加2%。", []),
-        # shares of the 其中 head without counts of their own
-        (
-            "毕业生1000人，其中本科生占60%，专科生占50%。",
-            [("shares-exceed-whole", Severity.ERROR, "60%+50%")],
-        ),
+        # shares of the 其中 head without counts of their own: nothing to verify them by
+        ("毕业生1000人，其中本科生占60%，专科生占50%。", []),
         ("毕业生1000人，其中本科生占60%，专科生占40%。", []),
         # the whole written after the part: 录取率 is 录取 / 计划
         (

@@ -45,6 +45,7 @@ from .stats import rate as rate_of_counts
 
 __all__ = [
     "CARDINALITIES",
+    "CAUSES",
     "CHECK_RULES",
     "DEFAULT_RULES",
     "Finding",
@@ -198,7 +199,8 @@ class Findings(tuple[Finding, ...]):
 
 Rule = Callable[[AnnualReport], Iterable[Finding]]
 
-_CAUSES: Final = {
+#: The causes of a mismatch between a published and a computed rate, in Chinese and English.
+CAUSES: Final = {
     "truncated": ("疑为直接截断而非四舍五入", "likely truncated instead of rounded"),
     "half-even": (
         "疑为四舍六入五成双而非四舍五入",
@@ -293,7 +295,7 @@ def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
     label = field_label(spec.path)
     part_label, whole_label = field_label(spec.part_path), field_label(spec.whole_path)
     cause = _cause(report, spec, published, computed)
-    zh, en = _CAUSES[cause]
+    zh, en = CAUSES[cause]
     return Finding(
         path=spec.path,
         rule="rate-matches-counts",

@@ -1,146 +1,40 @@
 """Every quantitative claim of any report (any institution, any layout), with where it stands.
 
 :func:`extract_figures` finds counts with units (``5295人``, ``131条``), percentages
-(``99.90%``), 万 and 亿 figures (``1.9万人``), percentage-point changes (``2.5个百分点``),
-with the sentence each stands in and its character offsets in the original text. It reads
-the words around each figure: its ``label`` (``实际录取``, ``录取率``), an approximation
-(``近``, ``约``, ``超过``, ``余``, ``以上``), a change (``增加``, ``提高``, ``下降`` …) and a
-comparison (``较上年``, ``同比``). A percentage is linked to its part and whole where the
-sentence (or the table row) gives them.
+(``99.90%``), ratios (``生师比17.5:1``), 万 and 亿 figures (``1.9万人``), percentage-point
+changes (``2.5个百分点``) and rankings, with the sentence each stands in and its character
+offsets in the original text; in a table (:mod:`.document`) every figure cell is a figure,
+with its table, row and column. It reads the words around each figure: its ``label``
+(``实际录取``, ``录取率``; in a table the label cell before it), an approximation (``近``,
+``约``, ``超过``, ``余``, ``以上``), a change (``增加``, ``提高``, ``下降`` …) and a comparison
+(``较上年``, ``同比``).
 
-How a percentage is linked (all within one paragraph, or one table written as text rows):
-
-* a rate (``录取率为99.90%``): the part is the count since the previous percentage whose label
-  shares the most characters with the rate's name (``实际录取``), else the nearest; the whole
-  is the count just before the part (``计划招生5300人``), but not a count after 「其中」: the
-  head of the 其中 group is the whole of its parts and of the counts after it (and of the
-  counts that give the stated rate at its printed digits);
-* a rate named in :data:`RATE_TERMS` (``录取率`` is 录取 / 计划): the counts whose labels say
-  so, in either order (``实际录取5295人，计划招生5300人，录取率为99.90%``);
-* a share after 「其中」 with no count of its own (``毕业生1000人，其中本科生占60%``): no part,
-  the whole is the count before 其中;
-* a share (``占比8.58%``, ``占毕业生总数的8.58%``): the part is the nearest count before it since
-  the previous percentage; the whole is the count the share names (``占X的``), else the
-  count of the paragraph (same unit, not smaller than the part) of which the stated share is
-  the share at its printed digits, else the first such count named as a total (``总``,
-  ``人数``, ``合计`` …), else the nearest;
-* a table row: the part is the row's count, the whole is found among the table's counts the
-  same way.
+Each percentage and ratio is linked to its part and whole only with a recorded
+:class:`Basis` — the clause names the whole, the rate's name says what it divides, a table's
+total row or the total stated just before the table, a list written pairwise, or the one pair
+of nearby counts that reproduces the printed value. Without a basis there is no link: see
+:mod:`._links` for the rules.
 
 Numbers of more than 24 digits are not figures (identifiers or garbage) and are skipped;
 numbers after ``第`` are ordinals, and years, months, days and document numbers (年, 月, 日, 号)
-are not counts.
+are not counts; numbers in a table's 序号 (and similar) column are not figures.
 """
 
 from __future__ import annotations
 
 import bisect
-import enum
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Final, NamedTuple, Protocol
 
-import attrs
-from attrs import frozen
-
 from ..numerals import from_chinese
+from ._figure import Basis, Figure, FigureKind, Reference
+from ._links import link
 from ._text import check_size
+from .document import CellKind, Document, Table, read_document
 
-__all__ = ["Figure", "FigureKind", "Reference", "extract_figures"]
-
-
-class FigureKind(enum.Enum):
-    """What a figure is: a count, a percentage, a 万/亿 figure, a change in points, a ranking.
-
-    >>> [f.kind.value for f in extract_figures("共300人，占60%，1.9万人，提高2个百分点，前50名")]
-    ['count', 'percent', 'wan', 'points', 'ranking']
-    """
-
-    COUNT = "count"
-    PERCENT = "percent"
-    WAN = "wan"
-    POINTS = "points"
-    RANKING = "ranking"
-
-
-@frozen(kw_only=True)
-class Reference:
-    """Another figure a percentage refers to (its part or its whole).
-
-    >>> Reference(value=Decimal(5300), label="计划招生", span=(10, 16)).value
-    Decimal('5300')
-    """
-
-    value: Decimal
-    label: str
-    span: tuple[int, int]
-
-
-@frozen(kw_only=True)
-class Figure:
-    """One quantitative claim of a text, exactly as printed.
-
-    ``value`` is the printed number (``Decimal('99.90')`` for ``99.90%``, ``Decimal('1.9')``
-    for ``1.9万人``); ``unit`` what follows it (``人``, ``%``, ``万人``, ``个百分点``);
-    ``span`` and ``sentence_span`` are character offsets ``(start, end)`` in the text.
-
-    >>> fig = extract_figures("实际录取5295人，录取率为99.90%。")[0]
-    >>> fig.kind, fig.value, fig.unit, fig.text, fig.span, fig.label
-    (<FigureKind.COUNT: 'count'>, Decimal('5295'), '人', '5295人', (4, 9), '实际录取')
-    """
-
-    kind: FigureKind
-    value: Decimal
-    unit: str
-    text: str
-    span: tuple[int, int]
-    label: str
-    sentence: str
-    sentence_span: tuple[int, int]
-    approximate: str = ""
-    change: str = ""
-    comparison: str = ""
-    part: Reference | None = None
-    whole: Reference | None = None
-    table: int | None = None
-    row: int | None = None
-    column: int | None = None
-
-    @property
-    def amount(self) -> Decimal:
-        """The number the figure stands for (``1.9万`` → 19000).
-
-        >>> extract_figures("关注人数1.9万人")[0].amount
-        Decimal('19000')
-        """
-        if self.kind is not FigureKind.WAN:
-            return self.value
-        amount = self.value * (10_000 if self.unit.startswith("万") else 100_000_000)
-        # 1.9万 is 19000, not 19000.0: a whole amount drops the printed decimals
-        return Decimal(int(amount)) if amount == amount.to_integral_value() else amount
-
-    @property
-    def is_rate(self) -> bool:
-        """A percentage named as a rate (``录取率``).
-
-        >>> [f.is_rate for f in extract_figures("录取率为99.90%，省内就业占比72.78%")]
-        [True, False]
-        """
-        return self.kind is FigureKind.PERCENT and self.label.endswith("率")
-
-    @property
-    def is_share(self) -> bool:
-        """A percentage named as a share (``占比``, ``占…的``, ``比例``, ``比重``).
-
-        >>> [f.is_share for f in extract_figures("录取率为99.90%，省内就业占比72.78%")]
-        [False, True]
-        """
-        return self.kind is FigureKind.PERCENT and (
-            "占" in self.label
-            or self.label.endswith(("比例", "比重"))
-            or (self.table is not None and self.whole is not None)
-        )
+__all__ = ["Basis", "Figure", "FigureKind", "Reference", "extract_figures", "extract_from"]
 
 
 #: Measure words that make a number a count; longest first (人次 before 人).
@@ -187,37 +81,143 @@ _COMPARISONS: Final = ("较上一年度", "较上年度", "比上年度", "较�
                        "比去年", "同比", "较上一学年", "较上学年", "与上年相比", "较")  # fmt: skip
 _CONNECTORS: Final = ("达到", "约为", "分别为", "为", "达", "是", "共计", "共", "累计", "合计",
                       "总计", "计", "有", "了")  # fmt: skip
-_TOTAL_WORDS: Final = ("合计", "总计", "总数", "共计", "总人数", "人数", "毕业生", "总")
-_TABLE_SPLIT: Final = re.compile(r"[|\uff5c\t]|[ \u3000]{2,}+")
 
 
 def extract_figures(text: str) -> tuple[Figure, ...]:
-    """Every count, percentage, 万 figure and percentage-point change in ``text``.
+    """Every count, percentage, ratio, 万 figure and percentage-point change in ``text``.
+
+    Figures in table cells (see :func:`~.document.read_document`) carry their table, row
+    and column; every percentage and ratio is linked to its part and whole only where the
+    text gives a basis for the link (:class:`Basis`).
 
     >>> figs = extract_figures("计划招生5300人，实际录取5295人，录取率为99.90%。")
     >>> [f.text for f in figs]
     ['5300人', '5295人', '99.90%']
     >>> rate = figs[2]
-    >>> rate.part.value, rate.whole.value
-    (Decimal('5295'), Decimal('5300'))
+    >>> rate.part.value, rate.whole.value, rate.basis.value
+    (Decimal('5295'), Decimal('5300'), 'rate-name')
 
     Raises:
         TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
     """
     check_size(text)
+    return extract_from(text, read_document(text))
+
+
+def extract_from(text: str, document: Document) -> tuple[Figure, ...]:
+    """The figures of ``text`` whose document is ``document`` (see :func:`extract_figures`).
+
+    >>> text = "毕业生100人，其中升学20人，占毕业生总数的20%。"
+    >>> [f.basis for f in extract_from(text, read_document(text)) if f.basis]
+    [<Basis.NAMED: 'named'>]
+    """
     folded = text.translate(_FIGURE_FOLD)
     sentences = _Sentences(text)
-    rows = _table_rows(text)
+    tables = document.tables
+    table_starts = [t.span[0] for t in tables]
     raw: list[Figure] = []
     previous_end = 0
     previous_unit = ""
     for match in _numbers(folded):
-        figure = _figure_at(text, folded, match, sentences, rows, previous_end, previous_unit)
+        start = match.span()[0]
+        k = bisect.bisect_right(table_starts, start) - 1
+        if k >= 0 and start < tables[k].span[1]:
+            continue  # a table's figures are its cells
+        figure = _figure_at(text, folded, match, sentences, previous_end, previous_unit)
         if figure is not None:
             raw.append(figure)
             previous_end = figure.span[1]
             previous_unit = figure.unit
-    return tuple(_link(raw, text))
+    raw.extend(_ratios(text, folded, sentences, tables, table_starts))
+    for number, table in enumerate(tables):
+        raw.extend(_cell_figures(text, number, table))
+    raw.sort(key=lambda f: f.span)
+    return tuple(link(raw, text, document))
+
+
+_CELL_KINDS: Final = {
+    CellKind.COUNT: "count",
+    CellKind.PERCENT: "percent",
+    CellKind.WAN: "wan",
+    CellKind.RATIO: "ratio",
+}
+
+
+def _cell_figures(text: str, number: int, table: Table) -> Iterator[Figure]:
+    """The figures of a table's body cells, each labelled by the label cell before it."""
+    first_body = len(table.header)
+    for r, row in enumerate(table.rows[first_body:], start=first_body):
+        label = ""
+        sentence = text[row.span[0] : row.span[1]]
+        for c, cell in enumerate(row.cells):
+            if cell.kind is CellKind.LABEL:
+                label = cell.text
+            if not cell.kind.is_figure or cell.value is None:
+                continue
+            kind = FigureKind(_CELL_KINDS[cell.kind])
+            yield Figure(
+                kind=kind,
+                value=cell.value,
+                unit=_cell_unit(cell.text, kind),
+                text=cell.text,
+                span=cell.span,
+                label=label,
+                sentence=sentence,
+                sentence_span=row.span,
+                table=number,
+                row=r,
+                column=c,
+            )
+
+
+def _cell_unit(cell: str, kind: FigureKind) -> str:
+    folded = cell.translate(_FIGURE_FOLD)
+    rest = folded.lstrip("0123456789.,: ")
+    if kind is FigureKind.RATIO:
+        return ":1" if rest == "" and folded.rstrip().endswith(("1", ":1")) else ":"
+    return rest.strip()
+
+
+# 17.5:1, 3.49：1, 1:17.5 after a name with 比 (生师比, 男女比例, 之比)
+_RATIO: Final = re.compile(
+    r"(?<![0-9.])([0-9]++(?:\.[0-9]++)?+) ?[:：\u2236] ?([0-9]++(?:\.[0-9]++)?+)(?![0-9.:：\u2236])"
+)
+
+
+def _ratios(
+    text: str,
+    folded: str,
+    sentences: _Sentences,
+    tables: Sequence[Table],
+    table_starts: Sequence[int],
+) -> Iterator[Figure]:
+    """Ratios written ``x:1`` (or ``1:x``) after a name holding 比."""
+    for m in _RATIO.finditer(folded):
+        start, stop = m.span()
+        k = bisect.bisect_right(table_starts, start) - 1
+        if k >= 0 and start < tables[k].span[1]:
+            continue
+        left, right = m.group(1), m.group(2)
+        if right == "1":
+            value, unit = left, ":1"
+        elif left == "1":
+            value, unit = right, "1:"
+        else:
+            continue
+        clause = _clause(text, start, 0)
+        if "比" not in clause[-12:]:
+            continue
+        s_start, s_end, sentence = sentences.of(start)
+        yield Figure(
+            kind=FigureKind.RATIO,
+            value=Decimal(value),
+            unit=unit,
+            text=text[start:stop],
+            span=(start, stop),
+            label=_label(clause, "", "", ""),
+            sentence=sentence,
+            sentence_span=(s_start, s_end),
+        )
 
 
 class _Numeral(NamedTuple):
@@ -294,65 +294,11 @@ class _Sentences:
         return start, end, text[start:end]
 
 
-class _Rows:
-    """The lines of the text that are table rows, with their cells' offsets."""
-
-    def __init__(self) -> None:
-        self.line_starts: list[int] = []
-        self.line_ends: list[int] = []
-        self.table_id: list[int] = []
-        self.cells: list[list[tuple[int, int]]] = []
-        #: the start of each cell of each row, for finding a cell by bisection
-        self.cell_starts: list[list[int]] = []
-
-    def find(self, pos: int) -> int | None:
-        k = bisect.bisect_right(self.line_starts, pos) - 1
-        if k >= 0 and pos < self.line_ends[k]:
-            return k
-        return None
-
-    def column(self, row: int, pos: int) -> int | None:
-        """The index of the cell of ``row`` that holds offset ``pos``, if any."""
-        k = bisect.bisect_right(self.cell_starts[row], pos) - 1
-        if k >= 0 and pos < self.cells[row][k][1]:
-            return k
-        return None
-
-
-def _table_rows(text: str) -> _Rows:
-    """Lines with two or more cells (split at ``|``, tabs or runs of spaces)."""
-    rows = _Rows()
-    table = 0
-    last_line = -2
-    start = 0
-    for number, line in enumerate(text.split("\n")):
-        end = start + len(line)
-        cells: list[tuple[int, int]] = []
-        cell_start = start
-        for sep in _TABLE_SPLIT.finditer(line):
-            cells.append((cell_start, start + sep.start()))
-            cell_start = start + sep.end()
-        cells.append((cell_start, end))
-        cells = [c for c in cells if text[c[0] : c[1]].strip()]
-        if len(cells) >= 2:
-            if number != last_line + 1:
-                table += 1
-            rows.line_starts.append(start)
-            rows.line_ends.append(end)
-            rows.table_id.append(table)
-            rows.cells.append(cells)
-            rows.cell_starts.append([a for a, _ in cells])
-            last_line = number
-        start = end + 1
-    return rows
-
-
 def _figure_at(
     text: str,
     folded: str,
     match: _NumberMatch,
     sentences: _Sentences,
-    rows: _Rows,
     previous_end: int,
     previous_unit: str,
 ) -> Figure | None:
@@ -361,7 +307,6 @@ def _figure_at(
     if len(digits) > _MAX_DIGITS:
         return None
     before = _before(folded, start)
-    row = rows.find(start)
     if before.endswith(("第", "〔", "[", "【")):
         return None
     after_at = end
@@ -398,8 +343,6 @@ def _figure_at(
                 kind, unit = FigureKind.RANKING, found
             elif found is not None and found not in _NOT_COUNTS and not _is_date_part(after):
                 kind, unit = FigureKind.COUNT, found
-            elif _is_cell(text, rows, row, start, end):
-                kind, unit = FigureKind.COUNT, ""
             else:
                 return None
     stop = after_at + len(unit) if unit else end
@@ -417,12 +360,6 @@ def _figure_at(
     change = next((w for w in _CHANGES if w in clause), "")
     comparison = next((w for w in _COMPARISONS if w in clause), "")
     label = _label(clause, approximate, change, comparison)
-    column = None
-    if row is not None:
-        column = rows.column(row, start)
-        first = rows.cells[row][0]
-        if column:
-            label = text[first[0] : first[1]].strip(" \u3000|")
     if kind is FigureKind.RANKING and start and text[start - 1] == "前":
         start -= 1
         label = label.removesuffix("前").rstrip(" \u3000")
@@ -439,9 +376,6 @@ def _figure_at(
         approximate=approximate,
         change=change,
         comparison=comparison,
-        table=None if row is None else rows.table_id[row],
-        row=row,
-        column=column,
     )
 
 
@@ -460,17 +394,6 @@ def _count_unit(after: str) -> str | None:
 
 def _is_date_part(after: str) -> bool:
     return after.startswith(("年", "月", "日", "号", "时", "分"))
-
-
-def _is_cell(text: str, rows: _Rows, row: int | None, start: int, end: int) -> bool:
-    """Whether the number is the whole of a table cell (a count without a unit)."""
-    if row is None:
-        return False
-    column = rows.column(row, start)
-    if column is None:
-        return False
-    a, b = rows.cells[row][column]
-    return end <= b and text[a:b].strip(" \u3000|") == text[start:end]
 
 
 def _before(folded: str, start: int) -> str:
@@ -512,10 +435,6 @@ def _label(clause: str, approximate: str, change: str, comparison: str) -> str:
 
 
 # -- linking percentages ----------------------------------------------------------------------
-
-
-_WINDOW: Final = 30
-_CANDIDATES: Final = 12  # counts of a paragraph or table a percentage may refer to
 
 
 _PARTS_WORD: Final = "其中"
@@ -566,250 +485,3 @@ def qizhong_groups(figures: Sequence[Figure], text: str) -> list[tuple[int, list
         if parts:
             groups.append((counts[k - 1], parts))
     return groups
-
-
-def _link(figures: Sequence[Figure], text: str) -> list[Figure]:
-    """Link each percentage to its part and whole, in one pass (linear in the figures)."""
-    out = list(figures)
-    # a count after 其中 is a part of the count before it (the group's head)
-    heads = {part: head for head, parts in qizhong_groups(out, text) for part in parts}
-    marks = [m.start() for m in re.finditer(_PARTS_WORD, text)]
-    lines = [0, *(m.end() for m in re.finditer("\n", text))]
-    counts: dict[tuple[str, int], list[int]] = {}
-    last_percent: dict[tuple[int, int], int] = {}
-    # a table's total row often comes last: a table percentage may refer to any of its rows
-    table_counts: dict[int, list[int]] = {}
-    for i, fig in enumerate(out):
-        if fig.table is not None and fig.kind in (FigureKind.COUNT, FigureKind.WAN):
-            table_counts.setdefault(fig.table, []).append(i)
-    for i, fig in enumerate(out):
-        key = (
-            ("table", fig.table)
-            if fig.table is not None
-            else ("line", bisect.bisect_right(lines, fig.span[0]))
-        )
-        group = counts.setdefault(key, [])
-        if fig.kind in (FigureKind.COUNT, FigureKind.WAN):
-            group.append(i)
-            if len(group) > 2 * _WINDOW:
-                del group[:_WINDOW]
-            continue
-        if fig.kind is not FigureKind.PERCENT:
-            continue
-        previous = last_percent.get(fig.sentence_span, -1)
-        last_percent[fig.sentence_span] = i
-        if fig.change:
-            continue
-        if fig.table is not None:
-            rows = table_counts.get(fig.table, [])
-            lo = bisect.bisect_left(rows, i - 2 * _WINDOW)
-            near = rows[lo : bisect.bisect_right(rows, i + 2 * _WINDOW)]
-            part, whole = _part_and_whole(out, i, near, previous, heads, marks)
-        else:
-            part, whole = _part_and_whole(out, i, group[-_WINDOW:], previous, heads, marks)
-        if part is not None or whole is not None:
-            out[i] = attrs.evolve(
-                fig,
-                part=None if part is None else _ref(part),
-                whole=None if whole is None else _ref(whole),
-            )
-    return out
-
-
-def _ref(fig: Figure) -> Reference:
-    return Reference(value=fig.amount, label=fig.label, span=fig.span)
-
-
-def _part_and_whole(
-    figures: Sequence[Figure],
-    i: int,
-    counts: Sequence[int],
-    previous_pct: int,
-    heads: dict[int, int],
-    marks: Sequence[int],
-) -> tuple[Figure | None, Figure | None]:
-    """Part and whole of percentage ``i`` among the earlier ``counts`` of its passage.
-
-    ``heads`` maps a count after 「其中」 to the count before it; ``marks`` are the offsets of
-    the 其中 of the text.
-    """
-    fig = figures[i]
-    if fig.table is not None:
-        in_row = [j for j in counts if figures[j].row == fig.row and j < i]
-        if not in_row:
-            return None, None
-        part = figures[in_row[-1]]
-        wholes = [figures[j] for j in counts if figures[j].row != fig.row]
-        return part, _choose_whole(fig, part, wholes)
-    same_sentence = [j for j in counts if figures[j].sentence_span == fig.sentence_span]
-    if fig.is_share and same_sentence:
-        # 毕业生1000人，其中本科生占60%: the count before 其中 is the whole, the part no count
-        head = figures[same_sentence[-1]]
-        at = bisect.bisect_left(marks, fig.span[0]) - 1
-        if at >= 0 and head.span[1] <= marks[at]:
-            return None, head
-    since = [j for j in same_sentence if j > previous_pct]
-    if fig.is_rate:
-        by_name = _named_rate(fig, figures, since, same_sentence)
-        if by_name is not None:
-            return by_name
-    if not since:
-        return _named_part(fig, figures, counts)
-    if fig.is_rate:
-        stem = fig.label[:-1]
-        part_index = max(since, key=lambda j: (_common(stem, figures[j].label), j))
-        return figures[part_index], _rate_whole(fig, figures, part_index, same_sentence, heads)
-    part = figures[since[-1]]
-    named = _named_whole(fig.label)
-    wholes = [figures[j] for j in counts if figures[j].span[0] < part.span[0]]
-    if named:
-        best = max(wholes, key=lambda w: (_common(named, w.label), w.span[0]), default=None)
-        if best is not None and _common(named, best.label) >= 2:
-            return part, best
-    return part, _choose_whole(fig, part, wholes)
-
-
-#: Rates whose name says what they divide: the words of the part's and the whole's labels.
-RATE_TERMS: Final = {
-    "录取率": ("录取", "计划"),
-    "报到率": ("报到", "录取"),
-    "就业率": ("就业", "毕业"),
-    "升学率": ("升学", "毕业"),
-}
-
-
-def _named_rate(
-    fig: Figure, figures: Sequence[Figure], since: Sequence[int], same_sentence: Sequence[int]
-) -> tuple[Figure, Figure] | None:
-    """A rate of :data:`RATE_TERMS` whose part and whole its sentence names, in any order.
-
-    >>> rate = extract_figures("实际录取5295人，计划招生5300人，录取率为99.90%。")[-1]
-    >>> rate.part.label, rate.whole.label
-    ('实际录取', '计划招生')
-    """
-    terms = next((t for name, t in RATE_TERMS.items() if fig.label.endswith(name)), None)
-    if terms is None:
-        return None
-    part_word, whole_word = terms
-    parts = [
-        figures[j]
-        for j in since
-        if part_word in figures[j].label and whole_word not in figures[j].label
-    ]
-    if not parts:
-        return None
-    part = parts[-1]
-    wholes = [
-        figures[j]
-        for j in same_sentence
-        if whole_word in figures[j].label and figures[j].unit == part.unit
-    ]
-    return (part, wholes[-1]) if wholes else None
-
-
-def _rate_whole(
-    fig: Figure,
-    figures: Sequence[Figure],
-    part_index: int,
-    same_sentence: Sequence[int],
-    heads: dict[int, int],
-) -> Figure | None:
-    """The whole of a rate whose part is ``part_index``: an earlier count of its sentence.
-
-    In order: the head of the part's 其中 group; the nearest count that is not itself a part
-    of a 其中 group (``共有毕业生3652人，其中已就业3301人…；升学512人，升学率…``: the whole of
-    升学 is 3652, not 3301); the nearest count. The first of these of which the stated rate
-    is the part's share at its printed digits wins, else the first: a link that is only
-    inferred must not contradict a plain reading of the text.
-    """
-    part = figures[part_index]
-    earlier = [j for j in same_sentence if j < part_index and figures[j].unit == part.unit]
-    if not earlier:
-        return None
-    order: list[int] = []
-    head = heads.get(part_index)
-    if head is not None and head in earlier:
-        order.append(head)
-    order.extend(j for j in reversed(earlier) if j not in heads)
-    order.append(earlier[-1])
-    for j in order:
-        whole = figures[j]
-        if whole.amount and _rounds_to(part.amount, whole.amount, fig.value):
-            return whole
-    return figures[order[0]]
-
-
-def _named_part(
-    fig: Figure, figures: Sequence[Figure], counts: Sequence[int]
-) -> tuple[Figure | None, Figure | None]:
-    """``升学占比为52%`` with no count before it: the part is the count named ``升学``."""
-    stem = fig.label
-    if "占" in stem and not stem.endswith("占比"):
-        stem = stem[: stem.rfind("占")]  # 研究生占在校生总数的比例: the part is 研究生
-    for word in ("占比", "比例", "比重", "率", "所占", "占"):
-        stem = stem.replace(word, "")
-    if len(stem) < 2:
-        return None, None
-    scored = [(j, _common(stem, figures[j].label)) for j in counts]
-    best = max(scored, key=lambda pair: (pair[1], pair[0]), default=None)
-    if best is None or best[1] < 2:
-        return None, None
-    part = figures[best[0]]
-    wholes = [figures[j] for j in counts if figures[j].span[0] < part.span[0]]
-    return part, _choose_whole(fig, part, wholes)
-
-
-def _named_whole(label: str) -> str:
-    at = label.rfind("占")
-    if at < 0:
-        return ""
-    named = label[at + 1 :]
-    for word in ("的比例", "的比重", "比例", "比重", "的", "总数", "比"):
-        if named.endswith(word):
-            named = named[: -len(word)]
-    return named
-
-
-def _choose_whole(fig: Figure, part: Figure, wholes: Sequence[Figure]) -> Figure | None:
-    candidates = [
-        w
-        for w in wholes[-_CANDIDATES:]
-        if w.unit == part.unit and w.amount >= part.amount and w.amount
-    ]
-    if not candidates:
-        return None
-    for w in candidates:
-        if _rounds_to(part.amount, w.amount, fig.value):
-            return w
-    totals = [w for w in candidates if any(t in w.label for t in _TOTAL_WORDS)]
-    if totals:
-        return totals[0]
-    return candidates[-1]
-
-
-def _rounds_to(part: Decimal, whole: Decimal, stated: Decimal) -> bool:
-    """Whether part/whole rounds half-up (四舍五入) to ``stated`` percent at its digits."""
-    exponent = stated.as_tuple().exponent
-    if not isinstance(exponent, int):
-        return False
-    decimals = max(0, -exponent)
-    scale = 10**decimals
-    pn, pd = part.as_integer_ratio()
-    wn, wd = whole.as_integer_ratio()
-    sn, sd = stated.as_integer_ratio()
-    # floor(part/whole * 100 * scale + 1/2), in integers
-    rounded = (2 * pn * wd * 100 * scale + pd * wn) // (2 * pd * wn)
-    return bool(rounded * sd == sn * scale)
-
-
-def _common(a: str, b: str) -> int:
-    """The length of the longest common substring of two short labels."""
-    a, b = a[-40:], b[-40:]
-    best = 0
-    for i in range(len(a)):
-        for j in range(len(b)):
-            k = 0
-            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
-                k += 1
-            best = max(best, k)
-    return best

@@ -1,0 +1,491 @@
+"""Linking percentages and ratios to their part and whole, each link with its basis.
+
+A link is made only where the text gives a reason for it (:class:`~.figures.Basis`), tried in
+this order:
+
+1. **the rate's name** (:data:`RATE_TERMS`): ``录取率`` divides a count labelled 录取 by one
+   labelled 计划, found in the paragraph (or the table) before the rate;
+2. **a list written pairwise**: ``分别为A人、B人，分别占毕业生总数的X%、Y%``: the k-th
+   percentage after 「分别」 is the share of the k-th count before it, over the whole the
+   clause names (else over the one count that reproduces every share of the list: a fit);
+3. **the named whole**: ``专升本416人，占毕业生总数的8.58%``: the part is the count just before
+   the share in its clause group, the whole the count whose label the clause names; a whole
+   that is named but not found means no link;
+4. **a table**: a row's count over the total row of its column (合计、总计), else over the
+   total the line before the table states (the count that equals the column's sum, else the
+   one count named as a total);
+5. **an arithmetic fit**: the part is the count just before the percentage in its clause
+   group; the whole the one value among the earlier counts of the paragraph that reproduces
+   the printed value (四舍五入 at its digits). Two values that both fit: no link.
+
+A link of 1-4 that does not reproduce the printed value gives way to another reading of the
+same sentence or row that does (then a fit): a mismatch stands only when nothing else fits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from ._figure import Basis, Figure, FigureKind, Reference
+from .document import CellKind, Document, Row, Table
+
+__all__ = ["RATE_TERMS", "link", "rounds_to"]
+
+#: Rates whose name says what they divide: the words of the part's and of the whole's labels.
+RATE_TERMS: Final = {
+    "录取率": (("录取",), ("计划",)),
+    "报到率": (("报到",), ("录取",)),
+    "落实率": (("落实", "去向"), ("毕业",)),
+    # not a bare 就业: 「升学…、就业3950人」 is one destination among others
+    "就业率": (("已就业", "就业人数", "就业总", "实现就业", "落实"), ("毕业",)),
+    "升学率": (("升学",), ("毕业",)),
+    "签约率": (("签约",), ("毕业",)),
+    "合格率": (("合格",), ("参加", "参考", "考试", "报考", "抽检", "检测")),
+    "通过率": (("通过",), ("参加", "参考", "考试", "报考")),
+    "回收率": (("回收",), ("发放",)),
+    "生师比": (("学生", "在校生"), ("教师",)),
+    "男女比": (("男",), ("女",)),
+}
+
+_LINKED: Final = (FigureKind.PERCENT, FigureKind.RATIO)
+_AMOUNTS: Final = (FigureKind.COUNT, FigureKind.WAN)
+_WINDOW: Final = 24  # the counts of a paragraph a figure may refer to
+_NAMED_BACK: Final = 40  # counts before a paragraph where a named whole may stand
+_SEPARATORS: Final = frozenset("、，,和与及 \u3000")
+
+
+def rounds_to(part: Decimal, whole: Decimal, stated: Decimal, unit: str = "%") -> bool:
+    """Whether ``part / whole`` rounds half-up (四舍五入) to ``stated`` at its digits.
+
+    ``unit`` ``%`` compares the percentage, ``:1`` the ratio ``x:1``, ``1:`` the ratio ``1:x``.
+
+    >>> rounds_to(Decimal(5295), Decimal(5300), Decimal("99.91")), rounds_to(
+    ...     Decimal(35), Decimal(2), Decimal("17.5"), ":1")
+    (True, True)
+    """
+    if not whole or not part:
+        return False
+    exponent = stated.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return False
+    scale = 10 ** max(0, -exponent)
+    if unit == "1:":
+        part, whole = whole, part
+    factor = 100 if unit == "%" else 1
+    pn, pd = part.as_integer_ratio()
+    wn, wd = whole.as_integer_ratio()
+    sn, sd = stated.as_integer_ratio()
+    if wn < 0 or pn < 0:
+        return False
+    # floor(part/whole * factor * scale + 1/2), in integers
+    rounded = (2 * pn * wd * factor * scale + pd * wn) // (2 * pd * wn)
+    return bool(rounded * sd == sn * scale)
+
+
+class _Context:
+    """What the linker looks up: figures by span, counts by line, each table's cells."""
+
+    def __init__(self, figures: Sequence[Figure], text: str, document: Document) -> None:
+        self.figures = figures
+        self.text = text
+        self.document = document
+        self.by_span = {f.span: i for i, f in enumerate(figures)}
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.prose_counts: list[int] = [
+            i for i, f in enumerate(figures) if f.kind in _AMOUNTS and f.table is None
+        ]
+        self.prose_starts = [figures[i].span[0] for i in self.prose_counts]
+
+    def line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.line_starts, pos) - 1
+
+    def counts_before(self, pos: int, *, lines_back: int = 0, limit: int = _WINDOW) -> list[int]:
+        """Prose counts before ``pos``: those of its line, and of ``lines_back`` lines before."""
+        line = self.line_of(pos)
+        first_line_start = self.line_starts[max(0, line - lines_back)]
+        hi = bisect.bisect_left(self.prose_starts, pos)
+        lo = bisect.bisect_left(self.prose_starts, first_line_start)
+        lo = max(lo, hi - limit)
+        return self.prose_counts[lo:hi]
+
+    def counts_in(self, span: tuple[int, int]) -> list[int]:
+        lo = bisect.bisect_left(self.prose_starts, span[0])
+        hi = bisect.bisect_left(self.prose_starts, span[1])
+        return self.prose_counts[lo:hi][:_WINDOW]
+
+
+def link(figures: Sequence[Figure], text: str, document: Document) -> list[Figure]:
+    """Each percentage and ratio of ``figures`` with its part, whole and basis, where the text
+    gives them (linear in the figures: each looks at a bounded window)."""
+    out = list(figures)
+    ctx = _Context(out, text, document)
+    for i, fig in enumerate(out):
+        if fig.kind not in _LINKED or fig.change:
+            continue
+        found = _table_link(ctx, fig) if fig.table is not None else _prose_link(ctx, i, fig)
+        if found is None:
+            continue
+        part, whole, basis = found
+        if not rounds_to(part.amount, whole.amount, fig.value, _unit(fig)):
+            other = _other_reading(ctx, fig, part)
+            if other is not None:
+                part, whole, basis = *other, Basis.FIT
+        out[i] = attrs.evolve(fig, part=_ref(part), whole=_ref(whole), basis=basis)
+    return out
+
+
+def _unit(fig: Figure) -> str:
+    return "%" if fig.kind is FigureKind.PERCENT else fig.unit
+
+
+def _ref(fig: Figure) -> Reference:
+    return Reference(value=fig.amount, label=fig.label, span=fig.span)
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    return a.unit == b.unit or not a.unit or not b.unit
+
+
+# -- prose ------------------------------------------------------------------------------------
+
+
+def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Basis] | None:
+    figures = ctx.figures
+    para = ctx.counts_before(fig.span[0])
+    same = [j for j in para if figures[j].sentence_span == fig.sentence_span]
+    by_name = _by_rate_name(ctx, fig, para)
+    if by_name is not None:
+        return by_name
+    pairwise = _pairwise(ctx, fig, same)
+    if pairwise is not None:
+        return pairwise
+    since = [j for j in same if figures[j].span[0] >= _previous_linked_end(ctx, i, fig)]
+    part = figures[since[-1]] if since else _named_part(ctx, fig, para)
+    if part is None:
+        return None
+    named = _named_whole(fig.label)
+    if named:
+        whole = _find_named(ctx, named, part)
+        return None if whole is None else (part, whole, Basis.NAMED)
+    if fig.kind is FigureKind.RATIO:
+        return None
+    earlier = [j for j in para if figures[j].span[0] < part.span[0]]
+    whole = _fit(ctx, fig, part, earlier)
+    return None if whole is None else (part, whole, Basis.FIT)
+
+
+def _previous_linked_end(ctx: _Context, i: int, fig: Figure) -> int:
+    """The end of the previous percentage or ratio in ``fig``'s sentence (else its start)."""
+    for j in range(i - 1, max(-1, i - _WINDOW), -1):
+        other = ctx.figures[j]
+        if other.sentence_span != fig.sentence_span:
+            break
+        if other.kind in _LINKED:
+            return other.span[1]
+    return fig.sentence_span[0]
+
+
+def _rate_terms(label: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    return next((terms for name, terms in RATE_TERMS.items() if name in label[-8:]), None)
+
+
+def _by_rate_name(
+    ctx: _Context, fig: Figure, candidates: Iterable[int]
+) -> tuple[Figure, Figure, Basis] | None:
+    terms = _rate_terms(fig.label)
+    if terms is None:
+        return None
+    part_words, whole_words = terms
+    figures = ctx.figures
+    pool = [figures[j] for j in candidates]
+    if fig.table is not None:
+        pool = [f for f in pool if f.table == fig.table or f.table is None]
+
+    def has(f: Figure, words: Sequence[str]) -> bool:
+        return any(w in f.label for w in words)
+
+    wholes = [f for f in pool if has(f, whole_words) and not has(f, part_words)]
+    parts = [f for f in pool if has(f, part_words) and not has(f, whole_words)]
+    parts = parts or [f for f in pool if has(f, part_words)]
+    if not wholes or not parts:
+        return None
+    # the nearest of each, in the figure's sentence first
+    part = max(parts, key=lambda f: (f.sentence_span == fig.sentence_span, f.span[0]))
+    others = [w for w in wholes if w.span != part.span and _compatible(w, part)]
+    if not others:
+        return None
+    whole = max(others, key=lambda f: (f.sentence_span == fig.sentence_span, f.span[0]))
+    return part, whole, Basis.RATE_NAME
+
+
+_PAIRWISE: Final = "分别"
+_PAIRWISE_REACH: Final = 200  # characters before a share where its 分别 may stand
+
+
+def _pairwise(
+    ctx: _Context, fig: Figure, same: Sequence[int]
+) -> tuple[Figure, Figure, Basis] | None:
+    """``分别为A人、B人，分别占X%、Y%``: the k-th share is of the k-th count."""
+    text, figures = ctx.text, ctx.figures
+    s_start = max(fig.sentence_span[0], fig.span[0] - _PAIRWISE_REACH)
+    at = text.rfind(_PAIRWISE, s_start, fig.span[0])
+    if at < 0:
+        return None
+    run = [
+        f
+        for f in _sentence_figures(ctx, fig)
+        if f.kind is fig.kind and at < f.span[0] and not f.change
+    ]
+    run = _contiguous(text, run)
+    if fig not in run or len(run) < 2:
+        return None
+    counts = [figures[j] for j in same if figures[j].span[1] <= at]
+    counts = _contiguous(text, counts)
+    if len(counts) < len(run):
+        return None
+    parts = counts[-len(run) :]
+    part = parts[run.index(fig)]
+    named = _named_whole(text[at : run[0].span[0]])
+    if named:
+        whole = _find_named(ctx, named, parts[0])
+        if whole is not None:
+            return part, whole, Basis.PAIRWISE
+        return None
+    earlier = ctx.counts_before(parts[0].span[0])
+    for j in reversed(earlier):
+        candidate = figures[j]
+        if all(
+            _compatible(p, candidate) and rounds_to(p.amount, candidate.amount, f.value, _unit(f))
+            for p, f in zip(parts, run, strict=True)
+        ):
+            return part, candidate, Basis.FIT
+    return None
+
+
+def _sentence_figures(ctx: _Context, fig: Figure) -> list[Figure]:
+    i = ctx.by_span[fig.span]
+    lo = i
+    while lo > 0 and ctx.figures[lo - 1].sentence_span == fig.sentence_span and i - lo < _WINDOW:
+        lo -= 1
+    hi = i
+    n = len(ctx.figures)
+    while (
+        hi + 1 < n and ctx.figures[hi + 1].sentence_span == fig.sentence_span and hi - i < _WINDOW
+    ):
+        hi += 1
+    return list(ctx.figures[lo : hi + 1])
+
+
+def _contiguous(text: str, run: Sequence[Figure]) -> list[Figure]:
+    """The last stretch of ``run`` whose figures are written one after another, with only
+    a label and a separator between them (no other clause)."""
+    if not run:
+        return []
+    out = [run[-1]]
+    for f in reversed(run[:-1]):
+        between = text[f.span[1] : out[0].span[0]]
+        if len(between) > 16 or any(ch in "。；;：:" for ch in between):
+            break
+        if not any(ch in _SEPARATORS for ch in between):
+            break
+        out.insert(0, f)
+    return out
+
+
+def _named_part(ctx: _Context, fig: Figure, para: Sequence[int]) -> Figure | None:
+    """``升学占比为52%`` with no count before it: the part is the count named ``升学``."""
+    stem = fig.label
+    if "占" in stem and not stem.endswith("占比"):
+        stem = stem[: stem.rfind("占")]  # 研究生占在校生总数的比例: the part is 研究生
+    for word in ("占比", "比例", "比重", "率", "所占", "占", "其中"):
+        stem = stem.replace(word, "")
+    if len(stem) < 2:
+        return None
+    scored = [(j, _common(stem, ctx.figures[j].label)) for j in para]
+    best = max(scored, key=lambda pair: (pair[1], pair[0]), default=None)
+    if best is None or best[1] < max(2, len(stem) - 1):
+        return None
+    return ctx.figures[best[0]]
+
+
+def _named_whole(label: str) -> str:
+    """What a share's clause names as its whole (``占毕业生总数的`` → ``毕业生``)."""
+    at = label.rfind("占")
+    if at < 0:
+        return ""
+    named = label[at + 1 :].strip(" \u3000")
+    for _ in range(3):
+        for word in ("的比例", "的比重", "比例", "比重", "的", "总数", "总人数", "人数", "比"):
+            named = named.removesuffix(word)
+    for word in ("全校", "全院", "学校", "我校", "全部", "所有"):
+        named = named.removeprefix(word)
+    return named
+
+
+def _find_named(ctx: _Context, named: str, part: Figure) -> Figure | None:
+    """The count before ``part`` (its paragraph, or the paragraphs just before) whose label
+    holds the named whole."""
+    candidates = ctx.counts_before(part.span[0], lines_back=6, limit=_NAMED_BACK)
+    best: Figure | None = None
+    best_score = 0
+    need = min(len(named), 2)
+    for j in candidates:
+        whole = ctx.figures[j]
+        if not _compatible(whole, part) or whole.amount < part.amount or whole.change:
+            continue
+        score = _common(named, whole.label)
+        if score >= need and score >= best_score:
+            best, best_score = whole, score
+    return best
+
+
+def _fit(ctx: _Context, fig: Figure, part: Figure, earlier: Sequence[int]) -> Figure | None:
+    """The one value among ``earlier`` counts that reproduces ``fig`` as ``part``'s share."""
+    fits: dict[Decimal, Figure] = {}
+    for j in earlier:
+        whole = ctx.figures[j]
+        if whole.span == part.span or not _compatible(whole, part) or whole.change:
+            continue
+        if rounds_to(part.amount, whole.amount, fig.value, _unit(fig)):
+            fits[whole.amount] = whole  # the nearest of equal values
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _other_reading(ctx: _Context, fig: Figure, part: Figure) -> tuple[Figure, Figure] | None:
+    """Another pair of the same sentence or row (or of the table's totals) that reproduces
+    the printed value, if exactly one value of the whole does."""
+    if fig.table is not None:
+        table = ctx.document.tables[fig.table]
+        row = table.rows[fig.row or 0]
+        parts = [f for f in _cells_as_figures(ctx, row.cells) if f.kind in _AMOUNTS]
+        wholes = _table_wholes(ctx, table)
+    else:
+        parts = [f for f in _sentence_figures(ctx, fig) if f.kind in _AMOUNTS]
+        wholes = parts + [ctx.figures[j] for j in ctx.counts_before(fig.span[0])]
+    found: dict[tuple[Decimal, Decimal], tuple[Figure, Figure]] = {}
+    for p in parts:
+        for w in wholes:
+            if p.span == w.span or not _compatible(p, w) or w.change or p.change:
+                continue
+            if rounds_to(p.amount, w.amount, fig.value, _unit(fig)):
+                found.setdefault((p.amount, w.amount), (p, w))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# -- tables -----------------------------------------------------------------------------------
+
+
+def _cells_as_figures(ctx: _Context, cells: Iterable[object]) -> list[Figure]:
+    out = []
+    for cell in cells:
+        j = ctx.by_span.get(cell.span)  # type: ignore[attr-defined]
+        if j is not None:
+            out.append(ctx.figures[j])
+    return out
+
+
+def _table_wholes(ctx: _Context, table: Table) -> list[Figure]:
+    wholes = [
+        f
+        for row in table.body
+        if row.total or row.subtotal
+        for f in _cells_as_figures(ctx, row.cells)
+        if f.kind in _AMOUNTS
+    ]
+    if table.caption_span is not None:
+        wholes += [ctx.figures[j] for j in ctx.counts_in(table.caption_span)]
+    return wholes
+
+
+def _table_link(ctx: _Context, fig: Figure) -> tuple[Figure, Figure, Basis] | None:
+    table = ctx.document.tables[fig.table or 0]
+    row = table.rows[fig.row or 0]
+    column = fig.column or 0
+    if _rate_terms(fig.label) is not None:
+        pool = [ctx.by_span[f.span] for f in _table_figures(ctx, table) if f.kind in _AMOUNTS]
+        if table.caption_span is not None:
+            pool = ctx.counts_in(table.caption_span) + pool
+        by_name = _by_rate_name(ctx, fig, pool)
+        if by_name is not None:
+            return by_name
+    left = [
+        k
+        for k in range(min(column, len(row.cells)))
+        if row.cells[k].kind in (CellKind.COUNT, CellKind.WAN)
+    ]
+    if not left:
+        return None
+    part_column = left[-1]
+    part = ctx.figures[ctx.by_span[row.cells[part_column].span]]
+    if row.total:
+        return part, part, Basis.TABLE_TOTAL
+    total = _total_row(table, fig.row or 0)
+    if total is not None and part_column < len(total.cells):
+        cell = total.cells[part_column]
+        if cell.kind in (CellKind.COUNT, CellKind.WAN):
+            return part, ctx.figures[ctx.by_span[cell.span]], Basis.TABLE_TOTAL
+    if table.caption_span is None:
+        return None
+    return _caption_whole(ctx, fig, table, part, part_column)
+
+
+def _table_figures(ctx: _Context, table: Table) -> list[Figure]:
+    return [f for row in table.body for f in _cells_as_figures(ctx, row.cells)]
+
+
+def _total_row(table: Table, row_index: int) -> Row | None:
+    rows = table.rows
+    after = next((r for r in rows[row_index + 1 :] if r.total), None)
+    if after is not None:
+        return after
+    return next((r for r in reversed(rows[:row_index]) if r.total), None)
+
+
+def _caption_whole(
+    ctx: _Context, fig: Figure, table: Table, part: Figure, part_column: int
+) -> tuple[Figure, Figure, Basis] | None:
+    assert table.caption_span is not None
+    captions = [ctx.figures[j] for j in ctx.counts_in(table.caption_span)]
+    captions = [c for c in captions if c.amount >= part.amount and not c.change]
+    if not captions:
+        return None
+    column_sum = sum(
+        (
+            row.cells[part_column].value or Decimal(0)
+            for row in table.body
+            if not row.total
+            and not row.subtotal
+            and part_column < len(row.cells)
+            and row.cells[part_column].kind is CellKind.COUNT
+        ),
+        Decimal(0),
+    )
+    exact = [c for c in captions if c.amount == column_sum]
+    if exact:
+        return part, exact[0], Basis.TABLE_CAPTION
+    totals = [c for c in captions if any(w in c.label for w in ("共", "合计", "总"))]
+    if len(totals) == 1:
+        return part, totals[0], Basis.TABLE_CAPTION
+    fits = {c.amount: c for c in captions if rounds_to(part.amount, c.amount, fig.value)}
+    if len(fits) == 1:
+        return part, next(iter(fits.values())), Basis.FIT
+    return None
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest common substring of two short labels."""
+    a, b = a[-40:], b[-40:]
+    best = 0
+    for i in range(len(a)):
+        for j in range(len(b)):
+            k = 0
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            best = max(best, k)
+    return best

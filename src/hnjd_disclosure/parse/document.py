@@ -1,0 +1,727 @@
+"""The document layer: a report's text as headings, paragraphs and tables.
+
+:func:`read_document` cuts any report's text into blocks, in order:
+
+* :class:`Heading`: a line numbered as official documents number them, with its level
+  (``一、`` 1, ``（一）`` 2, ``1.`` 3, ``(1)`` 4); text after the heading's first ``。`` on the
+  same line is a paragraph of its own;
+* :class:`Paragraph`: any other line of text;
+* :class:`Table`: rows of cells, recovered from what copies of real reports hold:
+
+  - pipe tables (``| 省份 | 人数 | 占比 |``, with or without the outer pipes, Markdown's
+    ``|---|`` line skipped), also broken ones: a row that a web page spilled over several
+    lines (``重庆市 | 107 | 4.58% | 1244 |`` then ``53.25% |``) is joined again up to the
+    header's column count, and empty cells are kept;
+  - tab-separated columns, and columns aligned with spaces (runs of two or more spaces, or
+    single spaces between short cells when every row has as many cells);
+  - one cell per line (``省份`` ``人数`` ``占比`` ``湖南`` ``3000`` ``60%`` …): the column count is
+    the header's, the number of label lines before the rows whose cells keep one kind per
+    column;
+  - rows flattened into one line (``省份 人数 占比 湖南 3000 60% 广东 200 4%``), read the
+    same way.
+
+Every cell has a kind (:class:`CellKind`: label, count, percentage, ratio, 万 figure, empty)
+and offsets in the text; leading rows without figures are the header; a row labelled
+合计、总计、小计、共计 (spaces inside ignored) is a total row. Columns headed 序号、编号、年份
+and the like hold identifiers, not figures: their cells are labels.
+
+The document is built in time linear in the text.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Final
+
+from attrs import frozen
+
+from ._text import check_size
+
+__all__ = [
+    "Block",
+    "Cell",
+    "CellKind",
+    "Document",
+    "Heading",
+    "Paragraph",
+    "Row",
+    "Table",
+    "TableLayout",
+    "read_document",
+]
+
+
+class CellKind(enum.Enum):
+    """What a table cell holds.
+
+    >>> table = read_document("地区|人数|占比|比例|金额\\n湖南|3000人|60%|3:1|1.9万\\n").tables[0]
+    >>> [c.kind.value for c in table.rows[1].cells]
+    ['label', 'count', 'percent', 'ratio', 'wan']
+    """
+
+    EMPTY = "empty"
+    LABEL = "label"
+    COUNT = "count"
+    PERCENT = "percent"
+    RATIO = "ratio"
+    WAN = "wan"
+
+    @property
+    def is_figure(self) -> bool:
+        """Whether a cell of this kind is a figure (not a label, not empty).
+
+        >>> CellKind.PERCENT.is_figure, CellKind.LABEL.is_figure
+        (True, False)
+        """
+        return self not in (CellKind.EMPTY, CellKind.LABEL)
+
+
+class TableLayout(enum.Enum):
+    """How a table was written in the text.
+
+    >>> read_document("a\\tb\\n1\\t2\\n").tables[0].layout
+    <TableLayout.TABS: 'tabs'>
+    """
+
+    PIPES = "pipes"
+    TABS = "tabs"
+    SPACES = "spaces"
+    CELL_PER_LINE = "cell-per-line"
+    FLATTENED = "flattened"
+
+
+@frozen(kw_only=True)
+class Cell:
+    """One cell: its text (stripped), offsets in the text, kind and number.
+
+    ``value`` is the printed number (``Decimal('60')`` for ``60%``, ``Decimal('3')`` for
+    ``3:1``, ``Decimal('1.9')`` for ``1.9万``), ``None`` for labels and empty cells.
+
+    >>> cell = read_document("地区|占比\\n湖南|60.5%\\n").tables[0].rows[1].cells[1]
+    >>> cell.text, cell.kind.value, cell.value, cell.span
+    ('60.5%', 'percent', Decimal('60.5'), (9, 14))
+    """
+
+    text: str
+    span: tuple[int, int]
+    kind: CellKind
+    value: Decimal | None = None
+
+
+@frozen(kw_only=True)
+class Row:
+    """A table row: its cells, offsets, and whether it is a total (合计/总计/共计) or a
+    subtotal (小计).
+
+    >>> rows = read_document("地区|人数\\n湖南|3\\n合 计|3\\n").tables[0].rows
+    >>> [(r.label, r.total) for r in rows]
+    [('地区', False), ('湖南', False), ('合 计', True)]
+    """
+
+    cells: tuple[Cell, ...]
+    span: tuple[int, int]
+    total: bool = False
+    subtotal: bool = False
+
+    @property
+    def label(self) -> str:
+        """The row's first label cell (``''`` if it has none).
+
+        >>> read_document("地区|人数\\n湖南|3\\n").tables[0].rows[1].label
+        '湖南'
+        """
+        return next((c.text for c in self.cells if c.kind is CellKind.LABEL), "")
+
+
+@frozen(kw_only=True)
+class Table:
+    """A table: header rows, body rows, how it was written, and the line before it.
+
+    ``caption_span`` is the offsets of the non-blank line just before the table (its
+    caption, or the sentence that introduces it), if there is one.
+
+    >>> t = read_document("去向如下：\\n去向|人数\\n升学|4\\n就业|6\\n合计|10\\n").tables[0]
+    >>> len(t.header), len(t.body), t.columns, t.caption_span, t.layout.value
+    (1, 3, 2, (0, 5), 'pipes')
+    """
+
+    header: tuple[Row, ...]
+    body: tuple[Row, ...]
+    span: tuple[int, int]
+    layout: TableLayout
+    columns: int
+    caption_span: tuple[int, int] | None = None
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """Header and body rows, in order.
+
+        >>> len(read_document("a|b\\n1|2\\n").tables[0].rows)
+        2
+        """
+        return self.header + self.body
+
+    def column_name(self, column: int) -> str:
+        """The header's text for a column (header rows joined with ``/``).
+
+        >>> read_document("地区|人数\\n湖南|3\\n").tables[0].column_name(1)
+        '人数'
+        """
+        names = [
+            row.cells[column].text
+            for row in self.header
+            if column < len(row.cells) and row.cells[column].text
+        ]
+        return "/".join(dict.fromkeys(names))
+
+
+@frozen(kw_only=True)
+class Heading:
+    """A numbered heading: its level (1 for ``一、``, 2 for ``（一）``, 3 for ``1.``, 4 for
+    ``(1)``), its number as printed, its title and offsets.
+
+    >>> h = read_document("（二）主动公开情况\\n").blocks[0]
+    >>> h.level, h.number, h.title
+    (2, '（二）', '主动公开情况')
+    """
+
+    level: int
+    number: str
+    title: str
+    span: tuple[int, int]
+
+
+@frozen(kw_only=True)
+class Paragraph:
+    """A line of text that is neither a heading nor part of a table.
+
+    >>> read_document("学校共有毕业生100人。\\n").blocks[0].text
+    '学校共有毕业生100人。'
+    """
+
+    text: str
+    span: tuple[int, int]
+
+
+Block = Heading | Paragraph | Table
+
+
+@frozen(kw_only=True)
+class Document:
+    """A text's blocks in order.
+
+    >>> doc = read_document("一、概述\\n毕业生100人。\\n地区|人数\\n湖南|100\\n")
+    >>> [type(b).__name__ for b in doc.blocks]
+    ['Heading', 'Paragraph', 'Table']
+    """
+
+    blocks: tuple[Block, ...]
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The tables, in order.
+
+        >>> len(read_document("a|b\\n1|2\\n\\nc|d\\n3|4\\n").tables)
+        2
+        """
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+
+# -- cells ------------------------------------------------------------------------------------
+
+_FOLD: Final = str.maketrans(
+    "".join(chr(0xFF10 + i) for i in range(10)) + "\uff05\uff0e\uff1a", "0123456789%.:"
+)
+_NUM: Final = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_COUNT_CELL: Final = re.compile(
+    rf"(?:{_NUM})(?:人次|人|个|名|篇|条|期|项|件|次|所|门|家|场|本|份|套|台|部|位|元|间|处|万元)?"
+)
+_PERCENT_CELL: Final = re.compile(rf"(?:{_NUM}) ?%")
+_RATIO_CELL: Final = re.compile(rf"(?:{_NUM}) ?: ?(?:{_NUM})")
+_WAN_CELL: Final = re.compile(rf"(?:{_NUM}) ?[万亿](?:人次|人|元|册|次|条|篇|平方米)?")
+_NUMBER_AT: Final = re.compile(_NUM)
+#: Headers of columns whose numbers are identifiers, not figures.
+IDENTIFIER_COLUMNS: Final = (
+    "序号", "编号", "年份", "年度", "学年", "时间", "日期", "排名", "名次", "代码", "电话",
+    "邮编", "届别", "批次",
+)  # fmt: skip
+#: Labels of total rows (spaces inside a label are ignored: 合  计).
+TOTAL_WORDS: Final = ("合计", "总计", "共计", "总数", "总人数", "全校合计", "全院合计")
+SUBTOTAL_WORDS: Final = ("小计",)
+_SPACES: Final = " \t\u3000\xa0"
+
+
+def _cell(text: str, start: int, end: int) -> Cell:
+    """The cell of ``text[start:end]``, stripped, typed."""
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    raw = text[start:end]
+    kind, value = _kind(raw)
+    return Cell(text=raw, span=(start, end), kind=kind, value=value)
+
+
+def _kind(raw: str) -> tuple[CellKind, Decimal | None]:
+    if not raw:
+        return CellKind.EMPTY, None
+    folded = raw.translate(_FOLD)
+    if not folded[0].isdigit() or len(folded) > 40:
+        return CellKind.LABEL, None
+    for pattern, kind in (
+        (_PERCENT_CELL, CellKind.PERCENT),
+        (_RATIO_CELL, CellKind.RATIO),
+        (_WAN_CELL, CellKind.WAN),
+        (_COUNT_CELL, CellKind.COUNT),
+    ):
+        if pattern.fullmatch(folded):
+            number = _NUMBER_AT.match(folded)
+            assert number is not None
+            return kind, Decimal(number.group().replace(",", ""))
+    return CellKind.LABEL, None
+
+
+def _label_only(cell: Cell) -> Cell:
+    return (
+        cell
+        if not cell.kind.is_figure
+        else Cell(text=cell.text, span=cell.span, kind=CellKind.LABEL)
+    )
+
+
+# -- lines ------------------------------------------------------------------------------------
+
+
+class _Line:
+    __slots__ = ("end", "start", "stripped")
+
+    def __init__(self, start: int, end: int, stripped: str) -> None:
+        self.start = start
+        self.end = end
+        self.stripped = stripped
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    start = 0
+    for piece in text.split("\n"):
+        end = start + len(piece)
+        stop = end - 1 if piece.endswith("\r") else end
+        out.append(_Line(start, stop, text[start:stop].strip(_SPACES)))
+        start = end + 1
+    return out
+
+
+_PIPE: Final = re.compile("[|\uff5c]")
+_MD_RULE: Final = re.compile(r"[|\uff5c]?\s*:?-{2,}:?\s*(?:[|\uff5c]\s*:?-{2,}:?\s*)*[|\uff5c]?")
+_MULTI_SPACE: Final = re.compile("[ \u3000\xa0]{2,}|\t")
+_ANY_SPACE: Final = re.compile("[ \u3000\xa0\t]+")
+_SENTENCE_MARKS: Final = frozenset("。，；：！？,;!?、“”《》")
+_MAX_CELL: Final = 30
+
+
+def _pipe_cells(text: str, line: _Line) -> list[tuple[int, int]] | None:
+    """The cells of a pipe row (outer pipes optional), or ``None`` if it is not one."""
+    seg = text[line.start : line.end]
+    seps = [m.start() for m in _PIPE.finditer(seg)]
+    if not seps:
+        return None
+    bounds: list[tuple[int, int]] = []
+    prev = 0
+    for at in seps:
+        bounds.append((prev, at))
+        prev = at + 1
+    bounds.append((prev, len(seg)))
+    # a leading pipe (only spaces before it) and a trailing one open and close the row
+    if not seg[: seps[0]].strip(_SPACES):
+        bounds = bounds[1:]
+    if bounds and not seg[seps[-1] + 1 :].strip(_SPACES):
+        bounds = bounds[:-1]
+    if not bounds:
+        return None
+    return [(line.start + a, line.start + b) for a, b in bounds]
+
+
+def _split_cells(line: _Line, text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    seg_start = line.start
+    seg = text[line.start : line.end]
+    # leading and trailing spaces are not separators
+    lead = len(seg) - len(seg.lstrip(_SPACES))
+    trail = len(seg.rstrip(_SPACES))
+    cells: list[tuple[int, int]] = []
+    prev = lead
+    for m in pattern.finditer(seg, lead, trail):
+        cells.append((seg_start + prev, seg_start + m.start()))
+        prev = m.end()
+    cells.append((seg_start + prev, seg_start + trail))
+    return cells
+
+
+def _is_cell_text(s: str) -> bool:
+    return 0 < len(s) <= _MAX_CELL and not any(ch in _SENTENCE_MARKS for ch in s)
+
+
+# -- headings ---------------------------------------------------------------------------------
+
+_HEADING: Final = (
+    (1, re.compile(r"[一二三四五六七八九十]{1,3}[、．.]")),
+    (2, re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]")),
+    (
+        3,
+        re.compile(
+            r"[0-9\uff10-\uff19]{1,2}(?:[.．、](?![0-9\uff10-\uff19])|[)）](?![0-9\uff10-\uff19]))"
+        ),
+    ),
+    (4, re.compile(r"[（(][0-9\uff10-\uff19]{1,2}[)）]")),
+)
+_HEADING_MAX: Final = 40
+
+
+_HEADING_START: Final = frozenset(
+    "一二三四五六七八九十（(0123456789" + "".join(chr(0xFF10 + i) for i in range(10))
+)
+
+
+def _heading(text: str, line: _Line) -> tuple[Heading, int] | None:
+    """The heading a line starts with and where its title ends, if it is one."""
+    if not line.stripped or line.stripped[0] not in _HEADING_START:
+        return None
+    lead = line.start + (
+        len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip(_SPACES))
+    )
+    for level, pattern in _HEADING:
+        m = pattern.match(text, lead, line.end)
+        if m is None:
+            continue
+        rest = text[m.end() : line.end]
+        stop = rest.find("。")
+        title_end = m.end() + (len(rest) if stop < 0 else stop)
+        title = text[m.end() : title_end].strip(_SPACES)
+        if not title or len(title) > _HEADING_MAX or title[0].isdigit():
+            return None
+        if stop >= 0 and title_end + 1 >= line.end:
+            title_end = line.end  # the whole line is the heading, its 。 included
+        end = title_end if stop < 0 else min(title_end + 1, line.end)
+        return Heading(level=level, number=m.group(), title=title, span=(lead, end)), end
+    return None
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def read_document(text: str) -> Document:
+    """The blocks of ``text``: headings, paragraphs and tables, in order.
+
+    >>> doc = read_document(
+    ...     "就业地区分布如下：\\n| 地区 | 人数 | 占比 |\\n| 湖南 | 30 | 60% |\\n"
+    ...     "| 广东 | 20 | 40% |\\n| 合计 | 50 | 100% |\\n"
+    ... )
+    >>> t = doc.tables[0]
+    >>> [r.label for r in t.body], [r.total for r in t.body], t.column_name(2)
+    (['湖南', '广东', '合计'], [False, False, True], '占比')
+
+    Raises:
+        TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
+    """
+    check_size(text)
+    lines = _lines(text)
+    blocks: list[Block] = []
+    # a detector that found no table in the run of lines it read is not asked again inside
+    # that run: each line is read a bounded number of times (linear in the text)
+    tried: dict[str, int] = {}
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.stripped:
+            i += 1
+            continue
+        found = None
+        for name, applies, detect in _DETECTORS:
+            if tried.get(name, -1) > i or not applies(line.stripped):
+                continue
+            found, reached = detect(text, lines, i)
+            if found is not None:
+                break
+            tried[name] = reached
+        if found is not None:
+            table, i = found
+            blocks.append(_with_caption(table, blocks))
+            continue
+        flat = _flattened(text, line) if _spaces_in(line.stripped) >= 5 else None
+        if flat is not None:
+            blocks.append(_with_caption(flat, blocks))
+            i += 1
+            continue
+        blocks.extend(_text_blocks(text, line))
+        i += 1
+    return Document(blocks=tuple(blocks))
+
+
+_TAB: Final = re.compile("\t+")
+
+
+def _tabs(text: str, lines: Sequence[_Line], i: int) -> _Found:
+    return _sep_table(text, lines, i, _TAB, TableLayout.TABS)
+
+
+def _spaced(text: str, lines: Sequence[_Line], i: int) -> _Found:
+    return _sep_table(text, lines, i, _MULTI_SPACE, TableLayout.SPACES)
+
+
+def _single_spaced(text: str, lines: Sequence[_Line], i: int) -> _Found:
+    return _sep_table(text, lines, i, _ANY_SPACE, TableLayout.SPACES)
+
+
+def _text_blocks(text: str, line: _Line) -> Iterator[Block]:
+    found = _heading(text, line)
+    if found is None:
+        yield _paragraph(text, line.start, line.end)
+        return
+    heading, end = found
+    yield heading
+    if text[end : line.end].strip(_SPACES):
+        yield _paragraph(text, end, line.end)
+
+
+def _paragraph(text: str, start: int, end: int) -> Paragraph:
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    return Paragraph(text=text[start:end], span=(start, end))
+
+
+def _with_caption(table: Table, blocks: Sequence[Block]) -> Table:
+    if not blocks or isinstance(blocks[-1], Table):
+        return table
+    before = blocks[-1]
+    return Table(
+        header=table.header,
+        body=table.body,
+        span=table.span,
+        layout=table.layout,
+        columns=table.columns,
+        caption_span=before.span,
+    )
+
+
+def _make_table(text: str, raw_rows: Sequence[Sequence[Cell]], layout: TableLayout) -> Table | None:
+    """A table from rows of cells: header rows, identifier columns, total rows."""
+    rows = [list(r) for r in raw_rows if any(c.kind is not CellKind.EMPTY for c in r)]
+    if len(rows) < 2:
+        return None
+    n_header = 0
+    while n_header < min(3, len(rows) - 1) and not any(c.kind.is_figure for c in rows[n_header]):
+        n_header += 1
+    body = rows[n_header:]
+    if not any(c.kind.is_figure for r in body for c in r):
+        return None
+    columns = max(len(r) for r in rows)
+    header = rows[:n_header]
+    ids = {
+        k
+        for row in header
+        for k, c in enumerate(row)
+        if any(word in c.text for word in IDENTIFIER_COLUMNS)
+    }
+    if ids:
+        body = [[_label_only(c) if k in ids else c for k, c in enumerate(r)] for r in body]
+    made = [_row(r) for r in header], [_row(r) for r in body]
+    start = min(c.span[0] for r in rows for c in r)
+    end = max(c.span[1] for r in rows for c in r)
+    return Table(
+        header=tuple(made[0]),
+        body=tuple(made[1]),
+        span=(start, end),
+        layout=layout,
+        columns=columns,
+    )
+
+
+def _row(cells: Sequence[Cell]) -> Row:
+    label = next((c.text for c in cells if c.kind is CellKind.LABEL), "")
+    squeezed = "".join(label.split())
+    first_figure = next((k for k, c in enumerate(cells) if c.kind.is_figure), len(cells))
+    labels_before = "".join(c.text for c in cells[:first_figure])
+    labels_before = "".join(labels_before.split())
+    total = squeezed.startswith(TOTAL_WORDS) or labels_before in TOTAL_WORDS
+    subtotal = squeezed.startswith(SUBTOTAL_WORDS)
+    return Row(
+        cells=tuple(cells),
+        span=(cells[0].span[0], cells[-1].span[1]),
+        total=total and not subtotal,
+        subtotal=subtotal,
+    )
+
+
+def _pipe_table(text: str, lines: Sequence[_Line], i: int) -> _Found:
+    first = _pipe_cells(text, lines[i])
+    if first is None or len(first) < 2:
+        return None, i + 1
+    rows: list[list[Cell]] = []
+    columns = len(first)
+    j = i
+    pending: list[Cell] | None = None
+    while j < len(lines):
+        line = lines[j]
+        if not line.stripped:
+            break
+        if _MD_RULE.fullmatch(line.stripped):
+            j += 1
+            continue
+        bounds = _pipe_cells(text, line)
+        starts_with_pipe = bool(line.stripped) and line.stripped[0] in "|\uff5c"
+        if bounds is None:
+            # a line without pipes continues a row cut short by the page, if short
+            if pending is not None and _is_cell_text(line.stripped):
+                bounds = [(line.start, line.end)]
+            else:
+                break
+        cells = [_cell(text, a, b) for a, b in bounds]
+        if (
+            pending is not None
+            and len(pending) < columns
+            and not starts_with_pipe
+            and len(pending) + len(cells) <= columns
+            and len(cells) < columns
+        ):
+            pending.extend(cells)
+        else:
+            if pending is not None:
+                rows.append(pending)
+            pending = cells
+            columns = max(columns, len(cells)) if not rows else columns
+        j += 1
+    if pending is not None:
+        rows.append(pending)
+    table = _make_table(text, rows, TableLayout.PIPES)
+    return (None, j) if table is None else ((table, j), j)
+
+
+def _sep_table(
+    text: str, lines: Sequence[_Line], i: int, sep: re.Pattern[str], layout: TableLayout
+) -> _Found:
+    """Consecutive lines split by ``sep`` into as many short cells each (tabs: the rows may
+    differ in length by empty trailing cells)."""
+    rows: list[list[Cell]] = []
+    width = 0
+    j = i
+    strict = sep is _ANY_SPACE
+    while j < len(lines) and lines[j].stripped:
+        bounds = _split_cells(lines[j], text, sep)
+        if len(bounds) < 2:
+            break
+        cells = [_cell(text, a, b) for a, b in bounds]
+        if not all(_is_cell_text(c.text) or not c.text for c in cells):
+            break
+        if not width:
+            width = len(cells)
+        elif strict and len(cells) != width:
+            break
+        rows.append(cells)
+        j += 1
+    if len(rows) < 2:
+        return None, max(j, i + 1)
+    if strict and any(
+        c.kind is CellKind.LABEL and _looks_like_prose(c.text) for r in rows for c in r
+    ):
+        return None, j
+    table = _make_table(text, rows, layout)
+    return (None, j) if table is None else ((table, j), j)
+
+
+def _looks_like_prose(cell: str) -> bool:
+    return len(cell) > 16
+
+
+def _kinds_of(cells: Sequence[Cell]) -> tuple[bool, ...]:
+    return tuple(c.kind.is_figure for c in cells)
+
+
+def _grid(cells: Sequence[Cell], width: int) -> list[list[Cell]] | None:
+    """Cells one after another read as rows of ``width``: a header of labels, then rows
+    whose columns keep one kind (label or figure) and hold at least one figure each."""
+    if len(cells) < 2 * width or any(c.kind.is_figure for c in cells[:width]):
+        return None
+    rows = [list(cells[k : k + width]) for k in range(0, len(cells) - width + 1, width)]
+    pattern = _kinds_of(rows[1])
+    if not any(pattern):
+        return None
+    good = [rows[0]]
+    for row in rows[1:]:
+        if _kinds_of(row) != pattern:
+            break
+        good.append(row)
+    return good if len(good) >= 2 else None
+
+
+def _best_grid(cells: Sequence[Cell]) -> list[list[Cell]] | None:
+    best: list[list[Cell]] | None = None
+    for width in range(2, 9):
+        rows = _grid(cells, width)
+        if rows is not None and (
+            best is None or len(rows) * len(rows[0]) > len(best) * len(best[0])
+        ):
+            best = rows
+    return best
+
+
+_PER_LINE_MAX: Final = 400  # lines: a longer run of short lines is read in pieces
+_LEAD: Final = 4  # a table of one cell per line may start a few lines into a run
+
+_Found = tuple[tuple[Table, int] | None, int]
+
+
+def _cell_per_line(text: str, lines: Sequence[_Line], i: int) -> _Found:
+    """One cell per line: the table starts at ``i`` or at one of the next few lines (a title
+    or a unit line may stand before it); else no table starts in this run of short lines."""
+    j = i
+    while j < len(lines) and j - i < _PER_LINE_MAX and _is_cell_text(lines[j].stripped):
+        if _pipe_cells(text, lines[j]) is not None or _heading(text, lines[j]) is not None:
+            break
+        j += 1
+    if j - i < 4:
+        return None, i + 1
+    cells = [_cell(text, lines[k].start, lines[k].end) for k in range(i, j)]
+    for lead in range(_LEAD):
+        rows = _best_grid(cells[lead:])
+        if rows is None:
+            continue
+        if lead:
+            return None, i + lead  # the lines before the table are text
+        table = _make_table(text, rows, TableLayout.CELL_PER_LINE)
+        if table is None:
+            break
+        used = sum(len(r) for r in rows)
+        return (table, i + used), i + used
+    return None, j
+
+
+def _flattened(text: str, line: _Line) -> Table | None:
+    bounds = _split_cells(line, text, _ANY_SPACE)
+    if len(bounds) < 6:
+        return None
+    cells = [_cell(text, a, b) for a, b in bounds]
+    if not all(_is_cell_text(c.text) for c in cells):
+        return None
+    rows = _best_grid(cells)
+    if rows is None or sum(len(r) for r in rows) != len(cells):
+        return None
+    return _make_table(text, rows, TableLayout.FLATTENED)
+
+
+def _spaces_in(line: str) -> int:
+    return line.count(" ") + line.count("\u3000") + line.count("\t")
+
+
+_DETECTORS: Final = (
+    ("pipes", lambda line: "|" in line or "\uff5c" in line, _pipe_table),
+    ("tabs", lambda line: "\t" in line, _tabs),
+    ("spaces", lambda line: "  " in line or "\u3000" in line or "\xa0" in line, _spaced),
+    ("cell-per-line", _is_cell_text, _cell_per_line),
+    ("single-spaces", lambda line: _spaces_in(line) > 0, _single_spaced),
+)
