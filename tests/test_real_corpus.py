@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from .data.real import build_truth as bt
+from .data.real import make_formats as mf
 from .data.real import make_seeded as ms
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -173,3 +174,17 @@ def test_a_missing_string_or_an_unannotated_percentage_fails_loudly() -> None:
         bt.truth_of(raw, {"percent": [{"text": "12.6%"}]})
     with pytest.raises(bt.CorpusError, match="not annotated"):
         bt.truth_of(raw, {"percent": [{"text": "12.5%"}]})
+
+
+@pytest.mark.parametrize("slug", sorted(mf.FORMATS))
+def test_the_web_page_and_word_copies_hold_the_texts_cells(slug: str) -> None:
+    import docx
+
+    assert (REAL / f"{slug}.html").read_text(encoding="utf-8") == mf.html_of(slug)
+    blocks = mf.blocks_of(slug)
+    document = docx.Document(str(REAL / f"{slug}.docx"))
+    assert [p.text for p in document.paragraphs] == [b for b in blocks if isinstance(b, str)]
+    tables = [b for b in blocks if isinstance(b, mf.Table)]
+    assert len(document.tables) == len(tables)
+    for table, expected in zip(document.tables, tables, strict=True):
+        assert [[cell.text for cell in row.cells] for row in table.rows] == mf.grid(expected)
