@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 import html
 import html.parser
+import importlib.util
 import io
 import sys
 import zipfile
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import docx
@@ -20,15 +23,20 @@ from hypothesis import strategies as st
 
 import hnjd_disclosure.parse.sources as sources
 from hnjd_disclosure.errors import MissingExtraError, SourceError, TextTooLargeError
+from hnjd_disclosure.io import read_report_text
 from hnjd_disclosure.parse import (
     MAX_CHARS,
     NAVIGATION_TOKENS,
+    Figure,
+    audit_text,
     docx_to_text,
     extract_figures,
     html_to_text,
     pipe_rows,
 )
+from hnjd_disclosure.parse.figures import Reference
 
+from .conftest import DATA
 from .test_hostile import _steps as count_steps
 
 
@@ -472,3 +480,60 @@ def test_figures_of_a_page_are_those_of_its_text() -> None:
     page = "<p>计划招生5300人，实际录取5295人，录取率为99.90%。</p>"
     text = html_to_text(page)
     assert [f.text for f in extract_figures(text)] == ["5300人", "5295人", "99.90%"]
+
+
+# -- one report three ways -------------------------------------------------------------------
+
+COPIES = DATA / "sources"
+SUFFIXES = (".txt", ".html", ".docx")
+
+
+def _make_copies() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_copies", COPIES / "make_copies.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _reference(ref: Reference | None) -> tuple[object, ...] | None:
+    return None if ref is None else (ref.value, ref.label)
+
+
+def _figure(f: Figure) -> tuple[object, ...]:
+    """What a figure says, without where it stands."""
+    return f.kind, f.value, f.text, f.label, _reference(f.part), _reference(f.whole)
+
+
+class TestCopies:
+    """The same report as text, web page and Word file (tests/data/sources/make_copies.py)."""
+
+    @pytest.mark.parametrize("suffix", SUFFIXES)
+    def test_committed_copies_are_what_the_script_writes(self, tmp_path: Path, suffix: str) -> None:
+        _make_copies().main(tmp_path)
+        name = "report" + suffix
+        assert (tmp_path / name).read_bytes() == (COPIES / name).read_bytes()
+
+    def test_same_figures_and_links(self) -> None:
+        figures = {s: [_figure(f) for f in extract_figures(_copy(s))] for s in SUFFIXES}
+        assert figures[".txt"] == figures[".html"] == figures[".docx"]
+        linked = {(f[2], f[4], f[5]) for f in figures[".txt"] if f[4] is not None}
+        assert ("59.87%", (Decimal(1398), "男生"), (Decimal(2335), "2023届毕业生")) in linked
+
+    def test_same_findings(self) -> None:
+        findings = {
+            s: [(f.rule, f.severity, f.published, f.computed) for f in audit_text(_copy(s))]
+            for s in SUFFIXES
+        }
+        assert findings[".txt"] == findings[".html"] == findings[".docx"]
+
+    def test_a_slip_is_found_in_every_copy(self) -> None:
+        """A share changed in the table is found whichever copy it is read from."""
+        for suffix in SUFFIXES:
+            text = _copy(suffix).replace("4.58%", "4.85%")
+            assert "4.85%" in [f.published for f in audit_text(text)], suffix
+
+
+def _copy(suffix: str) -> str:
+    return read_report_text(COPIES / ("report" + suffix))

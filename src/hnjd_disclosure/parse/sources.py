@@ -19,9 +19,10 @@ read the same report copied into a ``.txt`` file. The rules, the same for both f
   ``display:none``) and navigation: ``<nav>``, ``<aside>``, ``role="navigation"``, a page's
   ``<header>`` and ``<footer>`` (not those of an ``<article>``, ``<main>`` or ``<section>``,
   which hold the article's title and date) and elements whose ``class`` or ``id`` holds one of
-  :data:`NAVIGATION_TOKENS`. A Word file's page headers, footers, footnotes and text boxes
-  are not read; automatic numbering (``1.``, ``（一）`` made by a list style) is not in the
-  text, as python-docx does not render it: only numbering typed as text is.
+  :data:`NAVIGATION_TOKENS`. In a Word file, a paragraph in the Caption style (题注) just
+  before a table is the table's caption; page headers, footers, footnotes and text boxes are
+  not read; automatic numbering (``1.``, ``（一）`` made by a list style) is not in the text,
+  as python-docx does not render it: only numbering typed as text is.
 
 Web pages are read with the standard library's :class:`html.parser.HTMLParser`: it accepts
 the broken markup real sites serve, is maintained with CPython and adds no dependency (lxml's
@@ -655,12 +656,35 @@ def docx_to_text(data: bytes) -> str:
     """
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"expected bytes, got {type(data).__name__}")
-    out = _Lines()
-    for block in _blocks(_open_docx(bytes(data)).element.body):
-        if block.tag == _P:
-            for line in _paragraph(block).splitlines():
+    document = _open_docx(bytes(data))
+    captions = _caption_styles(document)
+    out, caption = _Lines(), ""
+    for block in _blocks(document.element.body):
+        if block.tag == _TBL:
+            out.table(_word_rows(block), caption)
+            caption = ""
+            continue
+        if caption:  # not before a table after all
+            out.add(caption)
+        style = block.find(f"{_W}pPr/{_W}pStyle")
+        text = _paragraph(block)
+        caption = (
+            " ".join(text.split()) if style is not None and style.get(_VAL) in captions else ""
+        )
+        if not caption:
+            for line in text.splitlines():
                 if line.strip():
                     out.add(line.strip())
-        else:
-            out.table(_word_rows(block))
+    if caption:
+        out.add(caption)
     return out.text()
+
+
+def _caption_styles(document: DocxDocument) -> frozenset[str]:
+    """The ids of the paragraph styles named ``caption`` (Word's 题注; ids vary by language)."""
+    return frozenset(
+        style.get(_W + "styleId")
+        for style in document.styles.element.iterchildren(_W + "style")
+        if (name := style.find(_W + "name")) is not None
+        and (name.get(_VAL) or "").lower() == "caption"
+    )
