@@ -163,6 +163,18 @@ class TestLeftOut:
         page = f'<div class="top {token.upper()}"><ul><li>首页</ul></div><div id="{token}">x</div>'
         assert html_to_text(page + "<p>正文</p>") == "正文\n"
 
+    @pytest.mark.parametrize(
+        "page",
+        [
+            "<html><head><title>标题</title><meta charset=utf-8><p>正文",
+            "<head><title>标题</title><style>p {}</style><body>正文",
+        ],
+        ids=["no-end-of-head", "no-end-of-head-before-body"],
+    )
+    def test_content_ends_an_unclosed_head(self, page: str) -> None:
+        """Without </head>, the first element a head cannot hold starts the body."""
+        assert html_to_text(page) == "正文\n"
+
     def test_a_class_that_only_contains_a_token_is_kept(self) -> None:
         assert html_to_text('<div class="main-nav-content">正文</div>') == "正文\n"
 

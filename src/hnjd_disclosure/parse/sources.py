@@ -70,6 +70,10 @@ _SKIPPED: Final = frozenset(
 # a <header> or <footer> is the page's banner only outside these (ARIA's landmark rule)
 _SECTIONING: Final = frozenset({"article", "main", "section"})
 _LANDMARKS: Final = frozenset({"header", "footer"})
+# what a <head> holds; anything else starts the body, as in browsers
+_HEAD_CONTENT: Final = frozenset(
+    {"title", "meta", "link", "style", "script", "noscript", "base", "template"}
+)
 _VOID: Final = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"}
@@ -314,8 +318,8 @@ class _PageReader(HTMLParser):
             self.pop_to("li")
         elif tag == "option" and self.scopes[-1].get("option"):
             self.pop_to("option")
-        elif tag == "body" and self.scopes[-1].get("head"):
-            self.pop_to("head")
+        elif self.scopes[-1].get("head") and tag not in _HEAD_CONTENT:
+            self.pop_to("head")  # <body>, or content: the head ends (a missing </head>)
         if tag in _BLOCKS:
             self.boundary()
         self.push(tag, attrs)
