@@ -407,7 +407,8 @@ DOCX_SUFFIXES: Final = (".docx",)
 REPORT_TEXT_SUFFIXES: Final = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
 
 # <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=gbk">
-_META_CHARSET: Final = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([-A-Za-z0-9_.:]+)", re.I)
+# (a pattern, compiled on first use: every start of the CLI imports this module)
+_META_CHARSET: Final = rb"(?i)<meta[^>]*?charset\s*=\s*[\"']?\s*([-A-Za-z0-9_.:]+)"
 # What browsers read for the labels pages declare (WHATWG's Encoding standard): GB2312 and
 # GBK pages are decoded as GB18030, their superset; Latin-1 as windows-1252; UTF-16 as UTF-8.
 _CHARSET_READ_AS: Final = {
@@ -427,7 +428,7 @@ def _decode_page(data: bytes, source: str) -> str:
             data = data[len(bom) :]
             break
     else:
-        declared = _META_CHARSET.search(data, 0, 4096)
+        declared = re.search(_META_CHARSET, data[:4096])
         label = declared.group(1).decode("ascii").lower() if declared else "utf-8"
         tried = list(dict.fromkeys((_CHARSET_READ_AS.get(label, label), "utf-8", "gb18030")))
     for codec in tried:
