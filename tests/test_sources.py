@@ -198,6 +198,10 @@ class TestLeftOut:
         """The markers of a conditional comment are left out, what they enclose is kept."""
         assert html_to_text("<![if !IE]>条件<![endif]><![CDATA[x]]>") == "条件\n"
 
+    def test_a_less_than_sign_in_an_attribute(self) -> None:
+        page = '<a title="上一篇<<" onclick="if (a<b) go()">链接</a> <b>a < b</b>'
+        assert html_to_text(page) == "链接 a < b\n"
+
     def test_unclosed_comment_is_text(self) -> None:
         """A '<!--' never closed is text, as browsers show it (and it costs linear time)."""
         assert html_to_text("<p>正文</p><!-- 5人") == "正文\n<!-- 5人\n"

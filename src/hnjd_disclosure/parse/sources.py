@@ -210,17 +210,17 @@ class _Lines:
 
 # -- web pages -------------------------------------------------------------------------------
 
-# A '<' with no '>' before the next '<' can start no tag; an '<!--' after the last '-->' is
-# no comment. Some HTMLParser releases search to the end of the input for each of them.
-_NO_TAG: Final = re.compile(r"<(?!!--)(?![^<>]*+>)")
-
 
 def _tame(html: str) -> str:
-    """``html`` with markup that can never be complete written as text, and ``<![`` (a
-    CDATA section or conditional comment, which HTMLParser 3.11 can fail on) as a comment."""
-    html = _NO_TAG.sub("&lt;", html).replace("<![", "<!-[")
+    """``html`` with the markup that can never be complete written as text: a '<' after the
+    last '>' and an '<!--' after the last '-->' (some HTMLParser releases search to the end
+    of the input again for each of them); and ``<![`` (a CDATA section or a conditional
+    comment's marker, which HTMLParser 3.11 may fail on) as a comment, as browsers read it."""
+    split = html.rfind(">") + 1
+    html = html[:split] + html[split:].replace("<", "&lt;")
     split = max(0, html.rfind("-->") - 3)
-    return html[:split] + html[split:].replace("<!--", "&lt;!--")
+    html = html[:split] + html[split:].replace("<!--", "&lt;!--")
+    return html.replace("<![", "<!-[")
 
 
 class _Table:
