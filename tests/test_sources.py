@@ -481,6 +481,14 @@ class TestDocx:
         with contextlib.suppress(SourceError):
             docx_to_text(bytes(good[:cut]) if data.draw(st.booleans()) else bytes(good))
 
+    def test_unpacking_beyond_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file whose parts unpack to more than 8 bytes a character the readers take is
+        refused before it is unpacked (a zip bomb)."""
+        data = _docx_bytes(lambda d: d.add_paragraph("5300人"))
+        monkeypatch.setattr(sources, "MAX_CHARS", 1000)
+        with pytest.raises(SourceError, match=r"unpacks to \d+ bytes \(the limit is 8000\)"):
+            docx_to_text(data)
+
     def test_without_python_docx(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(sys.modules, "docx", None)
         with pytest.raises(MissingExtraError, match=r"pip install 'hnjd-disclosure\[docx\]'"):

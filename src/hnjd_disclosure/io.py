@@ -34,6 +34,7 @@ from .errors import (
 from .model import AnnualReport
 
 __all__ = [
+    "REPORT_TEXT_SUFFIXES",
     "Format",
     "available_years",
     "builtin_report",
@@ -399,11 +400,13 @@ def _identity(report: AnnualReport) -> AnnualReport:
     return report
 
 
-#: The files read as a report's text, by suffix: plain text and Markdown (UTF-8), web pages
-#: and Word files. :data:`REPORT_TEXT_SUFFIXES` is all of them.
+#: Plain text and Markdown (UTF-8), read as they are.
 TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
+#: Web pages, read by :func:`~hnjd_disclosure.parse.html_to_text`.
 HTML_SUFFIXES: Final = (".html", ".htm")
+#: Word files, read by :func:`~hnjd_disclosure.parse.docx_to_text`.
 DOCX_SUFFIXES: Final = (".docx",)
+#: Every file :func:`read_report_text` reads (compared ignoring case).
 REPORT_TEXT_SUFFIXES: Final = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
 
 # <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=gbk">
