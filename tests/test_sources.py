@@ -164,16 +164,17 @@ class TestLeftOut:
         assert html_to_text(page + "<p>正文</p>") == "正文\n"
 
     @pytest.mark.parametrize(
-        "page",
+        ("page", "text"),
         [
-            "<html><head><title>标题</title><meta charset=utf-8><p>正文",
-            "<head><title>标题</title><style>p {}</style><body>正文",
+            ("<html><head><title>标题</title><meta charset=utf-8><p>正文", "正文\n"),
+            ("<head><title>标题</title><style>p {}</style><body>正文", "正文\n"),
+            ("<head><title>标题</title><table><tr><td>正文</table>", "| 正文 |\n"),
         ],
-        ids=["no-end-of-head", "no-end-of-head-before-body"],
+        ids=["no-end-of-head", "no-end-of-head-before-body", "table"],
     )
-    def test_content_ends_an_unclosed_head(self, page: str) -> None:
+    def test_content_ends_an_unclosed_head(self, page: str, text: str) -> None:
         """Without </head>, the first element a head cannot hold starts the body."""
-        assert html_to_text(page) == "正文\n"
+        assert html_to_text(page) == text
 
     def test_a_class_that_only_contains_a_token_is_kept(self) -> None:
         assert html_to_text('<div class="main-nav-content">正文</div>') == "正文\n"

@@ -302,6 +302,8 @@ class _PageReader(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.scopes[-1].get("head") and tag not in _HEAD_CONTENT:
+            self.pop_to("head")  # <body>, or content: the head ends (a missing </head>)
         if tag == "br":
             self.boundary()
             return
@@ -318,8 +320,6 @@ class _PageReader(HTMLParser):
             self.pop_to("li")
         elif tag == "option" and self.scopes[-1].get("option"):
             self.pop_to("option")
-        elif self.scopes[-1].get("head") and tag not in _HEAD_CONTENT:
-            self.pop_to("head")  # <body>, or content: the head ends (a missing </head>)
         if tag in _BLOCKS:
             self.boundary()
         self.push(tag, attrs)
