@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hnjd_disclosure import ParseError
-from hnjd_disclosure.parse import extract_figures, parse_report, read_header
+from hnjd_disclosure.parse import extract_figures, html_to_text, parse_report, read_header
 
 TEXT = (Path(__file__).parent.parent / "tests" / "data" / "hnjd-2022-report.txt").read_text(
     encoding="utf-8"
@@ -34,6 +34,12 @@ HOSTILE: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "table cells 「|1」*n": (extract_figures, lambda n: "|1" * n),
     "「1」+n*2.5 spaces+「人」": (read_header, lambda n: "1" + " " * (5 * n // 2) + "人"),
     "procurement 「1条」*n": (parse_report, _procurement),
+    # web pages: markup some HTMLParser releases rescan to the end, deep nesting, and cells
+    # (312,500 repetitions make 8n 10 MB of <td>)
+    "page 「<a」*n": (html_to_text, lambda n: "<a" * n),
+    "page 「<!--」*n": (html_to_text, lambda n: "<!--" * n),
+    "page 「<div>」*n": (html_to_text, lambda n: "<div>" * n),
+    "page 「<td>」*n": (html_to_text, lambda n: "<table><tr>" + "<td>" * n),
 }
 
 

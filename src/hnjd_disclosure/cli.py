@@ -277,33 +277,26 @@ def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_OK
 
 
-#: The files ``check`` reads as a report's text (any other file is a report's data).
-TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
+#: The files ``check`` reads as a report's text (any other file is a report's data): plain
+#: text and Markdown, web pages and Word files.
+TEXT_SUFFIXES: Final = io.REPORT_TEXT_SUFFIXES
 
 
 def read_text_file(path: str) -> str:
-    """A report's text (UTF-8, a BOM allowed), refused beyond the readers' size limit.
+    """A report's text from a text file, a web page or a Word file (by its suffix), refused
+    beyond the readers' size limit.
 
     Raises:
-        CliError: naming the file, if it cannot be read, is not UTF-8 or is too large.
+        CliError: naming the file, if it cannot be read or turned into text, or is too large.
     """
-    from .errors import TextTooLargeError
-    from .parse import MAX_CHARS
+    from .errors import SourceError
 
     try:
-        with open(path, "rb") as handle:
-            # at most 4 bytes a character: more bytes than this cannot be within the limit
-            data = handle.read(4 * MAX_CHARS + 1)
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CliError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    if len(data) > 4 * MAX_CHARS or len(text) > MAX_CHARS:
-        too_large = TextTooLargeError(max(len(text), MAX_CHARS + 1), MAX_CHARS)
-        raise CliError(f"{path}: {too_large}")
-    return text
+        return io.read_report_text(path)
+    except SourceError as exc:
+        raise CliError(str(exc)) from None
+    except HnjdError as exc:  # too large; a .docx without python-docx
+        raise CliError(f"{path}: {exc}") from None
 
 
 def _parse(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -413,8 +406,10 @@ def _add_check(sub: _Subparsers) -> None:
         description="Audit a report. Exit status: 0 with no findings or only warnings, "
         "1 with an error (or any finding with --strict) or with figures still marked "
         "待填写 (a draft from `new`: they are listed), 2 on bad input. A FILE ending in "
-        ".txt, .text or .md is a report's text (any institution): its figures are extracted "
-        "and checked.",
+        ".txt, .text or .md (UTF-8 text), .html or .htm (a web page) or .docx (a Word file, "
+        "with the docx extra) is a report's text (any institution): its figures are "
+        "extracted and checked. A web page or a Word file is read as its text: paragraphs "
+        "as lines, tables as '| cell | cell |' rows, navigation, scripts and styles left out.",
     )
     _add_source(p)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -455,9 +450,12 @@ def _add_extract(sub: _Subparsers) -> None:
         "extract",
         help="list every figure of any report's text, with its offsets",
         description="List the counts, percentages, 万 figures and changes of any report's "
-        "text: start-end offsets, kind, figure, label and part/whole of a percentage.",
+        "text: start-end offsets, kind, figure, label and part/whole of a percentage. FILE is "
+        "UTF-8 text (.txt, .text, .md), a web page (.html, .htm) or a Word file (.docx, with "
+        "the docx extra); the offsets are those of its text, where a web page or a Word file "
+        "has its paragraphs as lines and its tables as '| cell | cell |' rows.",
     )
-    p.add_argument("file", metavar="FILE", help="a report as UTF-8 text")
+    p.add_argument("file", metavar="FILE", help="a report: .txt, .text, .md, .html, .htm or .docx")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(run=_extract)
 

@@ -18,6 +18,7 @@ __all__ = [
     "MissingFiguresError",
     "ModelError",
     "ParseError",
+    "SourceError",
     "TextTooLargeError",
     "UnknownYearError",
     "ZeroWholeError",
@@ -181,6 +182,25 @@ class ParseError(HnjdError, ValueError):
 
     def __str__(self) -> str:
         return f"line {self.line}, column {self.column}: {self.message}"
+
+
+class SourceError(HnjdError, ValueError):
+    """A document could not be turned into a report's text: ``source`` names it.
+
+    A Word file that is not one (or is damaged), bytes in no encoding a web page may use, a
+    file that cannot be read or is larger than the readers take.
+
+    >>> print(SourceError("report.docx", "not a Word document (.docx): File is not a zip file"))
+    report.docx: not a Word document (.docx): File is not a zip file
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(source, message)
+        self.source = source
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
 
 
 class UnknownYearError(HnjdError, LookupError):

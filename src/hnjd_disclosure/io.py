@@ -1,9 +1,10 @@
-"""Reading and writing reports as TOML and JSON, and the built-in reports.
+"""Reading and writing reports as TOML and JSON, the built-in reports, and report texts.
 
-The ``loads_*``/``dumps_*`` functions are pure (text in, text out); :func:`load` and
-:func:`save` touch the file system. :func:`save` writes atomically (a temporary file renamed
-into place), refuses to replace an existing file unless ``force=True``, and never replaces
-anything but a regular file; new files get the umask's permissions, replaced ones keep theirs.
+The ``loads_*``/``dumps_*`` functions are pure (text in, text out); :func:`load`,
+:func:`save` and :func:`read_report_text` touch the file system. :func:`save` writes
+atomically (a temporary file renamed into place), refuses to replace an existing file unless
+``force=True``, and never replaces anything but a regular file; new files get the umask's
+permissions, replaced ones keep theirs.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import errno
 import importlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable
@@ -20,10 +22,19 @@ from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
 from .convert import _structure, unstructure
-from .errors import PLACEHOLDER, DataError, Issue, MissingFiguresError, UnknownYearError
+from .errors import (
+    PLACEHOLDER,
+    DataError,
+    Issue,
+    MissingFiguresError,
+    SourceError,
+    TextTooLargeError,
+    UnknownYearError,
+)
 from .model import AnnualReport
 
 __all__ = [
+    "REPORT_TEXT_SUFFIXES",
     "Format",
     "available_years",
     "builtin_report",
@@ -37,6 +48,7 @@ __all__ = [
     "loads_json",
     "loads_toml",
     "map_reports",
+    "read_report_text",
     "save",
     "write_bytes_atomic",
     "write_text_atomic",
@@ -386,6 +398,103 @@ def load_many(sources: Iterable[Source], *, workers: int = 1) -> list[AnnualRepo
 
 def _identity(report: AnnualReport) -> AnnualReport:
     return report
+
+
+#: Plain text and Markdown (UTF-8), read as they are.
+TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
+#: Web pages, read by :func:`~hnjd_disclosure.parse.html_to_text`.
+HTML_SUFFIXES: Final = (".html", ".htm")
+#: Word files, read by :func:`~hnjd_disclosure.parse.docx_to_text`.
+DOCX_SUFFIXES: Final = (".docx",)
+#: Every file :func:`read_report_text` reads (compared ignoring case).
+REPORT_TEXT_SUFFIXES: Final = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
+
+# <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=gbk">
+# (a pattern, compiled on first use: every start of the CLI imports this module)
+_META_CHARSET: Final = rb"(?i)<meta[^>]*?charset\s*=\s*[\"']?\s*([-A-Za-z0-9_.:]+)"
+# What browsers read for the labels pages declare (WHATWG's Encoding standard): GB2312 and
+# GBK pages are decoded as GB18030, their superset; Latin-1 as windows-1252; UTF-16 as UTF-8.
+_CHARSET_READ_AS: Final = {
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "csgb2312"), "gb18030"),
+    **dict.fromkeys(("iso-8859-1", "latin1", "ascii", "us-ascii"), "cp1252"),
+    **dict.fromkeys(("utf-16", "utf-16le", "utf-16be"), "utf-8"),
+}
+_BOMS: Final = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _decode_page(data: bytes, source: str) -> str:
+    """A web page's bytes as text: by its BOM; else the charset its ``<meta>`` declares in
+    the first 4096 bytes; else UTF-8 if they are UTF-8; else GB18030."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            tried = [codec]
+            data = data[len(bom) :]
+            break
+    else:
+        declared = re.search(_META_CHARSET, data[:4096])
+        label = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+        tried = list(dict.fromkeys((_CHARSET_READ_AS.get(label, label), "utf-8", "gb18030")))
+    for codec in tried:
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeError):
+            continue
+    raise SourceError(source, f"not text in {', '.join(tried)}")
+
+
+def read_report_text(path: str | os.PathLike[str]) -> str:
+    """A report's text from a file, by its suffix: ``.txt``, ``.text`` or ``.md`` (UTF-8, a BOM
+    allowed), a web page (``.html``, ``.htm``) or a Word file (``.docx``).
+
+    A web page or a Word file is turned into text by
+    :func:`~hnjd_disclosure.parse.html_to_text` or :func:`~hnjd_disclosure.parse.docx_to_text`,
+    so every reader of :mod:`hnjd_disclosure.parse` reads it as it reads a text file.
+
+    >>> import tempfile, pathlib
+    >>> from hnjd_disclosure.parse import extract_figures
+    >>> page = pathlib.Path(tempfile.mkdtemp()) / "report.html"
+    >>> _ = page.write_bytes('<meta charset="gb2312"><p>计划招生5300人</p>'.encode("gbk"))
+    >>> read_report_text(page).splitlines()
+    ['计划招生5300人']
+    >>> [f.text for f in extract_figures(read_report_text(page))]
+    ['5300人']
+
+    Raises:
+        SourceError: naming the file, if it has another suffix, cannot be read, is not text
+            in its encoding, is not a Word document, or has more than four bytes for each
+            character the readers take.
+        TextTooLargeError: if its text is longer than the readers take
+            (:data:`~hnjd_disclosure.parse.MAX_CHARS`).
+        MissingExtraError: for a ``.docx`` file without python-docx (the extra ``docx``).
+    """
+    from .parse import MAX_CHARS, docx_to_text, html_to_text  # the CLI must start fast
+
+    source, suffix = str(path), Path(path).suffix.lower()
+    if suffix not in REPORT_TEXT_SUFFIXES:
+        raise SourceError(source, f"expected a file ending in {', '.join(REPORT_TEXT_SUFFIXES)}")
+    try:
+        with open(path, "rb") as handle:
+            # at most 4 bytes a character: more bytes than this cannot be within the limit
+            data = handle.read(4 * MAX_CHARS + 1)
+    except OSError as exc:
+        raise SourceError(source, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > 4 * MAX_CHARS:
+        raise SourceError(source, f"too large: more than {4 * MAX_CHARS} bytes")
+    if suffix in TEXT_SUFFIXES:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SourceError(source, f"not UTF-8 text (byte {exc.start})") from None
+    elif suffix in HTML_SUFFIXES:
+        text = html_to_text(_decode_page(data, source))
+    else:
+        try:
+            text = docx_to_text(data)
+        except SourceError as exc:
+            raise SourceError(source, exc.message) from None
+    if len(text) > MAX_CHARS:
+        raise TextTooLargeError(len(text), MAX_CHARS)
+    return text
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = False) -> None:

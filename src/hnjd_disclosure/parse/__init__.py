@@ -4,7 +4,9 @@
 * :func:`extract_figures`: every quantitative claim of any report, with offsets, and each
   percentage linked to its part and whole where the text gives them;
 * :func:`read_header`: institution, title, year, period, cited documents, announced parts;
-* :func:`audit_text`: the audit's checks applied to the figures of any text.
+* :func:`audit_text`: the audit's checks applied to the figures of any text;
+* :func:`html_to_text`, :func:`docx_to_text`: a web page or a Word file as the report's text,
+  which the readers above then read (tables as :func:`pipe_rows`).
 
 Every function takes a ``str`` of at most :data:`MAX_CHARS` characters and raises
 :class:`~hnjd_disclosure.errors.TextTooLargeError` beyond; :func:`parse_report` raises
@@ -17,16 +19,21 @@ from .checks import audit_text
 from .figures import Figure, FigureKind, Reference, extract_figures
 from .header import DocumentRef, Header, read_header
 from .report import parse_report
+from .sources import NAVIGATION_TOKENS, docx_to_text, html_to_text, pipe_rows
 
 __all__ = [
     "MAX_CHARS",
+    "NAVIGATION_TOKENS",
     "DocumentRef",
     "Figure",
     "FigureKind",
     "Header",
     "Reference",
     "audit_text",
+    "docx_to_text",
     "extract_figures",
+    "html_to_text",
     "parse_report",
+    "pipe_rows",
     "read_header",
 ]
