@@ -31,22 +31,26 @@ class FigureKind(enum.Enum):
 class Basis(enum.Enum):
     """Why a percentage or ratio is linked to its part and whole.
 
-    * ``NAMED``: the clause names the whole (``占毕业生总数的8.58%``);
+    * ``NAMED``: the clause names the whole (``占毕业生总数的8.58%``), or the sentence sets it
+      (``在7206名新生中，…4477人，占62.13%``);
     * ``RATE_NAME``: the rate's name says what it divides (``录取率`` is 录取 ÷ 计划);
     * ``TABLE_TOTAL``: a table row's count over its column's total row (合计、总计);
     * ``TABLE_CAPTION``: a table row's count over the total the line before the table states;
+    * ``TABLE_ROW``: a row's count over another count of the same row, the relation every
+      other row of those columns keeps (``生源人数 | 回生源地就业人数 | 比例``);
     * ``PAIRWISE``: a list written pairwise (``分别为A人、B人，分别占X%、Y%``), over a named whole;
     * ``FIT``: the one pair of nearby counts that reproduces the printed value: a link that
       only arithmetic suggests, used to link, never to accuse.
 
     >>> [b.value for b in Basis if b.explicit]
-    ['named', 'rate-name', 'table-total', 'table-caption', 'pairwise']
+    ['named', 'rate-name', 'table-total', 'table-caption', 'table-row', 'pairwise']
     """
 
     NAMED = "named"
     RATE_NAME = "rate-name"
     TABLE_TOTAL = "table-total"
     TABLE_CAPTION = "table-caption"
+    TABLE_ROW = "table-row"
     PAIRWISE = "pairwise"
     FIT = "fit"
 

@@ -35,7 +35,7 @@ import attrs
 from ._figure import Basis, Figure, FigureKind, Reference
 from .document import CellKind, Document, Row, Table
 
-__all__ = ["RATE_TERMS", "link", "rounds_to"]
+__all__ = ["RATE_TERMS", "fig_kind", "link", "rounds_to"]
 
 #: Rates whose name says what they divide: the words of the part's and of the whole's labels.
 RATE_TERMS: Final = {
@@ -114,6 +114,27 @@ class _Context:
         lo = max(lo, hi - limit)
         return self.prose_counts[lo:hi]
 
+    def table_totals_near(self, pos: int) -> list[int]:
+        """The total-row counts of the tables that start within a few lines of ``pos``
+        (a sentence before a table, 「具体情况如下表」, or after it)."""
+        line = self.line_of(pos)
+        lo = self.line_starts[max(0, line - _FIT_LINES)]
+        hi_line = min(len(self.line_starts) - 1, line + 3)
+        hi = self.line_starts[hi_line]
+        out: list[int] = []
+        for table in self.document.tables:
+            if table.span[0] > hi or table.span[1] < lo:
+                continue
+            for row in table.body:
+                if row.total:
+                    out += [
+                        j
+                        for c in row.cells
+                        if (j := self.by_span.get(c.span)) is not None
+                        and self.figures[j].kind in _AMOUNTS
+                    ]
+        return out
+
     def counts_in(self, span: tuple[int, int]) -> list[int]:
         lo = bisect.bisect_left(self.prose_starts, span[0])
         hi = bisect.bisect_left(self.prose_starts, span[1])
@@ -159,7 +180,8 @@ def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Bas
     figures = ctx.figures
     para = ctx.counts_before(fig.span[0])
     same = [j for j in para if figures[j].sentence_span == fig.sentence_span]
-    by_name = _by_rate_name(ctx, fig, para)
+    after = ctx.counts_in((fig.span[1], fig.sentence_span[1]))
+    by_name = _by_rate_name(ctx, fig, [*para, *after])
     if by_name is not None:
         return by_name
     pairwise = _pairwise(ctx, fig, same)
@@ -173,11 +195,30 @@ def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Bas
     if named:
         whole = _find_named(ctx, named, part)
         return None if whole is None else (part, whole, Basis.NAMED)
+    base = _sentence_base(ctx, part, same)
+    if base is not None:
+        return part, base, Basis.NAMED
     if fig.kind is FigureKind.RATIO:
         return None
-    earlier = [j for j in para if figures[j].span[0] < part.span[0]]
-    whole = _fit(ctx, fig, part, earlier)
+    earlier = ctx.counts_before(part.span[0], lines_back=_FIT_LINES, limit=_NAMED_BACK)
+    whole = _fit(ctx, fig, part, [*earlier, *ctx.table_totals_near(fig.span[0])])
     return None if whole is None else (part, whole, Basis.FIT)
+
+
+_FIT_LINES: Final = 8  # lines before a figure whose counts an arithmetic fit may take
+# 「在7206名新生中，」「2022届3652名毕业生中，」: the count the sentence takes as its base
+_BASE_AFTER: Final = re.compile(r"[^，,。；;：:\n]{0,15}中[，,：:]")
+
+
+def _sentence_base(ctx: _Context, part: Figure, same: Sequence[int]) -> Figure | None:
+    """A count the sentence sets as the base of what follows (``在7206名新生中，…``)."""
+    for j in same:
+        base = ctx.figures[j]
+        if base.span[0] >= part.span[0] or base.amount < part.amount:
+            continue
+        if _BASE_AFTER.match(ctx.text, base.span[1], base.span[1] + 20):
+            return base
+    return None
 
 
 def _previous_linked_end(ctx: _Context, i: int, fig: Figure) -> int:
@@ -206,6 +247,8 @@ def _by_rate_name(
     pool = [figures[j] for j in candidates]
     if fig.table is not None:
         pool = [f for f in pool if f.table == fig.table or f.table is None]
+    else:  # the counts a rate's name points to stand in its own sentence
+        pool = [f for f in pool if f.sentence_span == fig.sentence_span]
 
     def has(f: Figure, words: Sequence[str]) -> bool:
         return any(w in f.label for w in words)
@@ -319,9 +362,20 @@ def _named_whole(label: str) -> str:
     at = label.rfind("占")
     if at < 0:
         return ""
-    named = label[at + 1 :].strip(" \u3000")
+    named = label[at + 1 :].replace(" ", "").replace("\u3000", "")
     for _ in range(3):
-        for word in ("的比例", "的比重", "比例", "比重", "的", "总数", "总人数", "人数", "比"):
+        for word in (
+            "的比例",
+            "的比重",
+            "比例",
+            "比重",
+            "的",
+            "总数",
+            "总人数",
+            "人数",
+            "比",
+            "总",
+        ):
             named = named.removesuffix(word)
     for word in ("全校", "全院", "学校", "我校", "全部", "所有"):
         named = named.removeprefix(word)
@@ -330,18 +384,25 @@ def _named_whole(label: str) -> str:
 
 def _find_named(ctx: _Context, named: str, part: Figure) -> Figure | None:
     """The count before ``part`` (its paragraph, or the paragraphs just before) whose label
-    holds the named whole."""
+    holds the named whole — all of it, or all but one character of a longer name — and that
+    is not itself a part of that whole (a count followed by its own share of it)."""
     candidates = ctx.counts_before(part.span[0], lines_back=6, limit=_NAMED_BACK)
     best: Figure | None = None
-    best_score = 0
-    need = min(len(named), 2)
+    need = len(named) if len(named) <= 3 else len(named) - 1
     for j in candidates:
         whole = ctx.figures[j]
         if not _compatible(whole, part) or whole.amount < part.amount or whole.change:
             continue
-        score = _common(named, whole.label)
-        if score >= need and score >= best_score:
-            best, best_score = whole, score
+        if _common(named, whole.label.replace(" ", "")) < need:
+            continue
+        following = ctx.figures[j + 1] if j + 1 < len(ctx.figures) else None
+        if (
+            following is not None
+            and following.kind is FigureKind.PERCENT
+            and _named_whole(following.label) == named
+        ):
+            continue  # a sibling: 「中部地区就业1024人，占就业总人数的…」
+        best = whole
     return best
 
 
@@ -430,9 +491,52 @@ def _table_link(ctx: _Context, fig: Figure) -> tuple[Figure, Figure, Basis] | No
         cell = total.cells[part_column]
         if cell.kind in (CellKind.COUNT, CellKind.WAN):
             return part, ctx.figures[ctx.by_span[cell.span]], Basis.TABLE_TOTAL
-    if table.caption_span is None:
-        return None
-    return _caption_whole(ctx, fig, table, part, part_column)
+    if table.caption_span is not None:
+        found = _caption_whole(ctx, fig, table, part, part_column)
+        if found is not None:
+            return found
+    by_row = _row_relation(ctx, fig, table, row, part_column)
+    if by_row is not None:
+        return by_row
+    before = ctx.counts_before(table.span[0], lines_back=_FIT_LINES, limit=_NAMED_BACK)
+    whole = _fit(ctx, fig, part, before)
+    return None if whole is None else (part, whole, Basis.FIT)
+
+
+_ROW_RELATION_MIN: Final = 2  # other rows that must keep the relation
+
+
+def _row_relation(
+    ctx: _Context, fig: Figure, table: Table, row: Row, part_column: int
+) -> tuple[Figure, Figure, Basis] | None:
+    """``| 483 | 157 | 32.51% |``: the percentage is the part over another count of its row,
+    as in every other row of the same columns."""
+    column = fig.column or 0
+    unit = _unit(fig)
+    for other in range(len(row.cells)):
+        cell = row.cells[other]
+        if other in (part_column, column) or cell.kind not in (CellKind.COUNT, CellKind.WAN):
+            continue
+        kept = broken = 0
+        for r in table.body:
+            if r is row or r.total or max(column, other, part_column) >= len(r.cells):
+                continue
+            a, b, c = r.cells[part_column], r.cells[other], r.cells[column]
+            if a.value is None or b.value is None or c.value is None or c.kind is not fig_kind(fig):
+                continue
+            if rounds_to(a.value, b.value, c.value, unit):
+                kept += 1
+            else:
+                broken += 1
+        if kept >= _ROW_RELATION_MIN and broken * 5 <= kept:
+            part = ctx.figures[ctx.by_span[row.cells[part_column].span]]
+            whole = ctx.figures[ctx.by_span[cell.span]]
+            return part, whole, Basis.TABLE_ROW
+    return None
+
+
+def fig_kind(fig: Figure) -> CellKind:
+    return CellKind.PERCENT if fig.kind is FigureKind.PERCENT else CellKind.RATIO
 
 
 def _table_figures(ctx: _Context, table: Table) -> list[Figure]:

@@ -539,11 +539,11 @@ _ITEM_MAX: Final = 16
 
 def _cardinality(figures: Sequence[Figure], header: Header, text: str) -> Iterator[_Result]:
     if header.stated_part_count is not None and header.part_count_span is not None:
-        yield from _part_count(header)
+        yield from _part_count(header, text)
     for fig in figures:
         if fig.kind is not FigureKind.COUNT or fig.unit != "个" or fig.table is not None:
             continue
-        after = text[fig.span[1] : fig.span[1] + 4]
+        after = text[fig.span[1] : fig.span[1] + 12].replace(" ", "").replace("\u3000", "")
         if not after.startswith(_LISTED_THINGS) or _within(fig.span, header.part_count_span):
             continue
         found = _list_before(fig) or _list_after(text, fig)
@@ -581,45 +581,70 @@ def _within(span: tuple[int, int], outer: tuple[int, int] | None) -> bool:
     return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
 
 
-def _part_count(header: Header) -> Iterator[_Result]:
+def _part_count(header: Header, text: str) -> Iterator[_Result]:
+    """The announced number of parts against the parts listed. Part names hold 、 of their
+    own (「受到举报、复议、诉讼的情况」): the list is read with 、 as a separator and without;
+    a count that no reading gives is a finding only when every reading gives the same."""
     assert header.stated_part_count is not None
     stated = header.stated_part_count
-    if not header.part_names:
+    published = f"{stated}个部分"
+    if not header.part_names or header.part_names_span is None:
         yield (
             Check(
                 rule="stated-cardinality",
                 verdict=Verdict.UNVERIFIABLE,
-                published=f"{stated}个部分",
+                published=published,
                 span=header.part_count_span,
                 reason="no list of its own",
             ),
             None,
         )
         return
-    listed = len(header.part_names)
-    check = Check(
-        rule="stated-cardinality",
-        verdict=Verdict.VERIFIED if listed == stated else Verdict.FAILED,
-        published=f"{stated}个部分",
-        span=header.part_count_span,
-    )
-    if listed == stated:
-        yield check, None
+    listed = text[header.part_names_span[0] : header.part_names_span[1]]
+    if len(re.findall("[，,；;]", listed)) >= 2:  # names separated by commas
+        readings = {len([p for p in re.split("[，,；;]", listed) if p.strip()])}
+    else:
+        readings = {
+            len(header.part_names),
+            len(header.part_names) - 2 * len(_COMPLAINTS.findall(listed)),
+        }
+    if stated in readings or len(readings) > 1:
+        verdict = Verdict.VERIFIED if stated in readings else Verdict.UNVERIFIABLE
+        reason = "" if stated in readings else "the list can be read in several ways"
+        yield (
+            Check(
+                rule="stated-cardinality",
+                verdict=verdict,
+                published=published,
+                span=header.part_count_span,
+                reason=reason,
+            ),
+            None,
+        )
         return
+    count = readings.pop()
     yield (
-        check,
+        Check(
+            rule="stated-cardinality",
+            verdict=Verdict.FAILED,
+            published=published,
+            span=header.part_count_span,
+        ),
         Finding(
             path="",
             rule="stated-cardinality",
             severity=Severity.WARNING,
             published=str(stated),
-            computed=str(listed),
+            computed=str(count),
             cause=None,
-            message_zh=f"所述{stated}个部分，实际列出{listed}个",
-            message_en=f"{stated} parts announced, {listed} listed",
+            message_zh=f"所述{stated}个部分，实际列出{count}个",
+            message_en=f"{stated} parts announced, {count} listed",
             span=header.part_count_span,
         ),
     )
+
+
+_COMPLAINTS: Final = re.compile("[举舉]报、[复復][议議]、[诉訴][讼訟]")
 
 
 def _items(listed: str) -> list[str] | None:

@@ -517,7 +517,7 @@ def _make_table(text: str, raw_rows: Sequence[Sequence[Cell]], layout: TableLayo
     n_header = 0
     while n_header < min(3, len(rows) - 1) and not any(c.kind.is_figure for c in rows[n_header]):
         n_header += 1
-    body = rows[n_header:]
+    body = _carry_spanned_labels(rows[n_header:])
     if not any(c.kind.is_figure for r in body for c in r):
         return None
     columns = max(len(r) for r in rows)
@@ -540,6 +540,46 @@ def _make_table(text: str, raw_rows: Sequence[Sequence[Cell]], layout: TableLayo
         layout=layout,
         columns=columns,
     )
+
+
+def _prefix(cells: Sequence[Cell]) -> int:
+    """The number of label cells before the row's first figure."""
+    return next((k for k, c in enumerate(cells) if c.kind.is_figure), len(cells))
+
+
+def _is_total_label(cell: Cell) -> bool:
+    return "".join(cell.text.split()).startswith(TOTAL_WORDS + SUBTOTAL_WORDS)
+
+
+def _carry_spanned_labels(body: list[list[Cell]]) -> list[list[Cell]]:
+    """Rows that lost the label cells a merged (rowspan) cell gave the rows above them get
+    those cells back: ``| 西南地区 | 重庆市 | 107 |`` then ``| 四川省 | 1029 |`` reads as
+    ``| 西南地区 | 四川省 | 1029 |``, so that every row keeps its columns."""
+    full = [_prefix(r) for r in body if r and r[-1].kind is not CellKind.EMPTY]
+    if not full:
+        return body
+    width = max(full)
+    if width < 2 or full.count(width) < 2:
+        return body
+    out: list[list[Cell]] = []
+    for row in body:
+        p = _prefix(row)
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and 1 <= p < width
+            and _prefix(previous) >= width
+            and p < len(row)
+            and not _is_total_label(row[0])
+        ):
+            filled = sum(1 for c in row if c.kind is not CellKind.EMPTY)
+            row = [*previous[: width - p], *row]
+            while len(row) > len(previous) and row[-1].kind is CellKind.EMPTY:
+                row.pop()
+            if filled + width - p > len(row):
+                row = row[: filled + width - p]
+        out.append(row)
+    return out
 
 
 def _row(cells: Sequence[Cell]) -> Row:
