@@ -373,6 +373,11 @@ def _section_sum(
         return None
     added = sum(values, Decimal(0))
     if kind is CellKind.PERCENT:
+        linked = [by_span.get(r.cells[column].span) for r in leaves if column < len(r.cells)]
+        if not all(
+            f is None or f.basis in (Basis.TABLE_TOTAL, Basis.TABLE_CAPTION) for f in linked
+        ):
+            return None  # not shares of the column's total (a rate of each row)
         slack = sum((_half_unit(v) for v in values), Decimal(0))
         if added <= total.value + slack:
             return Check(

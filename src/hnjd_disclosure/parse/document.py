@@ -682,31 +682,43 @@ def _kinds_of(cells: Sequence[Cell]) -> tuple[bool, ...]:
     return tuple(c.kind.is_figure for c in cells)
 
 
-def _grid(cells: Sequence[Cell], width: int) -> list[list[Cell]] | None:
-    """Cells one after another read as rows of ``width``: a header of labels, then rows
-    whose columns keep one kind (label or figure) and hold at least one figure each."""
-    if len(cells) < 2 * width or any(c.kind.is_figure for c in cells[:width]):
+def _grid(cells: Sequence[Cell], width: int, leading: int) -> list[list[Cell]] | None:
+    """Cells one after another read as a header of labels, then rows of ``width`` that
+    start ``leading`` label cells before the first figure, whose columns keep one kind
+    (label or figure) and which hold at least one figure each. The header may be longer
+    than a row (a header of two levels: 男生 over 人数 and 比例)."""
+    first = next((k for k, c in enumerate(cells) if c.kind.is_figure), None)
+    if first is None:
         return None
-    rows = [list(cells[k : k + width]) for k in range(0, len(cells) - width + 1, width)]
-    pattern = _kinds_of(rows[1])
-    if not any(pattern):
+    start = first - leading
+    if start < 1 or start > 3 * width:
         return None
-    good = [rows[0]]
-    for row in rows[1:]:
+    rows = [list(cells[k : k + width]) for k in range(start, len(cells) - width + 1, width)]
+    if len(rows) < 2:
+        return None
+    pattern = _kinds_of(rows[0])
+    body = []
+    for row in rows:
         if _kinds_of(row) != pattern:
             break
-        good.append(row)
-    return good if len(good) >= 2 else None
+        body.append(row)
+    if len(body) < 2:
+        return None
+    header = list(cells[:start])
+    if len(header) % width == 0:
+        return [header[k : k + width] for k in range(0, len(header), width)] + body
+    return [header, *body]
 
 
 def _best_grid(cells: Sequence[Cell]) -> list[list[Cell]] | None:
     best: list[list[Cell]] | None = None
+    best_size = 0
     for width in range(2, 9):
-        rows = _grid(cells, width)
-        if rows is not None and (
-            best is None or len(rows) * len(rows[0]) > len(best) * len(best[0])
-        ):
-            best = rows
+        for leading in range(min(width, 3)):
+            rows = _grid(cells, width, leading)
+            size = 0 if rows is None else sum(len(r) for r in rows if any(c.kind.is_figure for c in r))
+            if rows is not None and size > best_size:
+                best, best_size = rows, size
     return best
 
 
@@ -717,27 +729,38 @@ _Found = tuple[tuple[Table, int] | None, int]
 
 
 def _cell_per_line(text: str, lines: Sequence[_Line], i: int) -> _Found:
-    """One cell per line: the table starts at ``i`` or at one of the next few lines (a title
-    or a unit line may stand before it); else no table starts in this run of short lines."""
+    """One cell per line (single blank lines between them allowed): the table starts at
+    ``i`` or at one of the next few lines (a title or a unit line may stand before it);
+    else no table starts in this run of short lines."""
+    taken: list[int] = []
     j = i
-    while j < len(lines) and j - i < _PER_LINE_MAX and _is_cell_text(lines[j].stripped):
-        if _pipe_cells(text, lines[j]) is not None or _heading(text, lines[j]) is not None:
+    while j < len(lines) and len(taken) < _PER_LINE_MAX:
+        line = lines[j]
+        if not line.stripped:
+            if taken and j + 1 < len(lines) and lines[j + 1].stripped:
+                j += 1
+                continue
             break
+        if not _is_cell_text(line.stripped) or _pipe_cells(text, line) is not None:
+            break
+        if _heading(text, line) is not None:
+            break
+        taken.append(j)
         j += 1
-    if j - i < 4:
+    if len(taken) < 4:
         return None, i + 1
-    cells = [_cell(text, lines[k].start, lines[k].end) for k in range(i, j)]
+    cells = [_cell(text, lines[k].start, lines[k].end) for k in taken]
     for lead in range(_LEAD):
         rows = _best_grid(cells[lead:])
         if rows is None:
             continue
         if lead:
-            return None, i + lead  # the lines before the table are text
+            return None, taken[lead]  # the lines before the table are text
         table = _make_table(text, rows, TableLayout.CELL_PER_LINE)
         if table is None:
             break
-        used = sum(len(r) for r in rows)
-        return (table, i + used), i + used
+        end = taken[sum(len(r) for r in rows) - 1] + 1
+        return (table, end), end
     return None, j
 
 
