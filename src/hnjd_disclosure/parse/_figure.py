@@ -38,12 +38,14 @@ class Basis(enum.Enum):
     * ``TABLE_CAPTION``: a table row's count over the total the line before the table states;
     * ``TABLE_ROW``: a row's count over another count of the same row, the relation every
       other row of those columns keeps (``生源人数 | 回生源地就业人数 | 比例``);
+    * ``LIST_HEAD``: a share in a list after 「其中」 that follows its head directly
+      (``发布信息164项，其中：招生13项，占7.9%；…``), over the head;
     * ``PAIRWISE``: a list written pairwise (``分别为A人、B人，分别占X%、Y%``), over a named whole;
     * ``FIT``: the one pair of nearby counts that reproduces the printed value: a link that
       only arithmetic suggests, used to link, never to accuse.
 
     >>> [b.value for b in Basis if b.explicit]
-    ['named', 'rate-name', 'table-total', 'table-caption', 'table-row', 'pairwise']
+    ['named', 'rate-name', 'table-total', 'table-caption', 'table-row', 'list-head', 'pairwise']
     """
 
     NAMED = "named"
@@ -51,6 +53,7 @@ class Basis(enum.Enum):
     TABLE_TOTAL = "table-total"
     TABLE_CAPTION = "table-caption"
     TABLE_ROW = "table-row"
+    LIST_HEAD = "list-head"
     PAIRWISE = "pairwise"
     FIT = "fit"
 
@@ -119,7 +122,7 @@ class Figure:
         """
         if self.kind is not FigureKind.WAN:
             return self.value
-        amount = self.value * (10_000 if self.unit.startswith("万") else 100_000_000)
+        amount = self.value * (10_000 if self.unit.startswith(("万", "萬")) else 100_000_000)
         # 1.9万 is 19000, not 19000.0: a whole amount drops the printed decimals
         return Decimal(int(amount)) if amount == amount.to_integral_value() else amount
 

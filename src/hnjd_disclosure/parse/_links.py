@@ -187,6 +187,9 @@ def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Bas
     pairwise = _pairwise(ctx, fig, same)
     if pairwise is not None:
         return pairwise
+    between = _named_ratio(ctx, fig, para)
+    if between is not None:
+        return between
     since = [j for j in same if figures[j].span[0] >= _previous_linked_end(ctx, i, fig)]
     part = figures[since[-1]] if since else _named_part(ctx, fig, para)
     if part is None:
@@ -194,10 +197,17 @@ def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Bas
     named = _named_whole(fig.label)
     if named:
         whole = _find_named(ctx, named, part)
-        return None if whole is None else (part, whole, Basis.NAMED)
+        if whole is not None:
+            return part, whole, Basis.NAMED
+        # the named whole is not written before: a table's total near it may be it
+        whole = _fit(ctx, fig, part, ctx.table_totals_near(fig.span[0]))
+        return None if whole is None else (part, whole, Basis.FIT)
     base = _sentence_base(ctx, part, same)
     if base is not None:
         return part, base, Basis.NAMED
+    head = _list_head(ctx, fig, part, same)
+    if head is not None:
+        return part, head, Basis.LIST_HEAD
     if fig.kind is FigureKind.RATIO:
         return None
     earlier = ctx.counts_before(part.span[0], lines_back=_FIT_LINES, limit=_NAMED_BACK)
@@ -208,6 +218,54 @@ def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Bas
 _FIT_LINES: Final = 8  # lines before a figure whose counts an arithmetic fit may take
 # 「在7206名新生中，」「2022届3652名毕业生中，」: the count the sentence takes as its base
 _BASE_AFTER: Final = re.compile(r"[^，,。；;：:\n]{0,15}中[，,：:]")
+
+
+# 「外聘教师与专任教师人数之比为0.47:1」: the part is named before 与, the whole after it
+_RATIO_NAMES: Final = re.compile(
+    r"([^，,。；;与和]{1,12})[与和]([^，,。；;与和]{1,12}?)(?:人数|数量|数)?之?比"
+)
+
+
+def _named_ratio(
+    ctx: _Context, fig: Figure, para: Sequence[int]
+) -> tuple[Figure, Figure, Basis] | None:
+    if fig.kind is not FigureKind.RATIO:
+        return None
+    m = _RATIO_NAMES.search(fig.label)
+    if m is None:
+        return None
+    names = m.group(1).removesuffix("人数"), m.group(2)
+    found: list[Figure] = []
+    for name in names:
+        matches = [
+            ctx.figures[j] for j in para if _common(name, ctx.figures[j].label) >= min(len(name), 3)
+        ]
+        if not matches:
+            return None
+        found.append(matches[-1])
+    part, whole = found
+    if part.span == whole.span:
+        return None
+    return part, whole, Basis.NAMED
+
+
+def _list_head(ctx: _Context, fig: Figure, part: Figure, same: Sequence[int]) -> Figure | None:
+    """``发布信息164项，其中：招生13项，占7.9%；…``: a list after 其中 that follows its head
+    directly (no percentage between them) gives its shares over the head."""
+    start = max(fig.sentence_span[0], part.span[0] - _PAIRWISE_REACH)
+    at = ctx.text.rfind("其中", start, part.span[0])
+    if at < 0:
+        return None
+    heads = [ctx.figures[j] for j in same if ctx.figures[j].span[1] <= at]
+    if not heads:
+        return None
+    head = heads[-1]
+    between = ctx.text[head.span[1] : at]
+    if "%" in between or "％" in between or len(between) > 6:
+        return None
+    if not _compatible(head, part) or head.amount < part.amount:
+        return None
+    return head
 
 
 def _sentence_base(ctx: _Context, part: Figure, same: Sequence[int]) -> Figure | None:
@@ -499,8 +557,35 @@ def _table_link(ctx: _Context, fig: Figure) -> tuple[Figure, Figure, Basis] | No
     if by_row is not None:
         return by_row
     before = ctx.counts_before(table.span[0], lines_back=_FIT_LINES, limit=_NAMED_BACK)
-    whole = _fit(ctx, fig, part, before)
+    whole = _column_fit(ctx, fig, table, part_column, before) or _fit(ctx, fig, part, before)
     return None if whole is None else (part, whole, Basis.FIT)
+
+
+def _column_fit(
+    ctx: _Context, fig: Figure, table: Table, part_column: int, candidates: Sequence[int]
+) -> Figure | None:
+    """The one value among the counts before the table that reproduces every percentage of
+    the figure's column from its row's count (small shares fit many wholes one by one)."""
+    column = fig.column or 0
+    pairs = [
+        (r.cells[part_column].value, r.cells[column].value)
+        for r in table.body
+        if not r.total
+        and max(column, part_column) < len(r.cells)
+        and r.cells[part_column].kind in (CellKind.COUNT, CellKind.WAN)
+        and r.cells[column].kind is fig_kind(fig)
+    ]
+    if len(pairs) < 2:
+        return None
+    fits: dict[Decimal, Figure] = {}
+    for j in candidates:
+        whole = ctx.figures[j]
+        if all(
+            a is not None and c is not None and rounds_to(a, whole.amount, c, _unit(fig))
+            for a, c in pairs
+        ):
+            fits[whole.amount] = whole
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 _ROW_RELATION_MIN: Final = 2  # other rows that must keep the relation

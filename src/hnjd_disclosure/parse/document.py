@@ -530,6 +530,13 @@ def _make_table(text: str, raw_rows: Sequence[Sequence[Cell]], layout: TableLayo
     }
     if ids:
         body = [[_label_only(c) if k in ids else c for k, c in enumerate(r)] for r in body]
+    retyped = {
+        k: kind
+        for k, kind in _unit_columns(header).items()
+        if not any(k < len(r) and r[k].kind is kind for r in body)  # no % of its own
+    }
+    if retyped:
+        body = [[_retyped(c, retyped.get(k)) for k, c in enumerate(r)] for r in body]
     made = [_row(r) for r in header], [_row(r) for r in body]
     start = min(c.span[0] for r in rows for c in r)
     end = max(c.span[1] for r in rows for c in r)
@@ -540,6 +547,34 @@ def _make_table(text: str, raw_rows: Sequence[Sequence[Cell]], layout: TableLayo
         layout=layout,
         columns=columns,
     )
+
+
+#: Headers of columns whose bare numbers are percentages (``比例`` over ``77.69``) or
+#: ratios x:1 (``生师比`` over ``20.55``).
+PERCENT_COLUMNS: Final = ("比例", "占比", "百分比", "比重", "率", "%", "％")
+RATIO_COLUMNS: Final = ("生师比",)
+
+
+def _unit_columns(header: Sequence[Sequence[Cell]]) -> dict[int, CellKind]:
+    out: dict[int, CellKind] = {}
+    for row in header:
+        for k, c in enumerate(row):
+            if any(word in c.text for word in RATIO_COLUMNS):
+                out[k] = CellKind.RATIO
+            elif any(word in c.text for word in PERCENT_COLUMNS):
+                out[k] = CellKind.PERCENT
+    return out
+
+
+def _retyped(cell: Cell, kind: CellKind | None) -> Cell:
+    """A bare number under a percentage or ratio header is that kind of figure."""
+    if kind is None or cell.kind is not CellKind.COUNT or cell.value is None:
+        return cell
+    if not cell.text.translate(_FOLD).replace(".", "").replace(",", "").isdigit():
+        return cell  # a count with its unit (5人) stays a count
+    if kind is CellKind.PERCENT and cell.value > 100:
+        return cell
+    return Cell(text=cell.text, span=cell.span, kind=kind, value=cell.value)
 
 
 def _prefix(cells: Sequence[Cell]) -> int:
@@ -716,7 +751,9 @@ def _best_grid(cells: Sequence[Cell]) -> list[list[Cell]] | None:
     for width in range(2, 9):
         for leading in range(min(width, 3)):
             rows = _grid(cells, width, leading)
-            size = 0 if rows is None else sum(len(r) for r in rows if any(c.kind.is_figure for c in r))
+            size = (
+                0 if rows is None else sum(len(r) for r in rows if any(c.kind.is_figure for c in r))
+            )
             if rows is not None and size > best_size:
                 best, best_size = rows, size
     return best

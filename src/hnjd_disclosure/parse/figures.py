@@ -42,8 +42,10 @@ COUNT_UNITS: Final = (
     "人次", "课时", "学时", "小时", "余人", "个", "人", "名", "篇", "条", "期", "项", "件",
     "次", "所", "门", "家", "场", "本", "册", "份", "套", "台", "部", "位", "元", "间", "处",
     "批", "类", "张", "册", "栋", "座", "辆", "天", "户", "组", "届", "级",
+    # the same measure words in traditional characters (copies of mainland reports)
+    "項", "個", "條", "場", "門", "臺", "間", "處", "張", "組", "屆", "級",
 )  # fmt: skip
-_NOT_COUNTS: Final = frozenset({"届", "级"})  # 2022届毕业生: a cohort, not a count
+_NOT_COUNTS: Final = frozenset({"届", "级", "屆", "級"})  # 2022届毕业生: a cohort, not a count
 _WAN_UNITS: Final = ("人次", "元", "人", "册", "字", "份", "次", "条", "篇", "平方米", "册")
 
 _FIGURE_FOLD: Final = str.maketrans(
@@ -59,7 +61,7 @@ _NUMBER: Final = re.compile(
 #: measure words below. A lone 一 is left out (一个, 一次, 一项 are mostly "a", not counts), as
 #: are ordinals (第三个) and a numeral inside a longer run of numerals.
 _CN_NUMERAL: Final = "零〇一二两三四五六七八九十百千"
-_CN_COUNT_UNITS: Final = "个人名篇条期项件次所门家位场座栋间台套"
+_CN_COUNT_UNITS: Final = "个人名篇条期项件次所门家位场座栋间台套個條項門場間臺"
 _CN_NUMBER: Final = re.compile(f"[{_CN_NUMERAL}]{{1,8}}+(?=[{_CN_COUNT_UNITS}])")
 _NOT_BEFORE_CN: Final = frozenset(_CN_NUMERAL + "第")
 _SENTENCE_END: Final = frozenset("。！？!?\n\r\u2028\u2029")
@@ -174,13 +176,16 @@ def _cell_unit(cell: str, kind: FigureKind) -> str:
     folded = cell.translate(_FIGURE_FOLD)
     rest = folded.lstrip("0123456789.,: ")
     if kind is FigureKind.RATIO:
-        return ":1" if rest == "" and folded.rstrip().endswith(("1", ":1")) else ":"
+        return "1:" if folded.startswith("1:") and not folded.endswith(":1") else ":1"
+    if kind is FigureKind.PERCENT:
+        return "%"
     return rest.strip()
 
 
 # 17.5:1, 3.49：1, 1:17.5 after a name with 比 (生师比, 男女比例, 之比)
 _RATIO: Final = re.compile(
     r"(?<![0-9.])([0-9]++(?:\.[0-9]++)?+) ?[:：\u2236] ?([0-9]++(?:\.[0-9]++)?+)(?![0-9.:：\u2236])"
+    r"|(?<=生师比)[为是达约]?([0-9]++(?:\.[0-9]++)?+)(?![0-9.:：\u2236%])"
 )
 
 
@@ -194,10 +199,14 @@ def _ratios(
     """Ratios written ``x:1`` (or ``1:x``) after a name holding 比."""
     for m in _RATIO.finditer(folded):
         start, stop = m.span()
+        if m.group(3) is not None:
+            start = m.start(3)
         k = bisect.bisect_right(table_starts, start) - 1
         if k >= 0 and start < tables[k].span[1]:
             continue
-        left, right = m.group(1), m.group(2)
+        left, right = m.group(1) or m.group(3), m.group(2)
+        if right is None:  # 生师比为20.55: a ratio x:1 written as its number
+            right = "1"
         if right == "1":
             value, unit = left, ":1"
         elif left == "1":
@@ -321,7 +330,7 @@ def _figure_at(
     elif after.startswith(("个百分点", "百分点")):
         kind = FigureKind.POINTS
         unit = "个百分点" if after.startswith("个") else "百分点"
-    elif after.startswith(("万", "亿")):
+    elif after.startswith(("万", "亿", "萬", "億")):
         kind = FigureKind.WAN
         rest = after[1:]
         tail = next((u for u in _WAN_UNITS if rest.startswith(u)), "")
