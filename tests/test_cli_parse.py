@@ -59,8 +59,13 @@ def test_extract_text_and_json() -> None:
     assert status == 0
     assert "percent\t99.90%\t录取率\t5295/5300" in out
     status, out = _run("extract", str(TEXT), "--json")
-    rows = json.loads(out)
+    document = json.loads(out)
+    assert document["header"]["institution"] == "湖南机电职业技术学院"
+    assert document["header"]["period_start"] == "2021-09-01"
+    assert out.index('"header"') < out.index('"figures"')
+    rows = document["figures"]
     rate = next(r for r in rows if r["text"] == "99.90%")
+    assert rate["basis"] == "rate-name"
     assert rate["part"]["value"] == "5295"
     assert rate["whole"]["value"] == "5300"
     assert rate["kind"] == "percent"

@@ -7,16 +7,17 @@ to standard error and exits with status 2, never a traceback, and writes nothing
 from __future__ import annotations
 
 import argparse
-import enum
 import os
 import sys
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from . import io
 from .errors import DataError, HnjdError, MissingFiguresError
 from .model import AnnualReport
+
+if TYPE_CHECKING:
+    from .parse import Header
 
 __all__ = ["main"]
 
@@ -224,16 +225,13 @@ def _check(args: argparse.Namespace, stdout: TextIO) -> int:
     from .audit import CHECK_RULES, audit
 
     if args.file is not None and args.file.lower().endswith(TEXT_SUFFIXES):
-        from .parse import audit_text
-
-        findings = audit_text(read_text_file(args.file))
-    else:
-        try:
-            report = read_report(args)
-        except MissingFiguresError as exc:
-            # A draft is not bad input: list what is still to fill in, and fail like an error.
-            return _missing(exc, args, stdout)
-        findings = audit(report, CHECK_RULES)
+        return _check_text(args, stdout)
+    try:
+        report = read_report(args)
+    except MissingFiguresError as exc:
+        # A draft is not bad input: list what is still to fill in, and fail like an error.
+        return _missing(exc, args, stdout)
+    findings = audit(report, CHECK_RULES)
     if args.json:
         document = {
             "errors": len(findings.errors),
@@ -243,6 +241,29 @@ def _check(args: argparse.Namespace, stdout: TextIO) -> int:
         stdout.write(_json_dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         stdout.write(findings.to_text())
+    failed = bool(findings.errors) or (args.strict and bool(findings))
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _check_text(args: argparse.Namespace, stdout: TextIO) -> int:
+    """``check`` on a report's text: the findings, then how many checks were verified and
+    how many could not be (``--json``: every check not verifiable, with why)."""
+    from .parse import check_text
+
+    result = check_text(read_text_file(args.file))
+    findings = result.findings
+    if args.json:
+        document = {
+            "errors": len(findings.errors),
+            "warnings": len(findings.warnings),
+            "verified": result.verified,
+            "unverifiable": [c.to_dict() for c in result.unverifiable],
+            "findings": [f.to_dict() for f in findings],
+        }
+        stdout.write(_json_dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.write(findings.to_text())
+        stdout.write(result.summary() + "\n")
     failed = bool(findings.errors) or (args.strict and bool(findings))
     return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -312,37 +333,43 @@ def _parse(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _extract(args: argparse.Namespace, stdout: TextIO) -> int:
-    from .parse import extract_figures
+    from .parse import extract
 
-    figures = extract_figures(read_text_file(args.file))
+    found = extract(read_text_file(args.file))
     if args.json:
-        rows = [_figure_dict(f) for f in figures]
-        stdout.write(_json_dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        stdout.write(_json_dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    for f in figures:
+    stdout.write(_header_text(found.header))
+    for f in found.figures:
         link = ""
         if f.part is not None or f.whole is not None:
             part = "?" if f.part is None else str(f.part.value)
             whole = "?" if f.whole is None else str(f.whole.value)
-            link = f"\t{part}/{whole}"
+            basis = "" if f.basis is None else f"\t{f.basis.value}"
+            link = f"\t{part}/{whole}{basis}"
         stdout.write(f"{f.span[0]}-{f.span[1]}\t{f.kind.value}\t{f.text}\t{f.label}{link}\n")
     return EXIT_OK
 
 
-def _figure_dict(figure: object) -> dict[str, object]:
-    import attrs
-
-    def value(_: object, __: object, v: object) -> object:
-        if isinstance(v, Decimal):
-            return str(v)
-        if isinstance(v, enum.Enum):
-            return v.value
-        if isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, int) for x in v):
-            return list(v)
-        return v
-
-    out: dict[str, object] = attrs.asdict(figure, value_serializer=value)  # type: ignore[arg-type]
-    return out
+def _header_text(header: Header) -> str:
+    """The header facts, one per line, before the figures (``—`` for what is not there)."""
+    period = "—"
+    if header.period_start is not None and header.period_end is not None:
+        period = f"{header.period_start.isoformat()} 至 {header.period_end.isoformat()}"
+    academic = "—" if header.academic_year is None else "-".join(map(str, header.academic_year))
+    documents = "；".join(f"《{d.title}》（{d.number}）" for d in header.documents) or "—"
+    parts = "—" if header.stated_part_count is None else str(header.stated_part_count)
+    if header.part_names:
+        parts += "：" + "、".join(header.part_names)
+    lines = (
+        f"# 学校: {header.institution or '—'}",
+        f"# 标题: {header.title or '—'}",
+        f"# 学年: {academic}",
+        f"# 统计期间: {period}",
+        f"# 引用文件: {documents}",
+        f"# 部分: {parts}",
+    )
+    return "".join(f"{line}\n" for line in lines)
 
 
 Command = Callable[[argparse.Namespace, TextIO], int]

@@ -15,8 +15,10 @@ exception escapes on any ``str`` input.
 """
 
 from ._text import MAX_CHARS
-from .checks import audit_text
-from .figures import Figure, FigureKind, Reference, extract_figures
+from .checks import Check, TextAudit, Verdict, audit_text, check_text
+from .document import Cell, CellKind, Document, Heading, Paragraph, Row, Table, read_document
+from .extraction import Extraction, extract
+from .figures import Basis, Figure, FigureKind, Reference, extract_figures
 from .header import DocumentRef, Header, read_header
 from .report import parse_report
 from .sources import NAVIGATION_TOKENS, docx_to_text, html_to_text, pipe_rows
@@ -24,16 +26,31 @@ from .sources import NAVIGATION_TOKENS, docx_to_text, html_to_text, pipe_rows
 __all__ = [
     "MAX_CHARS",
     "NAVIGATION_TOKENS",
+    "Basis",
+    "Cell",
+    "CellKind",
+    "Check",
+    "Document",
     "DocumentRef",
+    "Extraction",
     "Figure",
     "FigureKind",
     "Header",
+    "Heading",
+    "Paragraph",
     "Reference",
+    "Row",
+    "Table",
+    "TextAudit",
+    "Verdict",
     "audit_text",
+    "check_text",
     "docx_to_text",
+    "extract",
     "extract_figures",
     "html_to_text",
     "parse_report",
     "pipe_rows",
+    "read_document",
     "read_header",
 ]

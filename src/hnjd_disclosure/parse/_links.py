@@ -157,7 +157,7 @@ def link(figures: Sequence[Figure], text: str, document: Document) -> list[Figur
             other = _other_reading(ctx, fig, part)
             if other is not None:
                 part, whole, basis = *other, Basis.FIT
-        out[i] = attrs.evolve(fig, part=_ref(part), whole=_ref(whole), basis=basis)
+        out[i] = attrs.evolve(fig, part=_ref(ctx, part), whole=_ref(ctx, whole), basis=basis)
     return out
 
 
@@ -165,8 +165,12 @@ def _unit(fig: Figure) -> str:
     return "%" if fig.kind is FigureKind.PERCENT else fig.unit
 
 
-def _ref(fig: Figure) -> Reference:
-    return Reference(value=fig.amount, label=fig.label, span=fig.span)
+def _ref(ctx: _Context, fig: Figure) -> Reference:
+    """A figure as a part or a whole; a table cell named by its column (人数), not its row."""
+    label = fig.label
+    if fig.table is not None and fig.column is not None:
+        label = ctx.document.tables[fig.table].column_name(fig.column) or label
+    return Reference(value=fig.amount, label=label, span=fig.span)
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
@@ -451,7 +455,8 @@ def _find_named(ctx: _Context, named: str, part: Figure) -> Figure | None:
         whole = ctx.figures[j]
         if not _compatible(whole, part) or whole.amount < part.amount or whole.change:
             continue
-        if _common(named, whole.label.replace(" ", "")) < need:
+        label = whole.label.replace(" ", "")
+        if _common(named, label) < need and not _in_order(named, label):
             continue
         following = ctx.figures[j + 1] if j + 1 < len(ctx.figures) else None
         if (
@@ -462,6 +467,13 @@ def _find_named(ctx: _Context, named: str, part: Figure) -> Figure | None:
             continue  # a sibling: 「中部地区就业1024人，占就业总人数的…」
         best = whole
     return best
+
+
+def _in_order(named: str, label: str) -> bool:
+    """Whether every character of ``named`` stands in ``label``, in order (发布信息 in
+    「主页发布各类信息」)."""
+    rest = iter(label)
+    return len(named) >= 2 and all(ch in rest for ch in named)
 
 
 def _fit(ctx: _Context, fig: Figure, part: Figure, earlier: Sequence[int]) -> Figure | None:
