@@ -262,9 +262,8 @@ def _rates(figures: Sequence[Figure], text: str) -> Iterator[_Result]:
                     f"四舍五入应为{computed}，{zh}。"
                 ),
                 message_en=(
-                    f"{fig.text} (characters {fig.span[0]}-{fig.span[1]}): {fig.part.value} / "
-                    f"{fig.whole.value} rounds half-up to {computed}: {en} "
-                    f"(basis: {fig.basis.value})."
+                    f"{fig.text}: {fig.part.value} / {fig.whole.value} rounds half-up to "
+                    f"{computed}: {en} (basis: {fig.basis.value})."
                 ),
                 span=fig.span,
             ),
