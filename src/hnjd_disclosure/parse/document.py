@@ -618,13 +618,11 @@ def _carry_spanned_labels(body: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _row(cells: Sequence[Cell]) -> Row:
-    label = next((c.text for c in cells if c.kind is CellKind.LABEL), "")
-    squeezed = "".join(label.split())
-    first_figure = next((k for k, c in enumerate(cells) if c.kind.is_figure), len(cells))
-    labels_before = "".join(c.text for c in cells[:first_figure])
-    labels_before = "".join(labels_before.split())
-    total = squeezed.startswith(TOTAL_WORDS) or labels_before in TOTAL_WORDS
-    subtotal = squeezed.startswith(SUBTOTAL_WORDS)
+    """A row; it is a total (subtotal) row when a label before its first figure says so
+    (a 序号 cell may stand before 合计)."""
+    labels = ["".join(c.text.split()) for c in cells[: _prefix(cells)] if c.text]
+    subtotal = any(label.startswith(SUBTOTAL_WORDS) for label in labels)
+    total = any(label.startswith(TOTAL_WORDS) for label in labels) or "".join(labels) in TOTAL_WORDS
     return Row(
         cells=tuple(cells),
         span=(cells[0].span[0], cells[-1].span[1]),
