@@ -7,9 +7,11 @@ The JSON Schema and the field tables of the data-format page are generated at bu
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
+import jieba
 from sphinx.application import Sphinx
 
 import hnjd_disclosure
@@ -20,6 +22,9 @@ author = "hnjd_disclosure developers"
 copyright = "hnjd_disclosure developers"
 release = version = "0.1.0"
 language = "zh_CN"
+# The search index splits Chinese text into words with jieba (without it, no Chinese word is
+# indexed); its start-up messages are not the build's.
+jieba.setLogLevel(logging.WARNING)
 
 extensions = [
     "myst_parser",
