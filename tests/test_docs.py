@@ -5,7 +5,9 @@ in order, so that a page can create a file with one command and read it in the n
 ``console`` blocks are shell sessions (``$`` starts a command, ``>`` continues it, the lines
 after it are its expected output); ``pycon``/``python`` blocks with ``>>>`` are doctests
 sharing one namespace per page. Expected output may elide with ``...`` and wrap lines
-(doctest's ELLIPSIS and NORMALIZE_WHITESPACE).
+(doctest's ELLIPSIS and NORMALIZE_WHITESPACE). A command exits 0, unless its output ends with
+a line ``（退出状态 N）``: then it must exit N (this works the same in every shell, where
+``|| echo $?`` is bash's only).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ EXAMPLES = DOCS.parent / "examples"
 PAGES = sorted(DOCS.glob("*.md"))
 FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+EXIT_STATUS = re.compile(r"^（退出状态 (\d+)）\n\Z", re.MULTILINE)
 
 
 def blocks(page: Path) -> Iterator[tuple[str, str, int]]:
@@ -69,7 +72,11 @@ def run_console(body: str, cwd: Path, where: str) -> None:
             check=False,
         )
         got = done.stdout
-        assert done.returncode == 0, f"{where}: `{command}` exited {done.returncode}:\n{got}"
+        status = EXIT_STATUS.search(expected)
+        if status is not None:
+            expected = expected[: status.start()]
+        want = int(status.group(1)) if status else 0
+        assert done.returncode == want, f"{where}: `{command}` exited {done.returncode}:\n{got}"
         if not checker.check_output(expected, got, OPTIONS):
             diff = checker.output_difference(doctest.Example(command, expected), got, OPTIONS)
             pytest.fail(f"{where}: `{command}`\n{diff}")
@@ -94,3 +101,50 @@ def test_page(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         result = runner.run(test, out=report.append, clear_globs=False)
         assert result.failed == 0, "".join(report)
         globs = test.globs  # DocTest copies the namespace it is given
+
+
+def _checklist_examples() -> Iterator[tuple[str, str]]:
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        for match in FENCE.finditer(text):
+            if match.group(1) == "toml" and "[[checklist.entries]]" in match.group(2):
+                yield f"{page.name}:{text.count(chr(10), 0, match.start()) + 1}", match.group(2)
+
+
+CHECKLIST_EXAMPLES = dict(_checklist_examples())
+
+
+@pytest.mark.parametrize("where", CHECKLIST_EXAMPLES)
+def test_checklist_example_pastes_into_a_draft(where: str) -> None:
+    """A ``[[checklist.entries]]`` example of the docs, pasted at the end of a draft, loads.
+
+    An excerpt of a draft (a status still 待填写) is refused as a draft, for those items only.
+    """
+    import tomllib
+
+    from hnjd_disclosure import builtin_report, loads_toml
+    from hnjd_disclosure.draft import PLACEHOLDER, decide, draft_from, dumps_draft_toml, fill_in
+    from hnjd_disclosure.errors import MissingFiguresError
+
+    example = CHECKLIST_EXAMPLES[where]
+    items = {entry["item"] for entry in tomllib.loads(example)["checklist"]["entries"]}
+    figures = tomllib.loads((EXAMPLES / "figures-2023.toml").read_text(encoding="utf-8"))
+    data = fill_in(draft_from(builtin_report(2022), 2023), figures)
+    data["checklist"]["entries"] = [
+        e for e in data["checklist"]["entries"] if e["item"] not in items
+    ]
+    data = decide(data, {}, rest={"status": "not_stated"})
+    text = dumps_draft_toml(data) + "\n" + example
+    if PLACEHOLDER in example:
+        with pytest.raises(MissingFiguresError) as info:
+            loads_toml(text, source=where)
+        assert (info.value.paths, set(info.value.undecided)) == ((), items)
+        return
+    report = loads_toml(text, source=where)
+    assert report.checklist is not None
+    assert {e.item for e in report.checklist.entries} >= items
+
+
+def test_checklist_examples_found() -> None:
+    assert any(where.startswith("data-format.md") for where in CHECKLIST_EXAMPLES)
+    assert any(where.startswith("next-year.md") for where in CHECKLIST_EXAMPLES)

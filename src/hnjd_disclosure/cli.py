@@ -195,28 +195,37 @@ def _new(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO) -> int:
+    from .checklist import checklist_2014
     from .draft import figure_fields
 
     fields = figure_fields()
     hints = {p: fields[p].hint if p in fields else "" for p in exc.paths}
+    names = {item.number: item.text for item in checklist_2014().items}
+    undecided = {n: names.get(n, "") for n in exc.undecided}
     if args.json:
         missing = [{"path": p, "hint": h} for p, h in hints.items()]
+        items = [{"item": n, "name": name} for n, name in undecided.items()]
         invalid = [{"path": i.path, "message": i.message} for i in exc.invalid]
         document = {
             "errors": len(invalid),
             "warnings": 0,
             "findings": [],
             "missing": missing,
+            "undecided": items,
             "invalid": invalid,
         }
         stdout.write(_json_dumps(document, ensure_ascii=False, indent=2) + "\n")
-    else:
-        width = max(len(p) for p in exc.paths)
-        stdout.write(f"{exc.source}: {len(exc.paths)} 个数字尚未填写（待填写）：\n")
+        return EXIT_FINDINGS
+    if hints:
+        width = max(len(p) for p in hints)
+        stdout.write(f"{exc.source}: {len(hints)} 个数字尚未填写（待填写）：\n")
         stdout.write("".join(f"  {p:<{width}}  {h}\n" for p, h in hints.items()))
-        if exc.invalid:
-            stdout.write(f"{exc.source}: {len(exc.invalid)} 个已填写的数字有误：\n")
-            stdout.write("".join(f"  {i.path}: {i.message}\n" for i in exc.invalid))
+    if undecided:
+        stdout.write(f"{exc.source}: {len(undecided)} 个清单事项的公开情况尚未确定（待填写）：\n")
+        stdout.write("".join(f"  第{n}项  {name}\n" for n, name in undecided.items()))
+    if exc.invalid:
+        stdout.write(f"{exc.source}: {len(exc.invalid)} 个已填写的数字有误：\n")
+        stdout.write("".join(f"  {i.path}: {i.message}\n" for i in exc.invalid))
     return EXIT_FINDINGS
 
 
@@ -411,10 +420,10 @@ def _add_check(sub: _Subparsers) -> None:
         "check",
         help="audit a report's figures against its counts",
         description="Audit a report. Exit status: 0 with no findings or only warnings, "
-        "1 with an error (or any finding with --strict) or with figures still marked "
-        "待填写 (a draft from `new`: they are listed), 2 on bad input. A FILE ending in "
-        ".txt, .text or .md is a report's text (any institution): its figures are extracted "
-        "and checked.",
+        "1 with an error (or any finding with --strict) or with figures or checklist "
+        "statuses still marked 待填写 (a draft from `new` or `init`: they are listed), "
+        "2 on bad input. A FILE ending in .txt, .text or .md is a report's text (any "
+        "institution): its figures are extracted and checked.",
     )
     _add_source(p)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
