@@ -13,7 +13,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, load, loads_json, loads_toml
+from hnjd_disclosure import (
+    builtin_report,
+    dumps_json,
+    dumps_toml,
+    load,
+    loads_json,
+    loads_toml,
+    render,
+)
 from hnjd_disclosure.checklist import checklist_2014
 from hnjd_disclosure.convert import unstructure
 from hnjd_disclosure.draft import (
@@ -24,6 +32,7 @@ from hnjd_disclosure.draft import (
     dumps_draft_toml,
     figure_fields,
     fill_in,
+    first_draft,
     missing_figures,
     undecided_items,
 )
@@ -517,3 +526,107 @@ class TestPlaceholderInText:
         with pytest.raises(MissingFiguresError) as info:
             loads_toml(dumps_draft_toml(data))
         assert info.value.paths == tuple(figure_fields())
+
+
+_SAMPLE = {"count": 0, "percent": "0.00%", "wan": "1.0万", "ranking": "前50名"}
+
+
+def _filled_first_draft(kind: InstitutionKind) -> dict[str, Any]:
+    data = first_draft("潇湘大学", kind, 2024)
+    data = fill_in(data, {p: _SAMPLE[f.kind] for p, f in figure_fields().items()})
+    return decide(data, {}, rest={"status": "not_stated"})
+
+
+class TestFirstDraft:
+    @pytest.mark.parametrize("kind", list(InstitutionKind))
+    def test_completed_loads_and_renders_every_part(self, kind: InstitutionKind) -> None:
+        """An init draft with its figures and part 8 filled in loads, and renders all 8 parts."""
+        report = loads_toml(dumps_draft_toml(_filled_first_draft(kind)))
+        assert (report.institution, report.year, report.institution_kind) == (
+            "潇湘大学",
+            2024,
+            kind,
+        )
+        assert report.period == Period(
+            start=datetime.date(2023, 9, 1), end=datetime.date(2024, 8, 31)
+        )
+        text = render(report, checklist=True)
+        for heading in ("一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、"):
+            assert f"\n{heading}" in text
+
+    @pytest.mark.parametrize(
+        ("kind", "undecided"),
+        [(InstitutionKind.VOCATIONAL, 38), (InstitutionKind.UNDERGRADUATE, 50)],
+    )
+    def test_every_figure_and_applicable_item_to_fill_in(
+        self, kind: InstitutionKind, undecided: int
+    ) -> None:
+        """The draft marks every figure of the model and every item that applies to the kind."""
+        data = first_draft("潇湘大学", kind, 2024)
+        assert missing_figures(data) == tuple(figure_fields())
+        assert len(undecided_items(data)) == undecided
+        assert len(data["checklist"]["entries"]) == 50
+
+    def test_keys_in_model_order(self) -> None:
+        """The draft's keys are the report's fields in their order (the order of the report)."""
+        data = first_draft("潇湘大学", InstitutionKind.VOCATIONAL, 2024)
+        assert list(data) == [a.name for a in attrs.fields(AnnualReport)]
+
+    @pytest.mark.parametrize(
+        ("institution", "year", "path"),
+        [
+            ("", 2024, "institution"),
+            (" ", 2024, "institution"),
+            ("甲\n乙", 2024, "institution"),
+            ("潇湘大学", 1949, "year"),
+            ("潇湘大学", 10000, "year"),
+            ("潇湘大学", True, "year"),
+        ],
+    )
+    def test_rejects(self, institution: str, year: int, path: str) -> None:
+        """A blank or multi-line name, or a year a report cannot have, is refused at its field."""
+        with pytest.raises(ModelError, match=rf"^{path}: expected"):
+            first_draft(institution, InstitutionKind.VOCATIONAL, year)
+
+
+class TestInitCommand:
+    def test_writes_the_draft(self, tmp_path: Path) -> None:
+        """init writes first_draft's TOML; check lists its figures and items (exit 1)."""
+        target = tmp_path / "first.toml"
+        args = ["init", "--institution", "潇湘大学", "--kind", "本科", "--year", "2024"]
+        assert run(*args, "-o", str(target))[0] == 0
+        expected = first_draft("潇湘大学", InstitutionKind.UNDERGRADUATE, 2024)
+        assert tomllib.loads(target.read_text(encoding="utf-8")) == tomllib.loads(
+            dumps_draft_toml(expected)
+        )
+        status, out = run("check", str(target))
+        assert status == 1
+        assert f"{target}: 50 个清单事项的公开情况尚未确定（待填写）：" in out.splitlines()
+
+    def test_json(self, tmp_path: Path) -> None:
+        """A .json output is a JSON draft."""
+        target = tmp_path / "first.json"
+        args = ["init", "--institution", "潇湘大学", "--kind", "高职", "--year", "2024"]
+        assert run(*args, "-o", str(target))[0] == 0
+        assert json.loads(target.read_text(encoding="utf-8"))["institution_kind"] == "高职"
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            ["--kind", "大学", "--year", "2024"],
+            ["--kind", "本科", "--year", "24"],
+            ["--kind", "本科"],
+        ],
+    )
+    def test_usage_errors(self, bad: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown kind, a bad year or a missing option is a usage error (exit 2)."""
+        assert run("init", "--institution", "潇湘大学", *bad) == (2, "")
+        assert capsys.readouterr().err.startswith("hnjd-disclosure init: ")
+
+    def test_blank_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A blank name is refused in one line, exit 2."""
+        args = ["init", "--institution", " ", "--kind", "本科", "--year", "2024"]
+        assert run(*args) == (2, "")
+        assert capsys.readouterr().err == (
+            "hnjd-disclosure: institution: expected the institution's name, got ' '\n"
+        )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from . import io
 from .errors import DataError, HnjdError, MissingFiguresError
-from .model import AnnualReport
+from .model import AnnualReport, InstitutionKind
 
 __all__ = ["main"]
 
@@ -179,19 +179,32 @@ def _convert(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _new(args: argparse.Namespace, stdout: TextIO) -> int:
-    from .draft import draft_from, dumps_draft_toml
+    from .draft import draft_from
 
     if args.source is None:
         report = io.builtin_report(args.year - 1)
     else:
         report = read_report_arg(args.source)
-    data = draft_from(report, args.year)
+    _write_draft(draft_from(report, args.year), args, stdout)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .draft import first_draft
+
+    data = first_draft(args.institution, InstitutionKind(args.kind), args.year)
+    _write_draft(data, args, stdout)
+    return EXIT_OK
+
+
+def _write_draft(data: dict[str, Any], args: argparse.Namespace, stdout: TextIO) -> None:
+    from .draft import dumps_draft_toml
+
     if args.output and io.format_of(args.output) == "json":
         text = _json_dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     else:
         text = dumps_draft_toml(data)
     emit(text, args, stdout)
-    return EXIT_OK
 
 
 def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO) -> int:
@@ -415,6 +428,29 @@ def _add_new(sub: _Subparsers) -> None:
     p.set_defaults(run=_new)
 
 
+def _add_init(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "init",
+        help="draft an institution's first report: every part, every figure to fill in",
+        description="Write the draft of a first report for any institution: every part with "
+        "model prose to rewrite, every figure marked 待填写, and part 8 with the checklist "
+        "items that apply to the kind of institution marked 待填写. Exit status 0, or 2 on "
+        "bad input.",
+    )
+    p.add_argument("--institution", required=True, metavar="NAME", help="the institution's name")
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=[kind.value for kind in InstitutionKind],
+        help="本科 (undergraduate) or 高职 (vocational): decides which checklist items apply",
+    )
+    p.add_argument(
+        "--year", type=year_argument, required=True, help="the year of the report, e.g. 2024"
+    )
+    _add_output(p)
+    p.set_defaults(run=_init)
+
+
 def _add_check(sub: _Subparsers) -> None:
     p = sub.add_parser(
         "check",
@@ -477,6 +513,7 @@ _COMMANDS: dict[str, Callable[[_Subparsers], None]] = {
     "schema": _add_schema,
     "convert": _add_convert,
     "new": _add_new,
+    "init": _add_init,
     "check": _add_check,
     "diff": _add_diff,
     "parse": _add_parse,

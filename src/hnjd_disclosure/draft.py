@@ -28,9 +28,11 @@ from __future__ import annotations
 import copy
 import datetime
 import re
+import tomllib
 import typing
 from collections.abc import Iterator, Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -41,7 +43,7 @@ from .convert import figure_problem, unstructure
 from .errors import PLACEHOLDER, Issue, ModelError
 from .model import AnnualReport, DisclosureStatus, InstitutionKind
 from .model._fields import KIND, LABEL, UNIT
-from .model.report import MAX_YEAR
+from .model.report import MAX_YEAR, MIN_YEAR
 
 __all__ = [
     "PLACEHOLDER",
@@ -52,6 +54,7 @@ __all__ = [
     "dumps_draft_toml",
     "figure_fields",
     "fill_in",
+    "first_draft",
     "invalid_figures",
     "missing_figures",
     "undecided_items",
@@ -186,6 +189,48 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
         "entries": checklist_entries(report.institution_kind),
     }
     return data
+
+
+@cache
+def _first_report() -> dict[str, Any]:
+    # Package data beside this module, as the checklist's (see checklist.checklist_2014).
+    text = Path(__file__).parent.joinpath("data/first-report.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def first_draft(institution: str, kind: InstitutionKind, year: int) -> dict[str, Any]:
+    """The plain data of an institution's first report: every part, every figure to fill in.
+
+    For a school without last year's data (:func:`draft_from` needs a report): the identity
+    is the one given, the period runs from 1 September of the year before to 31 August, the
+    legal basis is the Ministry's two documents, the prose of every part a model to rewrite,
+    every figure :data:`PLACEHOLDER`, and part 8 :func:`checklist_entries` of ``kind``.
+
+    >>> data = first_draft("潇湘大学", InstitutionKind.UNDERGRADUATE, 2024)
+    >>> data["institution"], data["title"], str(data["period"]["start"])
+    ('潇湘大学', '2024年信息公开年度报告', '2023-09-01')
+    >>> len(missing_figures(data)), len(undecided_items(data))
+    (38, 50)
+
+    Raises:
+        ModelError: at ``institution`` if it is blank or not one line, at ``year`` if the
+            year is not one a report can have.
+    """
+    if not isinstance(institution, str) or not institution.strip() or "\n" in institution:
+        raise ModelError("institution", f"expected the institution's name, got {institution!r}")
+    if type(year) is not int or not MIN_YEAR < year <= MAX_YEAR:
+        raise ModelError("year", f"expected a year from {MIN_YEAR + 1} to {MAX_YEAR}, got {year!r}")
+    given: dict[str, Any] = {
+        "institution": institution.strip(),
+        "year": year,
+        "title": f"{year}年信息公开年度报告",
+        "institution_kind": InstitutionKind(kind).value,
+        "period": {"start": datetime.date(year - 1, 9, 1), "end": datetime.date(year, 8, 31)},
+        "checklist": {"heading": _CHECKLIST_HEADING, "entries": checklist_entries(kind)},
+    }
+    template = copy.deepcopy(_first_report())
+    names = [a.name for a in attrs.fields(AnnualReport)]
+    return {name: given[name] if name in given else template[name] for name in names}
 
 
 #: The heading of part 8 in a draft whose source has none.
