@@ -148,3 +148,39 @@ def test_checklist_example_pastes_into_a_draft(where: str) -> None:
 def test_checklist_examples_found() -> None:
     assert any(where.startswith("data-format.md") for where in CHECKLIST_EXAMPLES)
     assert any(where.startswith("next-year.md") for where in CHECKLIST_EXAMPLES)
+
+
+class TestErrorsPage:
+    """docs/errors.md explains every error class and only messages the code can give."""
+
+    PAGE = (DOCS / "errors.md").read_text(encoding="utf-8")
+    SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in (DOCS.parent / "src").rglob("*.py"))
+
+    def test_every_error_class_has_a_section(self) -> None:
+        """Each exception of errors.__all__ has its section (meaning and remedy)."""
+        import inspect
+
+        from hnjd_disclosure import errors
+
+        classes = [
+            name
+            for name in errors.__all__
+            if inspect.isclass(getattr(errors, name))
+            and issubclass(getattr(errors, name), Exception)
+        ]
+        missing = [name for name in classes if f"(error-{name.lower()})=" not in self.PAGE]
+        assert missing == []
+
+    #: Messages of the standard library's readers that the library passes on.
+    PASSED_ON = frozenset({"Cannot mutate immutable namespace"})
+
+    def test_messages_are_the_codes(self) -> None:
+        """Each message in the first column of a table is in the source (… for a value)."""
+        rows = re.findall(r"^\| (`[^|]*`(?: / `[^|]*`)?) \|", self.PAGE, re.MULTILINE)
+        assert len(rows) > 20
+        for row in rows:
+            for message in re.findall(r"`([^`]+)`", row):
+                for piece in re.split(r"…|: ", message):
+                    piece = piece.strip(" :()")
+                    if len(piece) > 3 and piece not in self.PASSED_ON:
+                        assert piece in self.SOURCE, f"{piece!r} (from {message!r}) is not in src/"

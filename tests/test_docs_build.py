@@ -66,3 +66,73 @@ class TestSearch:
         used = set(re.findall(r"\b(\w*Stemmer)\b", script))
         defined = set(re.findall(r"\b(?:var|let|const|class|function)\s+(\w*Stemmer)\b", script))
         assert used <= defined, f"used but not defined: {sorted(used - defined)}"
+
+
+def _text(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+class TestReference:
+    def test_every_field_with_its_chinese_name(self, site: Path) -> None:
+        """The field reference lists every field of every object, with its label."""
+        import typing
+
+        import attrs
+
+        from hnjd_disclosure.model import AnnualReport
+        from hnjd_disclosure.model._fields import LABEL
+
+        page = _text(site, "fields.html")
+        todo: list[type] = [AnnualReport]
+        seen: set[type] = set()
+        while todo:
+            cl = todo.pop()
+            seen.add(cl)
+            assert f"fields-{cl.__name__.lower()}" in page
+            hints = typing.get_type_hints(cl)
+            for a in attrs.fields(cl):
+                assert (
+                    f'<code class="docutils literal notranslate"><span class="pre">{a.name}' in page
+                )
+                assert a.metadata.get(LABEL), f"{cl.__name__}.{a.name} has no Chinese name"
+                assert a.metadata[LABEL] in page
+                for tp in (hints[a.name], *typing.get_args(hints[a.name])):
+                    ours = attrs.has(tp) and tp.__module__.startswith("hnjd_disclosure.model")
+                    if ours and tp not in seen:
+                        todo.append(tp)
+        assert len(seen) > 20
+
+    def test_report_order(self, site: Path) -> None:
+        """Objects come in the order of the report, not alphabetically."""
+        page = _text(site, "fields.html")
+        order = ["annualreport", "overview", "proactivedisclosure", "requestdisclosure"]
+        positions = [page.index(f'id="fields-{name}"') for name in order]
+        assert positions == sorted(positions)
+
+    def test_rates_with_their_wholes(self, site: Path) -> None:
+        """The audit page gives each rate's formula: 省内就业占比 is a share of the placed."""
+        page = _text(site, "audit.html")
+        assert "省内就业 ÷ 毕业去向落实人数" in page
+        assert "实际录取 ÷ 计划招生" in page
+
+    @pytest.mark.parametrize(
+        "option", ["--as-published", "--to", "--json", "--institution", "--kind", "--strict"]
+    )
+    def test_cli_options(self, site: Path, option: str) -> None:
+        """Every option of the parser is in the CLI reference."""
+        assert f'<span class="pre">{option}' in _text(site, "cli.html")
+
+    def test_every_command(self, site: Path) -> None:
+        """Every sub-command has its section."""
+        from hnjd_disclosure.cli import _COMMANDS
+
+        page = _text(site, "cli.html")
+        assert all(f'id="cli-{name}"' in page for name in _COMMANDS)
+
+    def test_copy_button_leaves_out_prompts(self, site: Path) -> None:
+        """sphinx-copybutton is on, configured to strip ``$ `` and ``>>> ``."""
+        script = _text(site, "_static/copybutton.js")
+        options = _text(site, "_static/copybutton_funcs.js") + script
+        assert "copybutton" in _text(site, "index.html")
+        assert ">>> " in options
+        assert "\\\\$ " in options or "\\$ " in options
