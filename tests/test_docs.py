@@ -184,3 +184,34 @@ class TestErrorsPage:
                     piece = piece.strip(" :()")
                     if len(piece) > 3 and piece not in self.PASSED_ON:
                         assert piece in self.SOURCE, f"{piece!r} (from {message!r}) is not in src/"
+
+
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_QUOTED = re.compile(rf'“|”|"[^"`\n]*[{_CJK}][^"`\n]*"')
+_BROKEN = re.compile(rf"[{_CJK}]\n[ \t]*[{_CJK}]")
+# texts.md is being extended on another branch: only its quotation marks and terms are kept here.
+_REWRAPPED = [p for p in PAGES if p.name != "texts.md"]
+
+
+def _prose(page: Path) -> str:
+    """The page without its code blocks and inline code."""
+    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+    return re.sub(r"`[^`\n]*`", "", text)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_one_kind_of_quotation_mark(page: Path) -> None:
+    """Chinese prose quotes with 「」, not with "" or “”."""
+    assert _QUOTED.findall(_prose(page)) == []
+
+
+@pytest.mark.parametrize("page", _REWRAPPED, ids=[p.name for p in _REWRAPPED])
+def test_no_line_break_inside_chinese_text(page: Path) -> None:
+    """A line break between two Chinese characters shows as a stray space on the page."""
+    assert [m.group() for m in _BROKEN.finditer(_prose(page))] == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_one_term_per_idea(page: Path) -> None:
+    """The figure recomputed from the counts is 计算值 (the code's ``computed``), never 真实值."""
+    assert "真实值" not in page.read_text(encoding="utf-8")
