@@ -47,10 +47,16 @@ exclude_patterns = ["_build", "_generated", "conftest.py"]
 # Summary tables only (the API pages list their objects with ``autosummary``, no stub pages).
 autosummary_generate = False
 autodoc_member_order = "bysource"
-autodoc_typehints = "description"
+# Types in the signature: a separate list of parameters would come after the docstring's
+# "Raises" section.
+autodoc_typehints = "signature"
 autodoc_default_options = {"members": True, "show-inheritance": False}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
+
+# The guides are Chinese (language above), the API reference English: locale/ keeps the
+# labels autodoc writes on the API pages (Parameters, Raises, Bases, [source]) in English.
+locale_dirs = ["locale"]
 
 html_theme = "furo"
 html_title = f"hnjd_disclosure {release}"

@@ -2,7 +2,7 @@
 
 The 2022 report is built in; the 2023 one is drafted from it and filled in with the example
 figures of ``figures-2023.toml`` and part 8 of ``checklist-2023.toml`` (not real data). The
-chart needs matplotlib (the ``plot`` extra: ``pip install 'hnjd-disclosure[plot]'``); without
+chart needs matplotlib (the ``plot`` extra: ``pip install "hnjd-disclosure[plot]"``); without
 it the table is still printed.
 
 Run: python examples/compare_years.py   (writes rates.png in the current directory)
@@ -89,7 +89,7 @@ def main() -> None:
     if chart(changes, Path("rates.png")):
         print("图表已保存：rates.png")
     else:
-        print("未安装 matplotlib，跳过图表（pip install 'hnjd-disclosure[plot]'）")
+        print('未安装 matplotlib，跳过图表（pip install "hnjd-disclosure[plot]"）')
 
 
 if __name__ == "__main__":

@@ -136,3 +136,19 @@ class TestReference:
         assert "copybutton" in _text(site, "index.html")
         assert ">>> " in options
         assert "\\\\$ " in options or "\\$ " in options
+
+
+class TestApi:
+    @pytest.mark.parametrize("module", ["io", "draft", "audit", "model", "errors"])
+    def test_one_page_per_module_with_a_summary_table(self, site: Path, module: str) -> None:
+        """Each API page opens with a table of what its module exports."""
+        page = _text(site, f"api/{module}.html")
+        assert 'class="autosummary' in page
+
+    def test_labels_in_english(self, site: Path) -> None:
+        """The English API pages say Raises and [source], not Sphinx's Chinese labels."""
+        page = _text(site, "api/io.html")
+        assert "Raises" in page
+        assert "[source]" in page
+        assert "抛出" not in page
+        assert "源代码" not in page

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import importlib
 import inspect
 import typing
 from collections.abc import Iterator
@@ -17,8 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.pycode import ModuleAnalyzer
+from sphinx.util.docutils import SphinxDirective
 
 from hnjd_disclosure import errors, stats
 from hnjd_disclosure.cli import PROG, build_parser
@@ -264,6 +268,25 @@ def generate(_: Sphinx | None = None) -> None:
             path.write_text(text, encoding="utf-8")
 
 
+class ModuleSummary(SphinxDirective):
+    """``.. module-summary:: hnjd_disclosure.io``: an autosummary table of the module's ``__all__``.
+
+    The table lists what the module exports, read from the module: no hand-kept list.
+    """
+
+    required_arguments = 1
+
+    def run(self) -> list[Any]:
+        module = importlib.import_module(self.arguments[0])
+        names = [n for n in module.__all__ if not n.isupper()]  # constants: in the text below
+        lines = [".. autosummary::", ""] + [f"   ~{module.__name__}.{n}" for n in names]
+        content = StringList(lines, source=self.get_source_info()[0])
+        container = nodes.container()
+        self.state.nested_parse(content, self.content_offset, container)
+        return list(container.children)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("module-summary", ModuleSummary)
     app.connect("builder-inited", generate)
     return {"parallel_read_safe": True}

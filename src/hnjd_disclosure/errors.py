@@ -239,7 +239,7 @@ class MissingExtraError(HnjdError, ImportError):
     """A feature needs an optional extra that is not installed; the message says how to get it.
 
     >>> print(MissingExtraError("docx", "python-docx"))
-    this needs python-docx: pip install 'hnjd-disclosure[docx]'
+    this needs python-docx: pip install "hnjd-disclosure[docx]"
     """
 
     def __init__(self, extra: str, package: str) -> None:
@@ -248,7 +248,7 @@ class MissingExtraError(HnjdError, ImportError):
         self.package = package
 
     def __str__(self) -> str:
-        return f"this needs {self.package}: pip install 'hnjd-disclosure[{self.extra}]'"
+        return f'this needs {self.package}: pip install "hnjd-disclosure[{self.extra}]"'
 
 
 class ZeroWholeError(HnjdError, ValueError):
