@@ -567,6 +567,15 @@ class TestFirstDraft:
         assert len(undecided_items(data)) == undecided
         assert len(data["checklist"]["entries"]) == 50
 
+    def test_head_names_the_texts_to_write(self) -> None:
+        """The draft's head names the texts still 待填写 (check does not list texts)."""
+        data = first_draft("潇湘大学", InstitutionKind.UNDERGRADUATE, 2024)
+        head = dumps_draft_toml(data).splitlines()[3]
+        assert head.endswith("other.contact.telephone")
+        assert "proactive.admissions.employment.home_province" in head
+        filled = fill_in(data, {"other.contact.telephone": "0731－1"})
+        assert "other.contact.telephone" not in dumps_draft_toml(filled).splitlines()[3]
+
     def test_keys_in_model_order(self) -> None:
         """The draft's keys are the report's fields in their order (the order of the report)."""
         data = first_draft("潇湘大学", InstitutionKind.VOCATIONAL, 2024)

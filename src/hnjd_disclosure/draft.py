@@ -464,8 +464,26 @@ def _draft_head(data: Mapping[str, Any]) -> str:
         todo.append(f'{missing} 个数字标为 "{PLACEHOLDER}"')
     if undecided:
         todo.append(f'{undecided} 个清单事项的公开情况标为 "{PLACEHOLDER}"')
+    texts = _placeholder_texts(data, "")
+    note = f'# 文字中还有 "{PLACEHOLDER}"，请改为本校的情况：{"、".join(texts)}\n' if texts else ""
     return (
         f"{name}（草稿）\n"
         f"# 还有 {'，'.join(todo)}：逐个填写后才能排版（render）。\n"
-        "# `hnjd-disclosure check 本文件` 列出尚未填写的数字和事项；文字部分请逐段修改。\n"
+        "# `hnjd-disclosure check 本文件` 列出尚未填写的数字和事项；文字部分请逐段修改。\n" + note
     )
+
+
+def _placeholder_texts(node: object, path: str) -> list[str]:
+    """The paths of the texts (not figures, not statuses) that read exactly :data:`PLACEHOLDER`.
+
+    ``check`` does not list them (a text may say anything); the draft's head names them.
+    """
+    if isinstance(node, Mapping):
+        found = []
+        for key, value in node.items():
+            if key != "checklist":
+                found += _placeholder_texts(value, f"{path}.{key}" if path else str(key))
+        return found
+    if isinstance(node, list):
+        return [p for i, item in enumerate(node) for p in _placeholder_texts(item, f"{path}[{i}]")]
+    return [path] if _is_placeholder(node) and path not in _figure_fields() else []
