@@ -102,6 +102,18 @@ class TestReference:
                         todo.append(tp)
         assert len(seen) > 20
 
+    def test_every_field_described(self, site: Path) -> None:
+        """Each row of the generated field tables has a type, a default and a description."""
+        rows = [
+            line.split(" | ")
+            for line in (DOCS / "_generated" / "fields.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| `")
+        ]
+        assert len(rows) > 120
+        assert [
+            r[0] for r in rows if not (r[2].strip() and r[4].strip() and r[5].strip(" |"))
+        ] == []
+
     def test_report_order(self, site: Path) -> None:
         """Objects come in the order of the report, not alphabetically."""
         page = _text(site, "fields.html")

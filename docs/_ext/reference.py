@@ -143,12 +143,18 @@ def _comments(cl: type) -> dict[str, str]:
     }
 
 
-def _describe(a: attrs.Attribute[Any], comment: str) -> str:
+def _describe(a: attrs.Attribute[Any], tp: Any, comment: str) -> str:
+    """The field's ``#:`` comment; else what its kind of field holds; else its object's summary."""
     if comment:
         return comment
     if a.metadata.get(KIND) in _FIGURES:
         return "报告公布的数字，按公布的样子写"
-    return _RECURRING.get(a.name, "")
+    if a.name in _RECURRING:
+        return _RECURRING[a.name]
+    inner, _ = _inner(tp)
+    if attrs.has(inner):
+        return (inner.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    return ""
 
 
 def field_reference() -> str:
@@ -173,7 +179,7 @@ def field_reference() -> str:
                 _type(a, hints[a.name]),
                 _allowed(a, prop),
                 _default(a),
-                _describe(a, comments.get(a.name, "")),
+                _describe(a, hints[a.name], comments.get(a.name, "")),
             )
             out.append("| " + " | ".join(_cell(c) for c in row) + " |")
         out.append("")

@@ -203,8 +203,11 @@ class ProactiveDisclosure:
     """
 
     heading: str = f.text(label="标题")
+    #: The heading of the list of channels, （一） of part 2.
     channels_heading: str = f.text(label="公开方式标题")
+    #: The ways the institution discloses information, one line each (1. 2. 3. …).
     channels: tuple[str, ...] = f.paragraphs(label="公开方式", at_least_one="channel")
+    #: The heading of the domains, （二） of part 2.
     domains_heading: str = f.text(label="公开情况标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
     admissions: Admissions = f.nested(Admissions, label="招生就业")
