@@ -114,6 +114,14 @@ class TestReference:
             r[0] for r in rows if not (r[2].strip() and r[4].strip() and r[5].strip(" |"))
         ] == []
 
+    def test_the_50_checklist_items(self, site: Path) -> None:
+        """The checklist page lists every item with what it does not apply to."""
+        from hnjd_disclosure.checklist import checklist_2014
+
+        page = _text(site, "checklist.html")
+        assert all(item.text in page for item in checklist_2014().items)
+        assert "高职院校：高职院校不招收研究生，无研究生招生信息" in page
+
     def test_report_order(self, site: Path) -> None:
         """Objects come in the order of the report, not alphabetically."""
         page = _text(site, "fields.html")

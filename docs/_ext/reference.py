@@ -25,6 +25,7 @@ from sphinx.pycode import ModuleAnalyzer
 from sphinx.util.docutils import SphinxDirective
 
 from hnjd_disclosure import errors, stats
+from hnjd_disclosure.checklist import checklist_2014
 from hnjd_disclosure.cli import PROG, build_parser
 from hnjd_disclosure.model import AnnualReport
 from hnjd_disclosure.model._fields import KIND, LABEL, ONE_LINE_NOT_BLANK, UNIT
@@ -259,6 +260,24 @@ def error_classes() -> str:
     return "\n".join(out) + "\n"
 
 
+def checklist_items() -> str:
+    """The Ministry's 50 items by category, and which kind of institution each does not fit."""
+    standard = checklist_2014()
+    out = []
+    for number, category in standard.categories():
+        out.append(f"## {number}. {category}\n")
+        out.append("| 序号 | 事项 | 不适用于 |\n| --- | --- | --- |")
+        for item in (i for i in standard.items if i.category_no == number):
+            kinds = [
+                f"{na.kind.value}院校：{na.reason}"
+                for na in standard.not_applicable
+                if na.number == item.number
+            ]
+            out.append(f"| {item.number} | {_cell(item.text)} | {_cell('；'.join(kinds))} |")
+        out.append("")
+    return "\n".join(out)
+
+
 def generate(_: Sphinx | None = None) -> None:
     """Write the generated pages (run when the build starts)."""
     GENERATED.mkdir(exist_ok=True)
@@ -267,6 +286,7 @@ def generate(_: Sphinx | None = None) -> None:
         "rates.md": rate_reference(),
         "cli.md": cli_reference(),
         "errors.md": error_classes(),
+        "checklist.md": checklist_items(),
     }
     for name, text in pages.items():
         path = GENERATED / name
