@@ -1,8 +1,9 @@
 """Compare two years: the published rates of 2022 and 2023, as a table and a PNG chart.
 
 The 2022 report is built in; the 2023 one is drafted from it and filled in with the example
-figures of ``figures-2023.toml`` (not real data). The chart needs matplotlib (the ``plot``
-extra: ``pip install 'hnjd-disclosure[plot]'``); without it the table is still printed.
+figures of ``figures-2023.toml`` and part 8 of ``checklist-2023.toml`` (not real data). The
+chart needs matplotlib (the ``plot`` extra: ``pip install "hnjd-disclosure[plot]"``); without
+it the table is still printed.
 
 Run: python examples/compare_years.py   (writes rates.png in the current directory)
 """
@@ -16,17 +17,21 @@ from pathlib import Path
 import hnjd_disclosure as hd
 from hnjd_disclosure.compare import Change, compare
 from hnjd_disclosure.convert import structure_report
-from hnjd_disclosure.draft import draft_from, fill_in
+from hnjd_disclosure.draft import decide, draft_from, fill_in
 from hnjd_disclosure.model import AnnualReport
 from hnjd_disclosure.records import PUBLISHED
 
 FIGURES = Path(__file__).with_name("figures-2023.toml")
+CHECKLIST = Path(__file__).with_name("checklist-2023.toml")
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Micro Hei", "SimHei")
 
 
 def report_2023() -> AnnualReport:
     figures = tomllib.loads(FIGURES.read_text(encoding="utf-8"))
     data = fill_in(draft_from(hd.builtin_report(2022), 2023), figures)
+    part_8 = tomllib.loads(CHECKLIST.read_text(encoding="utf-8"))
+    disclosed = {e.pop("item"): e for e in part_8["entries"]}
+    data = decide(data, disclosed, rest={"status": "not_stated"})
     return structure_report(data, source=FIGURES.name, native_dates=True)
 
 
@@ -84,7 +89,7 @@ def main() -> None:
     if chart(changes, Path("rates.png")):
         print("图表已保存：rates.png")
     else:
-        print("未安装 matplotlib，跳过图表（pip install 'hnjd-disclosure[plot]'）")
+        print('未安装 matplotlib，跳过图表（pip install "hnjd-disclosure[plot]"）')
 
 
 if __name__ == "__main__":

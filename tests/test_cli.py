@@ -377,7 +377,7 @@ class TestRenderFormats:
         assert status == 2
         err = capsys.readouterr().err
         assert (
-            err == "hnjd-disclosure: this needs python-docx: pip install 'hnjd-disclosure[docx]'\n"
+            err == 'hnjd-disclosure: this needs python-docx: pip install "hnjd-disclosure[docx]"\n'
         )
         assert not target.exists()
 

@@ -13,18 +13,38 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, load, loads_json, loads_toml
+from hnjd_disclosure import (
+    builtin_report,
+    dumps_json,
+    dumps_toml,
+    load,
+    loads_json,
+    loads_toml,
+    render,
+)
+from hnjd_disclosure.checklist import checklist_2014
 from hnjd_disclosure.convert import unstructure
 from hnjd_disclosure.draft import (
     PLACEHOLDER,
+    checklist_entries,
+    decide,
     draft_from,
     dumps_draft_toml,
     figure_fields,
     fill_in,
+    first_draft,
     missing_figures,
+    undecided_items,
 )
 from hnjd_disclosure.errors import DataError, MissingFiguresError, ModelError
-from hnjd_disclosure.model import AnnualReport, ChecklistEntry, DisclosureStatus, Period
+from hnjd_disclosure.model import (
+    AnnualReport,
+    Checklist,
+    ChecklistEntry,
+    DisclosureStatus,
+    InstitutionKind,
+    Period,
+)
 
 from .strategies import reports
 from .test_cli import run
@@ -38,20 +58,29 @@ def _value_at(data: object, path: str) -> object:
 
 
 def _advanced(report: AnnualReport, year: int) -> AnnualReport:
-    """What a draft filled in with the old figures must load as: part 8 claims no disclosure."""
+    """What a draft completed with the old figures and statuses must load as.
+
+    Part 8 lists all 50 items: those that do not apply with the checklist's reason, the others
+    with last year's entry (or not_stated where last year's table had none).
+    """
     delta = year - report.year
-    checklist = report.checklist
-    if checklist is not None:
-        entries = tuple(
-            ChecklistEntry(item=e.item, status=DisclosureStatus.NOT_STATED)
-            if e.status is DisclosureStatus.DISCLOSED
-            else e
-            for e in checklist.entries
-        )
-        checklist = attrs.evolve(checklist, entries=entries)
+    standard = checklist_2014()
+    old = report.checklist
+    entries = []
+    for item in standard.items:
+        reason = standard.not_applicable_reason(item.number, report.institution_kind)
+        entry = old.entry(item.number) if old is not None else None
+        if reason is not None:
+            entry = ChecklistEntry(
+                item=item.number, status=DisclosureStatus.NOT_APPLICABLE, reason=reason
+            )
+        elif entry is None:
+            entry = ChecklistEntry(item=item.number, status=DisclosureStatus.NOT_STATED)
+        entries.append(entry)
+    heading = old.heading if old is not None else "清单事项公开情况表"
     return attrs.evolve(
         report,
-        checklist=checklist,
+        checklist=Checklist(heading=heading, entries=tuple(entries)),
         year=year,
         title=report.title.replace(f"{report.year}年", f"{year}年"),
         period=Period(
@@ -61,20 +90,44 @@ def _advanced(report: AnnualReport, year: int) -> AnnualReport:
     )
 
 
+def _completed(data: dict[str, Any], report: AnnualReport) -> dict[str, Any]:
+    """A draft of ``report`` completed with its figures and its part 8 entries."""
+    old = unstructure(report, native_dates=True)
+    filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
+    entries = {e["item"]: e for e in (old.get("checklist") or {"entries": []})["entries"]}
+    decisions = {
+        n: {k: v for k, v in entries.get(n, {"status": "not_stated"}).items() if k != "item"}
+        for n in undecided_items(filled)
+    }
+    return decide(filled, decisions)
+
+
 class TestDraftFrom:
     def test_claims_no_disclosure_of_last_year(self) -> None:
-        """Part 8 of the draft keeps statuses but no "disclosed": last year's evidence is gone."""
-        report = builtin_report(2022)
-        assert report.checklist is not None
-        entries = draft_from(report, 2023)["checklist"]["entries"]
-        assert [e["item"] for e in entries] == [e.item for e in report.checklist.entries]
-        assert "disclosed" not in {e["status"] for e in entries}
-        kept = [e for e in report.checklist.entries if e.status is not DisclosureStatus.DISCLOSED]
-        assert [e for e in entries if e["status"] != "not_stated"] == [
-            {"item": e.item, "status": e.status.value, "reason": e.reason}
-            for e in kept
-            if e.status is not DisclosureStatus.NOT_STATED
+        """Part 8 of the draft claims nothing: every applicable item is to decide again."""
+        entries = draft_from(builtin_report(2022), 2023)["checklist"]["entries"]
+        assert [e["item"] for e in entries] == list(range(1, 51))
+        assert {e["status"] for e in entries} == {PLACEHOLDER, "not_applicable"}
+        standard = checklist_2014()
+        assert [e["item"] for e in entries if e["status"] == PLACEHOLDER] == [
+            i.number for i in standard.applicable(InstitutionKind.VOCATIONAL)
         ]
+
+    def test_a_report_without_part_8_gets_one(self) -> None:
+        """A report without a checklist table still drafts all 50 entries."""
+        report = attrs.evolve(builtin_report(2022), checklist=None)
+        data = draft_from(report, 2023)
+        assert data["checklist"]["heading"] == "清单事项公开情况表"
+        assert len(data["checklist"]["entries"]) == 50
+
+    @pytest.mark.parametrize(
+        ("kind", "undecided"),
+        [(InstitutionKind.VOCATIONAL, 38), (InstitutionKind.UNDERGRADUATE, 50)],
+    )
+    def test_entries_by_kind(self, kind: InstitutionKind, undecided: int) -> None:
+        """The items to decide are those that apply to the kind of institution."""
+        entries = checklist_entries(kind)
+        assert len(undecided_items({"checklist": {"entries": entries}})) == undecided
 
     def test_identity_advanced(self) -> None:
         """The 2023 draft from 2022 has the new year, title and period, and keeps the rest."""
@@ -135,10 +188,9 @@ class TestDraftFrom:
         """Filling a draft with last year's figures gives last year's report, a year on."""
         year = report.year + years
         assume(year <= 9999 and (report.period.end.month, report.period.end.day) != (2, 29))
-        data = draft_from(report, year)
-        old = unstructure(report, native_dates=True)
-        filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
+        filled = _completed(draft_from(report, year), report)
         assert missing_figures(filled) == ()
+        assert undecided_items(filled) == ()
         assert loads_toml(dumps_toml(_advanced(report, year))) == loads_toml(
             dumps_draft_toml(filled)
         )
@@ -164,6 +216,7 @@ class TestLoadingDrafts:
         with pytest.raises(MissingFiguresError) as info:
             loads_toml(dumps_draft_toml(data), source="r.toml")
         assert info.value.paths == tuple(figure_fields())
+        assert len(info.value.undecided) == 38
         assert isinstance(info.value, DataError)
         assert info.value.first_line.startswith("r.toml: 38 figures still to fill in (待填写): ")
 
@@ -224,11 +277,40 @@ class TestLoadingDrafts:
         ]
         assert document["errors"] == 1
 
+    def test_undecided_items_alone_refuse_the_draft(self) -> None:
+        """With every figure filled in, part 8 still to decide keeps the draft from loading."""
+        data = _completed(draft_from(builtin_report(2022), 2023), builtin_report(2022))
+        data = decide(data, {6: {"status": PLACEHOLDER}})
+        with pytest.raises(MissingFiguresError) as info:
+            loads_toml(dumps_draft_toml(data), source="r.toml")
+        assert (info.value.paths, info.value.undecided) == ((), (6,))
+        assert info.value.first_line == "r.toml: 1 checklist item still to decide (待填写): 6"
+
+    def test_decide_unknown_item(self) -> None:
+        """Deciding an item the draft does not list is an error naming the entries."""
+        with pytest.raises(ModelError, match=r"^checklist\.entries: no item 51"):
+            decide(draft_from(builtin_report(2022), 2023), {51: {"status": "not_stated"}})
+
+    def test_pasted_entry_loads(self) -> None:
+        """A ``[[checklist.entries]]`` table appended to a draft's TOML is part of its part 8."""
+        data = _completed(draft_from(builtin_report(2022), 2023), builtin_report(2022))
+        entries = data["checklist"]["entries"]
+        data["checklist"]["entries"] = [e for e in entries if e["item"] != 6]
+        pasted = (
+            '\n[[checklist.entries]]\nitem = 6\nstatus = "disclosed"\n'
+            'evidence = "本报告电子版可在学校网站查看下载。"\nchannels = ["学校网站"]\n'
+        )
+        report = loads_toml(dumps_draft_toml(data) + pasted)
+        assert report.checklist is not None
+        assert report.checklist.status_of(6) is DisclosureStatus.DISCLOSED
+
     def test_draft_toml_is_commented(self) -> None:
         """Each placeholder line in the TOML says what to write there."""
         text = dumps_draft_toml(draft_from(builtin_report(2022), 2023))
         assert 'admission_rate = "待填写"  # 录取率：百分数，如 "99.90%"' in text
         assert tomllib.loads(text)["proactive"]["admissions"]["admission_rate"] == PLACEHOLDER
+        assert "item = 6  # 信息公开年度报告\n" in text
+        assert "entries = [" not in text  # tables, not an inline array: entries can be pasted
 
 
 class TestNewCommand:
@@ -310,8 +392,7 @@ class TestNewCommand:
         target = tmp_path / "report-2023.toml"
         run("new", "--year", "2023", "-o", str(target))
         data = tomllib.loads(target.read_text(encoding="utf-8"))
-        old = unstructure(builtin_report(2022), native_dates=True)
-        filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
+        filled = _completed(data, builtin_report(2022))
         target.write_text(dumps_draft_toml(filled), encoding="utf-8")
         assert load(target) == _advanced(builtin_report(2022), 2023)
         status, out = run("render", str(target))
@@ -328,7 +409,7 @@ class TestCheckCommand:
         assert status == 1
         lines = out.splitlines()
         assert lines[0] == f"{target}: 38 个数字尚未填写（待填写）："
-        assert [line.split()[0] for line in lines[1:]] == list(figure_fields())
+        assert [line.split()[0] for line in lines[1:39]] == list(figure_fields())
         assert lines[1 + list(figure_fields()).index("proactive.admissions.planned")].endswith(
             "计划招生：整数（人）"
         )
@@ -342,15 +423,34 @@ class TestCheckCommand:
         assert status == 1
         assert document["findings"] == []
         assert [m["path"] for m in document["missing"]] == list(figure_fields())
+        assert document["undecided"][5] == {"item": 6, "name": "信息公开年度报告"}
+
+    def test_lists_undecided_items(self, tmp_path: Path) -> None:
+        """check on a draft lists the checklist items still to decide, with their names."""
+        target = tmp_path / "report-2023.toml"
+        run("new", "--year", "2023", "-o", str(target))
+        data = tomllib.loads(target.read_text(encoding="utf-8"))
+        target.write_text(
+            dumps_draft_toml(
+                _completed(data, builtin_report(2022)) | {"checklist": data["checklist"]}
+            ),
+            encoding="utf-8",
+        )
+        status, out = run("check", str(target))
+        assert status == 1
+        lines = out.splitlines()
+        assert lines[0] == f"{target}: 38 个清单事项的公开情况尚未确定（待填写）："
+        assert lines[6] == "  第6项  信息公开年度报告"
+        assert len(lines) == 39
 
     def test_filled_draft_is_audited(self, tmp_path: Path) -> None:
         """Once filled in, check audits the report like any other."""
         target = tmp_path / "report-2023.toml"
         run("new", "--year", "2023", "-o", str(target))
         data = tomllib.loads(target.read_text(encoding="utf-8"))
-        old = unstructure(builtin_report(2022), native_dates=True)
-        filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
-        target.write_text(dumps_draft_toml(filled), encoding="utf-8")
+        target.write_text(
+            dumps_draft_toml(_completed(data, builtin_report(2022))), encoding="utf-8"
+        )
         assert run("check", str(target)) == run("check", "--year", "2022")
 
 
@@ -426,3 +526,116 @@ class TestPlaceholderInText:
         with pytest.raises(MissingFiguresError) as info:
             loads_toml(dumps_draft_toml(data))
         assert info.value.paths == tuple(figure_fields())
+
+
+_SAMPLE = {"count": 0, "percent": "0.00%", "wan": "1.0万", "ranking": "前50名"}
+
+
+def _filled_first_draft(kind: InstitutionKind) -> dict[str, Any]:
+    data = first_draft("潇湘大学", kind, 2024)
+    data = fill_in(data, {p: _SAMPLE[f.kind] for p, f in figure_fields().items()})
+    return decide(data, {}, rest={"status": "not_stated"})
+
+
+class TestFirstDraft:
+    @pytest.mark.parametrize("kind", list(InstitutionKind))
+    def test_completed_loads_and_renders_every_part(self, kind: InstitutionKind) -> None:
+        """An init draft with its figures and part 8 filled in loads, and renders all 8 parts."""
+        report = loads_toml(dumps_draft_toml(_filled_first_draft(kind)))
+        assert (report.institution, report.year, report.institution_kind) == (
+            "潇湘大学",
+            2024,
+            kind,
+        )
+        assert report.period == Period(
+            start=datetime.date(2023, 9, 1), end=datetime.date(2024, 8, 31)
+        )
+        text = render(report, checklist=True)
+        for heading in ("一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、"):
+            assert f"\n{heading}" in text
+
+    @pytest.mark.parametrize(
+        ("kind", "undecided"),
+        [(InstitutionKind.VOCATIONAL, 38), (InstitutionKind.UNDERGRADUATE, 50)],
+    )
+    def test_every_figure_and_applicable_item_to_fill_in(
+        self, kind: InstitutionKind, undecided: int
+    ) -> None:
+        """The draft marks every figure of the model and every item that applies to the kind."""
+        data = first_draft("潇湘大学", kind, 2024)
+        assert missing_figures(data) == tuple(figure_fields())
+        assert len(undecided_items(data)) == undecided
+        assert len(data["checklist"]["entries"]) == 50
+
+    def test_head_names_the_texts_to_write(self) -> None:
+        """The draft's head names the texts still 待填写 (check does not list texts)."""
+        data = first_draft("潇湘大学", InstitutionKind.UNDERGRADUATE, 2024)
+        head = dumps_draft_toml(data).splitlines()[3]
+        assert head.endswith("other.contact.telephone")
+        assert "proactive.admissions.employment.home_province" in head
+        filled = fill_in(data, {"other.contact.telephone": "0731－1"})
+        assert "other.contact.telephone" not in dumps_draft_toml(filled).splitlines()[3]
+
+    def test_keys_in_model_order(self) -> None:
+        """The draft's keys are the report's fields in their order (the order of the report)."""
+        data = first_draft("潇湘大学", InstitutionKind.VOCATIONAL, 2024)
+        assert list(data) == [a.name for a in attrs.fields(AnnualReport)]
+
+    @pytest.mark.parametrize(
+        ("institution", "year", "path"),
+        [
+            ("", 2024, "institution"),
+            (" ", 2024, "institution"),
+            ("甲\n乙", 2024, "institution"),
+            ("潇湘大学", 1949, "year"),
+            ("潇湘大学", 10000, "year"),
+            ("潇湘大学", True, "year"),
+        ],
+    )
+    def test_rejects(self, institution: str, year: int, path: str) -> None:
+        """A blank or multi-line name, or a year a report cannot have, is refused at its field."""
+        with pytest.raises(ModelError, match=rf"^{path}: expected"):
+            first_draft(institution, InstitutionKind.VOCATIONAL, year)
+
+
+class TestInitCommand:
+    def test_writes_the_draft(self, tmp_path: Path) -> None:
+        """init writes first_draft's TOML; check lists its figures and items (exit 1)."""
+        target = tmp_path / "first.toml"
+        args = ["init", "--institution", "潇湘大学", "--kind", "本科", "--year", "2024"]
+        assert run(*args, "-o", str(target))[0] == 0
+        expected = first_draft("潇湘大学", InstitutionKind.UNDERGRADUATE, 2024)
+        assert tomllib.loads(target.read_text(encoding="utf-8")) == tomllib.loads(
+            dumps_draft_toml(expected)
+        )
+        status, out = run("check", str(target))
+        assert status == 1
+        assert f"{target}: 50 个清单事项的公开情况尚未确定（待填写）：" in out.splitlines()
+
+    def test_json(self, tmp_path: Path) -> None:
+        """A .json output is a JSON draft."""
+        target = tmp_path / "first.json"
+        args = ["init", "--institution", "潇湘大学", "--kind", "高职", "--year", "2024"]
+        assert run(*args, "-o", str(target))[0] == 0
+        assert json.loads(target.read_text(encoding="utf-8"))["institution_kind"] == "高职"
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            ["--kind", "大学", "--year", "2024"],
+            ["--kind", "本科", "--year", "24"],
+            ["--kind", "本科"],
+        ],
+    )
+    def test_usage_errors(self, bad: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown kind, a bad year or a missing option is a usage error (exit 2)."""
+        assert run("init", "--institution", "潇湘大学", *bad) == (2, "")
+        assert capsys.readouterr().err.startswith("hnjd-disclosure init: ")
+
+    def test_blank_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A blank name is refused in one line, exit 2."""
+        args = ["init", "--institution", " ", "--kind", "本科", "--year", "2024"]
+        assert run(*args) == (2, "")
+        assert capsys.readouterr().err == (
+            "hnjd-disclosure: institution: expected the institution's name, got ' '\n"
+        )

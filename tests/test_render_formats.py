@@ -340,7 +340,7 @@ class TestDocx:
         from hnjd_disclosure.render.docx import render_docx
 
         monkeypatch.setitem(sys.modules, "docx", None)
-        with pytest.raises(MissingExtraError, match=r"pip install 'hnjd-disclosure\[docx\]'"):
+        with pytest.raises(MissingExtraError, match=r'pip install "hnjd-disclosure\[docx\]"'):
             render_docx(REPORT)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from . import io
 from .errors import DataError, HnjdError, MissingFiguresError
-from .model import AnnualReport
+from .model import AnnualReport, InstitutionKind
 
 if TYPE_CHECKING:
     from .parse import Header
@@ -180,44 +180,66 @@ def _convert(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _new(args: argparse.Namespace, stdout: TextIO) -> int:
-    from .draft import draft_from, dumps_draft_toml
+    from .draft import draft_from
 
     if args.source is None:
         report = io.builtin_report(args.year - 1)
     else:
         report = read_report_arg(args.source)
-    data = draft_from(report, args.year)
+    _write_draft(draft_from(report, args.year), args, stdout)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .draft import first_draft
+
+    data = first_draft(args.institution, InstitutionKind(args.kind), args.year)
+    _write_draft(data, args, stdout)
+    return EXIT_OK
+
+
+def _write_draft(data: dict[str, Any], args: argparse.Namespace, stdout: TextIO) -> None:
+    from .draft import dumps_draft_toml
+
     if args.output and io.format_of(args.output) == "json":
         text = _json_dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     else:
         text = dumps_draft_toml(data)
     emit(text, args, stdout)
-    return EXIT_OK
 
 
 def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO) -> int:
+    from .checklist import checklist_2014
     from .draft import figure_fields
 
     fields = figure_fields()
     hints = {p: fields[p].hint if p in fields else "" for p in exc.paths}
+    names = {item.number: item.text for item in checklist_2014().items}
+    undecided = {n: names.get(n, "") for n in exc.undecided}
     if args.json:
         missing = [{"path": p, "hint": h} for p, h in hints.items()]
+        items = [{"item": n, "name": name} for n, name in undecided.items()]
         invalid = [{"path": i.path, "message": i.message} for i in exc.invalid]
         document = {
             "errors": len(invalid),
             "warnings": 0,
             "findings": [],
             "missing": missing,
+            "undecided": items,
             "invalid": invalid,
         }
         stdout.write(_json_dumps(document, ensure_ascii=False, indent=2) + "\n")
-    else:
-        width = max(len(p) for p in exc.paths)
-        stdout.write(f"{exc.source}: {len(exc.paths)} 个数字尚未填写（待填写）：\n")
+        return EXIT_FINDINGS
+    if hints:
+        width = max(len(p) for p in hints)
+        stdout.write(f"{exc.source}: {len(hints)} 个数字尚未填写（待填写）：\n")
         stdout.write("".join(f"  {p:<{width}}  {h}\n" for p, h in hints.items()))
-        if exc.invalid:
-            stdout.write(f"{exc.source}: {len(exc.invalid)} 个已填写的数字有误：\n")
-            stdout.write("".join(f"  {i.path}: {i.message}\n" for i in exc.invalid))
+    if undecided:
+        stdout.write(f"{exc.source}: {len(undecided)} 个清单事项的公开情况尚未确定（待填写）：\n")
+        stdout.write("".join(f"  第{n}项  {name}\n" for n, name in undecided.items()))
+    if exc.invalid:
+        stdout.write(f"{exc.source}: {len(exc.invalid)} 个已填写的数字有误：\n")
+        stdout.write("".join(f"  {i.path}: {i.message}\n" for i in exc.invalid))
     return EXIT_FINDINGS
 
 
@@ -426,17 +448,42 @@ def _add_new(sub: _Subparsers) -> None:
     p.set_defaults(run=_new)
 
 
+def _add_init(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "init",
+        help="draft an institution's first report: every part, every figure to fill in",
+        description="Write the draft of a first report for any institution: every part with "
+        "model prose to rewrite, every figure marked 待填写, and part 8 with the checklist "
+        "items that apply to the kind of institution marked 待填写. Exit status 0, or 2 on "
+        "bad input.",
+    )
+    p.add_argument("--institution", required=True, metavar="NAME", help="the institution's name")
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=[kind.value for kind in InstitutionKind],
+        help="本科 (undergraduate) or 高职 (vocational): decides which checklist items apply",
+    )
+    p.add_argument(
+        "--year", type=year_argument, required=True, help="the year of the report, e.g. 2024"
+    )
+    _add_output(p)
+    p.set_defaults(run=_init)
+
+
 def _add_check(sub: _Subparsers) -> None:
     p = sub.add_parser(
         "check",
         help="audit a report's figures against its counts",
         description="Audit a report. Exit status: 0 with no findings or only warnings, "
-        "1 with an error (or any finding with --strict) or with figures still marked "
-        "待填写 (a draft from `new`: they are listed), 2 on bad input. A FILE ending in "
-        ".txt, .text or .md (UTF-8 text), .html or .htm (a web page) or .docx (a Word file, "
-        "with the docx extra) is a report's text (any institution): its figures are "
-        "extracted and checked. A web page or a Word file is read as its text: paragraphs "
-        "as lines, tables as '| cell | cell |' rows, navigation, scripts and styles left out.",
+        "1 with an error (or any finding with --strict) or with figures or checklist "
+        "statuses still marked 待填写 (a draft from `new` or `init`: they are listed), "
+        "2 on bad input. A FILE ending in .txt, .text or .md (UTF-8 text), .html or .htm "
+        "(a web page) or .docx (a Word file, with the docx extra) is a report's text (any "
+        "institution): its figures are extracted and checked, and the last line says how "
+        "many checks were verified and how many the text gives no evidence for. A web page "
+        "or a Word file is read as its text: paragraphs as lines, tables as "
+        "'| cell | cell |' rows, navigation, scripts and styles left out.",
     )
     _add_source(p)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -493,6 +540,7 @@ _COMMANDS: dict[str, Callable[[_Subparsers], None]] = {
     "schema": _add_schema,
     "convert": _add_convert,
     "new": _add_new,
+    "init": _add_init,
     "check": _add_check,
     "diff": _add_diff,
     "parse": _add_parse,

@@ -3,8 +3,11 @@
 A draft is the plain data of a report (what TOML holds, before the strict converter), with
 the identity advanced to the new year, the legal basis and the prose kept as a starting draft,
 and every figure (count, percentage, 万 figure, ranking) replaced by :data:`PLACEHOLDER`, so
-that nothing from last year is published again by mistake. :func:`missing_figures` lists what
-is still to fill in; the loader refuses a document that has any (see :mod:`hnjd_disclosure.io`).
+that nothing from last year is published again by mistake. Part 8 lists every item of the
+checklist: those that apply to the institution with the status :data:`PLACEHOLDER` (to decide
+again each year), the others ``not_applicable``. :func:`missing_figures` and
+:func:`undecided_items` list what is still to fill in; the loader refuses a document that has
+any (see :mod:`hnjd_disclosure.io`).
 
 This module is pure: it turns data into data and text, and reads no file.
 
@@ -16,6 +19,8 @@ This module is pure: it turns data into data and text, and reads no file.
 '待填写'
 >>> missing_figures(data)[:2]
 ('overview.media.news_articles', 'overview.media.external_reports')
+>>> len(undecided_items(data)), data["checklist"]["entries"][10]["status"]
+(38, 'not_applicable')
 """
 
 from __future__ import annotations
@@ -23,29 +28,36 @@ from __future__ import annotations
 import copy
 import datetime
 import re
+import tomllib
 import typing
 from collections.abc import Iterator, Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
 import tomli_w
 
+from .checklist import checklist_2014
 from .convert import figure_problem, unstructure
 from .errors import PLACEHOLDER, Issue, ModelError
-from .model import AnnualReport
+from .model import AnnualReport, DisclosureStatus, InstitutionKind
 from .model._fields import KIND, LABEL, UNIT
-from .model.report import MAX_YEAR
+from .model.report import MAX_YEAR, MIN_YEAR
 
 __all__ = [
     "PLACEHOLDER",
     "FigureField",
+    "checklist_entries",
+    "decide",
     "draft_from",
     "dumps_draft_toml",
     "figure_fields",
     "fill_in",
+    "first_draft",
     "invalid_figures",
     "missing_figures",
+    "undecided_items",
 ]
 
 
@@ -141,9 +153,9 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     The year, the title (``2022年`` becomes ``2023年``) and the period (moved by the same
     number of years) are advanced; the legal basis and all prose are kept as a starting draft;
     every figure is :data:`PLACEHOLDER`. Dates stay :class:`datetime.date` (as TOML holds them).
-    In part 8, every ``disclosed`` item becomes ``not_stated``: last year's evidence is a
-    sentence of last year's text (often with its figures), not of the new report, so the draft
-    claims no disclosure until one is cited again; the other statuses are kept.
+    Part 8 is :func:`checklist_entries` of the institution's kind: last year's statuses do not
+    carry over (its evidence is a sentence of last year's text, often with its figures), so the
+    draft claims no disclosure, and each applicable item is decided again.
 
     >>> import hnjd_disclosure as hd
     >>> d = draft_from(hd.builtin_report(2022), 2023)
@@ -151,6 +163,8 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     (2023, '高等学校信息公开办法')
     >>> d["overview"]["media"]["weibo_followers"], d["overview"]["media"]["weibo_award"]
     ('待填写', '官微荣获全国百强')
+    >>> d["checklist"]["entries"][0]
+    {'item': 1, 'status': '待填写'}
 
     Raises:
         ModelError: at ``year`` if ``year`` is not later than the report's year, or is later
@@ -169,14 +183,82 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
     }
     for path in _figure_fields():
         _clear(data, path)
-    if data.get("checklist") is not None:
-        data["checklist"]["entries"] = [
-            {"item": entry["item"], "status": "not_stated"}
-            if entry["status"] == "disclosed"
-            else entry
-            for entry in data["checklist"]["entries"]
-        ]
+    heading = report.checklist.heading if report.checklist is not None else _CHECKLIST_HEADING
+    data["checklist"] = {
+        "heading": heading,
+        "entries": checklist_entries(report.institution_kind),
+    }
     return data
+
+
+@cache
+def _first_report() -> dict[str, Any]:
+    # Package data beside this module, as the checklist's (see checklist.checklist_2014).
+    text = Path(__file__).parent.joinpath("data/first-report.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def first_draft(institution: str, kind: InstitutionKind, year: int) -> dict[str, Any]:
+    """The plain data of an institution's first report: every part, every figure to fill in.
+
+    For a school without last year's data (:func:`draft_from` needs a report): the identity
+    is the one given, the period runs from 1 September of the year before to 31 August, the
+    legal basis is the Ministry's two documents, the prose of every part a model to rewrite,
+    every figure :data:`PLACEHOLDER`, and part 8 :func:`checklist_entries` of ``kind``.
+
+    >>> data = first_draft("潇湘大学", InstitutionKind.UNDERGRADUATE, 2024)
+    >>> data["institution"], data["title"], str(data["period"]["start"])
+    ('潇湘大学', '2024年信息公开年度报告', '2023-09-01')
+    >>> len(missing_figures(data)), len(undecided_items(data))
+    (38, 50)
+
+    Raises:
+        ModelError: at ``institution`` if it is blank or not one line, at ``year`` if the
+            year is not one a report can have.
+    """
+    if not isinstance(institution, str) or not institution.strip() or "\n" in institution:
+        raise ModelError("institution", f"expected the institution's name, got {institution!r}")
+    if type(year) is not int or not MIN_YEAR < year <= MAX_YEAR:
+        raise ModelError("year", f"expected a year from {MIN_YEAR + 1} to {MAX_YEAR}, got {year!r}")
+    given: dict[str, Any] = {
+        "institution": institution.strip(),
+        "year": year,
+        "title": f"{year}年信息公开年度报告",
+        "institution_kind": InstitutionKind(kind).value,
+        "period": {"start": datetime.date(year - 1, 9, 1), "end": datetime.date(year, 8, 31)},
+        "checklist": {"heading": _CHECKLIST_HEADING, "entries": checklist_entries(kind)},
+    }
+    template = copy.deepcopy(_first_report())
+    names = [a.name for a in attrs.fields(AnnualReport)]
+    return {name: given[name] if name in given else template[name] for name in names}
+
+
+#: The heading of part 8 in a draft whose source has none.
+_CHECKLIST_HEADING: Final = "清单事项公开情况表"
+
+
+def checklist_entries(kind: InstitutionKind) -> list[dict[str, Any]]:
+    """Part 8 of a draft: every item of the checklist, in order, as plain data.
+
+    An item that applies to ``kind`` has the status :data:`PLACEHOLDER`, to decide; one that
+    does not is ``not_applicable`` with the reason of the checklist's applicability data.
+
+    >>> entries = checklist_entries(InstitutionKind.VOCATIONAL)
+    >>> len(entries), entries[0], entries[10]["reason"]
+    (50, {'item': 1, 'status': '待填写'}, '高职院校不招收研究生，无研究生招生信息')
+    >>> sum(e["status"] == "待填写" for e in checklist_entries(InstitutionKind.UNDERGRADUATE))
+    50
+    """
+    standard = checklist_2014()
+    entries: list[dict[str, Any]] = []
+    for item in standard.items:
+        reason = standard.not_applicable_reason(item.number, kind)
+        if reason is None:
+            entries.append({"item": item.number, "status": PLACEHOLDER})
+        else:
+            status = DisclosureStatus.NOT_APPLICABLE.value
+            entries.append({"item": item.number, "status": status, "reason": reason})
+    return entries
 
 
 def _is_placeholder(value: object) -> bool:
@@ -195,6 +277,62 @@ def missing_figures(data: object) -> tuple[str, ...]:
     ()
     """
     return tuple(path for path in _figure_fields() if _is_placeholder(_value_at(data, path)[1]))
+
+
+def _entries(data: object) -> list[Any]:
+    present, entries = _value_at(data, "checklist.entries")
+    return entries if present and type(entries) is list else []
+
+
+def undecided_items(data: object) -> tuple[int, ...]:
+    """The checklist items of ``data`` whose status is still :data:`PLACEHOLDER`, in order.
+
+    >>> undecided_items({"checklist": {"entries": [{"item": 6, "status": "待填写"}]}})
+    (6,)
+    >>> undecided_items({"checklist": {"entries": [{"item": 6, "status": "not_stated"}]}})
+    ()
+    """
+    return tuple(
+        entry["item"]
+        for entry in _entries(data)
+        if type(entry) is dict
+        and type(entry.get("item")) is int
+        and _is_placeholder(entry.get("status"))
+    )
+
+
+def decide(
+    data: Mapping[str, Any],
+    entries: Mapping[int, Mapping[str, Any]],
+    *,
+    rest: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A copy of ``data`` with the checklist items numbered as the keys of ``entries`` set.
+
+    Each value is the entry's fields without ``item`` (``status`` and what the status needs);
+    ``rest``, if given, sets every item still undecided after that (such as
+    ``{"status": "not_stated"}``). The strict converter checks the fields when the data is
+    loaded.
+
+    >>> d = {"checklist": {"entries": [{"item": 1, "status": "待填写"},
+    ...                                {"item": 2, "status": "待填写"}]}}
+    >>> decide(d, {1: {"status": "not_disclosed", "reason": "涉密"}}, rest={"status": "not_stated"})
+    {'checklist': {'entries': [{'item': 1, 'status': 'not_disclosed', 'reason': '涉密'}, \
+{'item': 2, 'status': 'not_stated'}]}}
+
+    Raises:
+        ModelError: at ``checklist.entries`` for an item the draft does not list.
+    """
+    out: dict[str, Any] = copy.deepcopy(dict(data))
+    position = {entry.get("item"): i for i, entry in enumerate(_entries(out))}
+    for item, fields in entries.items():
+        if item not in position:
+            raise ModelError("checklist.entries", f"no item {item} in the draft")
+        out["checklist"]["entries"][position[item]] = {"item": item, **fields}
+    if rest is not None:
+        for item in undecided_items(out):
+            out["checklist"]["entries"][position[item]] = {"item": item, **rest}
+    return out
 
 
 def invalid_figures(data: object) -> tuple[Issue, ...]:
@@ -261,15 +399,23 @@ _PLACEHOLDER_LINE: Final = re.compile(rf'^(\w+) = "{PLACEHOLDER}"$')
 def dumps_draft_toml(data: Mapping[str, Any]) -> str:
     """A draft as TOML, each placeholder commented with what to write in its place.
 
+    Part 8 is written as one ``[[checklist.entries]]`` table per item, the item's name as a
+    comment: an entry can be completed in place, and one pasted from the documentation added.
+
     >>> import hnjd_disclosure as hd
     >>> text = dumps_draft_toml(draft_from(hd.builtin_report(2022), 2023))
     >>> print([line for line in text.splitlines() if line.startswith("planned")][0])
     planned = "待填写"  # 计划招生：整数（人）
+    >>> print(text[text.index("[[checklist.entries]]\\nitem = 6"):].split("\\n\\n")[0])
+    [[checklist.entries]]
+    item = 6  # 信息公开年度报告
+    status = "待填写"  # 公开情况：disclosed、not_disclosed 或 not_stated
     """
     fields = _figure_fields()
+    body = {key: value for key, value in data.items() if key != "checklist"}
     table = ""
     lines = []
-    for line in tomli_w.dumps(data).splitlines():
+    for line in tomli_w.dumps(body).splitlines():
         header = _TABLE.match(line)
         if header:
             table = header.group(1).strip()
@@ -279,12 +425,65 @@ def dumps_draft_toml(data: Mapping[str, Any]) -> str:
             if field is not None:
                 line = f"{line}  # {field.hint}"
         lines.append(line)
-    missing = len(missing_figures(data))
-    head = f"# {data.get('institution', '')} {data.get('title', '')}\n"
+    checklist = data.get("checklist")
+    if isinstance(checklist, Mapping):
+        lines.extend(_checklist_lines(checklist))
+    return _draft_head(data) + "\n" + "\n".join(lines) + "\n"
+
+
+def _checklist_lines(checklist: Mapping[str, Any]) -> Iterator[str]:
+    """Part 8 of a draft, ``[[checklist.entries]]`` tables with each item's name in a comment."""
+    standard = checklist_2014()
+    names = {item.number: item.text for item in standard.items}
+    yield ""
+    yield '# 八、清单事项公开情况表：逐项把适用事项的 "待填写" 改为公开情况（见「数据格式」）'
+    yield "[checklist]"
+    yield from tomli_w.dumps({k: v for k, v in checklist.items() if k != "entries"}).splitlines()
+    for entry in checklist.get("entries", ()):
+        yield ""
+        yield "[[checklist.entries]]"
+        for line in tomli_w.dumps(entry).splitlines():
+            if line.startswith("item = ") and entry.get("item") in names:
+                line = f"{line}  # {names[entry['item']]}"
+            elif line == f'status = "{PLACEHOLDER}"':
+                line = f"{line}  # {_STATUS_HINT}"
+            yield line
+
+
+_STATUS_HINT: Final = "公开情况：disclosed、not_disclosed 或 not_stated"
+
+
+def _draft_head(data: Mapping[str, Any]) -> str:
+    """The comment lines that open a draft: what is still to fill in, and how to list it."""
+    name = f"# {data.get('institution', '')} {data.get('title', '')}"
+    missing, undecided = len(missing_figures(data)), len(undecided_items(data))
+    if not (missing or undecided):
+        return name + "\n"
+    todo = []
     if missing:
-        head = (
-            f"# {data.get('institution', '')} {data.get('title', '')}（草稿）\n"
-            f'# 还有 {missing} 个数字标为 "{PLACEHOLDER}"：逐个填写后才能排版（render）。\n'
-            "# `hnjd-disclosure check 本文件` 列出尚未填写的数字；文字部分沿用上年，请逐段修改。\n"
-        )
-    return head + "\n" + "\n".join(lines) + "\n"
+        todo.append(f'{missing} 个数字标为 "{PLACEHOLDER}"')
+    if undecided:
+        todo.append(f'{undecided} 个清单事项的公开情况标为 "{PLACEHOLDER}"')
+    texts = _placeholder_texts(data, "")
+    note = f'# 文字中还有 "{PLACEHOLDER}"，请改为本校的情况：{"、".join(texts)}\n' if texts else ""
+    return (
+        f"{name}（草稿）\n"
+        f"# 还有 {'，'.join(todo)}：逐个填写后才能排版（render）。\n"
+        "# `hnjd-disclosure check 本文件` 列出尚未填写的数字和事项；文字部分请逐段修改。\n" + note
+    )
+
+
+def _placeholder_texts(node: object, path: str) -> list[str]:
+    """The paths of the texts (not figures, not statuses) that read exactly :data:`PLACEHOLDER`.
+
+    ``check`` does not list them (a text may say anything); the draft's head names them.
+    """
+    if isinstance(node, Mapping):
+        found = []
+        for key, value in node.items():
+            if key != "checklist":
+                found += _placeholder_texts(value, f"{path}.{key}" if path else str(key))
+        return found
+    if isinstance(node, list):
+        return [p for i, item in enumerate(node) for p in _placeholder_texts(item, f"{path}[{i}]")]
+    return [path] if _is_placeholder(node) and path not in _figure_fields() else []

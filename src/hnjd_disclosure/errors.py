@@ -132,7 +132,8 @@ PLACEHOLDER: Final = "待填写"
 
 
 class MissingFiguresError(DataError):
-    """A draft still has figures marked to fill in (``待填写``); ``paths`` names them all.
+    """A draft still has values marked to fill in (``待填写``): ``paths`` names the figures,
+    ``undecided`` the checklist items (part 8) whose status is still to decide.
 
     ``invalid`` lists the figures already filled in whose values are not valid (checked one
     by one; the rules between figures wait for the complete report).
@@ -143,28 +144,46 @@ class MissingFiguresError(DataError):
     >>> err = MissingFiguresError("r.toml", ["a.b"], [Issue("a.c", "expected an integer")])
     >>> print(err.first_line)
     r.toml: 1 figure still to fill in (待填写): a.b; 1 invalid: a.c: expected an integer
+    >>> print(MissingFiguresError("r.toml", [], undecided=[1, 2]).first_line)
+    r.toml: 2 checklist items still to decide (待填写): 1, 2
     """
 
-    def __init__(self, source: str, paths: Sequence[str], invalid: Sequence[Issue] = ()) -> None:
+    def __init__(
+        self,
+        source: str,
+        paths: Sequence[str],
+        invalid: Sequence[Issue] = (),
+        *,
+        undecided: Sequence[int] = (),
+    ) -> None:
         missing = [Issue(p, "still to fill in (待填写)") for p in paths]
-        super().__init__(source, [*missing, *invalid])
+        items = [Issue("checklist.entries", f"item {n}: status still to decide") for n in undecided]
+        super().__init__(source, [*missing, *items, *invalid])
         self.paths: tuple[str, ...] = tuple(paths)
+        self.undecided: tuple[int, ...] = tuple(undecided)
         self.invalid: tuple[Issue, ...] = tuple(invalid)
 
     @property
     def first_line(self) -> str:
-        """Every missing figure (and every invalid one) on one line, as the CLI prints it.
+        """Everything still to fill in (and every invalid figure) on one line, as the CLI prints it.
 
         >>> err = MissingFiguresError("2023.toml", ["complaints.complaints", "complaints.lawsuits"])
         >>> print(err.first_line)
         2023.toml: 2 figures still to fill in (待填写): complaints.complaints, complaints.lawsuits
         """
-        n = len(self.paths)
-        noun = "figure" if n == 1 else "figures"
-        line = f"{self.source}: {n} {noun} still to fill in (待填写): {', '.join(self.paths)}"
+        parts = []
+        if self.paths:
+            n = len(self.paths)
+            noun = "figure" if n == 1 else "figures"
+            parts.append(f"{n} {noun} still to fill in (待填写): {', '.join(self.paths)}")
+        if self.undecided:
+            n = len(self.undecided)
+            noun = "checklist item" if n == 1 else "checklist items"
+            items = ", ".join(map(str, self.undecided))
+            parts.append(f"{n} {noun} still to decide (待填写): {items}")
         if self.invalid:
-            line += f"; {len(self.invalid)} invalid: " + "; ".join(map(str, self.invalid))
-        return line
+            parts.append(f"{len(self.invalid)} invalid: " + "; ".join(map(str, self.invalid)))
+        return f"{self.source}: " + "; ".join(parts)
 
 
 class ParseError(HnjdError, ValueError):
@@ -240,7 +259,7 @@ class MissingExtraError(HnjdError, ImportError):
     """A feature needs an optional extra that is not installed; the message says how to get it.
 
     >>> print(MissingExtraError("docx", "python-docx"))
-    this needs python-docx: pip install 'hnjd-disclosure[docx]'
+    this needs python-docx: pip install "hnjd-disclosure[docx]"
     """
 
     def __init__(self, extra: str, package: str) -> None:
@@ -249,7 +268,7 @@ class MissingExtraError(HnjdError, ImportError):
         self.package = package
 
     def __str__(self) -> str:
-        return f"this needs {self.package}: pip install 'hnjd-disclosure[{self.extra}]'"
+        return f'this needs {self.package}: pip install "hnjd-disclosure[{self.extra}]"'
 
 
 class ZeroWholeError(HnjdError, ValueError):

@@ -128,7 +128,8 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
     True
 
     Raises:
-        MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
+        MissingFiguresError: if figures or checklist statuses are still ``待填写`` (a draft),
+            naming them all.
         DataError: if the TOML is malformed (with its line and column), nested too deeply or
             holds an integer too long for Python to read, or is not a valid report (with the
             field path).
@@ -156,7 +157,8 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
     hnjd_disclosure.errors.DataError: r.json: malformed JSON: Expecting value (line 1 column 4)
 
     Raises:
-        MissingFiguresError: if figures are still marked ``待填写`` (a draft), naming them all.
+        MissingFiguresError: if figures or checklist statuses are still ``待填写`` (a draft),
+            naming them all.
         DataError: if the JSON is malformed (with its line and column), nested too deeply or
             holds an integer too long for Python to read, or is not a valid report (with the
             field path).
@@ -225,11 +227,11 @@ def _refuse_draft(data: object, source: str, text: str | bytes) -> None:
     # Before the converter: a draft's placeholders are "still to fill in", not type errors.
     if not _may_hold_placeholder(text):
         return
-    from .draft import invalid_figures, missing_figures
+    from .draft import invalid_figures, missing_figures, undecided_items
 
-    missing = missing_figures(data)
-    if missing:
-        raise MissingFiguresError(source, missing, invalid_figures(data))
+    missing, undecided = missing_figures(data), undecided_items(data)
+    if missing or undecided:
+        raise MissingFiguresError(source, missing, invalid_figures(data), undecided=undecided)
 
 
 def loads(text: str, fmt: Format, *, source: str | None = None) -> AnnualReport:

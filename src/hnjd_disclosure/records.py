@@ -222,7 +222,7 @@ def records(reports: AnnualReport | Iterable[AnnualReport]) -> tuple[Record, ...
 def to_dataframe(reports: AnnualReport | Iterable[AnnualReport]) -> pandas.DataFrame:
     """The records of :func:`records` as a pandas DataFrame, one row per record.
 
-    Needs the optional extra: ``pip install 'hnjd-disclosure[pandas]'``.
+    Needs the optional extra: ``pip install "hnjd-disclosure[pandas]"``.
 
     >>> from hnjd_disclosure import builtin_report
     >>> frame = to_dataframe(builtin_report(2022))
@@ -238,7 +238,7 @@ def to_dataframe(reports: AnnualReport | Iterable[AnnualReport]) -> pandas.DataF
         import pandas
     except ImportError as exc:
         raise ImportError(
-            "to_dataframe needs pandas: pip install 'hnjd-disclosure[pandas]'"
+            'to_dataframe needs pandas: pip install "hnjd-disclosure[pandas]"'
         ) from exc
     rows = records(reports)
     return pandas.DataFrame(rows, columns=list(Record._fields))

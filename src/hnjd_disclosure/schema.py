@@ -80,7 +80,7 @@ def _class_schema(cl: type, defs: dict[str, Any]) -> str:
     required: list[str] = []
     for a in attrs.fields(cl):
         prop = _with_keywords(_type_schema(hints[a.name], a, defs), a.metadata.get(SCHEMA, {}))
-        if a.metadata.get(LABEL) and "$ref" not in prop:
+        if a.metadata.get(LABEL):
             prop = {"title": a.metadata[LABEL], **prop}
         props[a.name] = prop
         if a.default is attrs.NOTHING:

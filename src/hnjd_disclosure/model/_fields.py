@@ -203,16 +203,18 @@ def _not_empty(what: str) -> _Validator:
     return check
 
 
-def paragraphs(*, default: tuple[str, ...] | None = None, at_least_one: str = "") -> Any:
-    """A tuple of paragraphs, each one non-empty line; with ``at_least_one`` (what an item is,
-    for the message) the tuple must not be empty."""
+def paragraphs(
+    *, label: str = "段落", default: tuple[str, ...] | None = None, at_least_one: str = ""
+) -> Any:
+    """A tuple of paragraphs (or other lines), each one non-empty line; with ``at_least_one``
+    (what an item is, for the message) the tuple must not be empty."""
     schema: dict[str, Any] = {"items": {"pattern": ONE_LINE_NOT_BLANK}}
     validator: Any = _lines
     if at_least_one:
         schema["minItems"] = 1
         validator = [_lines, _not_empty(at_least_one)]
     kwargs: dict[str, Any] = {} if default is None else {"default": default}
-    return attrs.field(validator=validator, metadata={SCHEMA: schema}, **kwargs)
+    return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema}, **kwargs)
 
 
 def items(*, label: str = "") -> Any:

@@ -92,12 +92,19 @@ class ChecklistEntry:
         ModelError: if a field the status needs is missing or a field it forbids is set.
     """
 
+    #: The item's number in the Ministry's checklist (1 to 50).
     item: int = f.whole_number(label="事项序号", low=1, high=ITEM_COUNT)
+    #: disclosed (已公开), not_applicable (不适用), not_disclosed (未公开), not_stated (报告未载明).
     status: DisclosureStatus = f.choice(DisclosureStatus, label="公开情况")
-    channels: tuple[str, ...] = f.paragraphs(default=())
+    #: Where it was disclosed, as the report names it (disclosed only).
+    channels: tuple[str, ...] = f.paragraphs(label="公开渠道", default=())
+    #: The web address where it was disclosed (disclosed only).
     url: str = f.optional_text(label="公开网址")
+    #: The report's own sentence the status rests on (required when disclosed).
     evidence: str = f.optional_text(label="报告依据")
+    #: What the report says about where, e.g. that it names no channel (disclosed only).
     note: str = f.optional_text(label="公开说明")
+    #: Why the item does not apply or was not disclosed (required for those statuses).
     reason: str = f.optional_text(label="说明")
 
     def __attrs_post_init__(self) -> None:

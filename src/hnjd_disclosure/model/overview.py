@@ -42,6 +42,7 @@ class MediaFigures:
     wechat_issues: Count = f.count("期", "官方微信公众号推送主题信息")
     wechat_followers: Count = f.count("人", "官方微信公众号关注人数")
     wechat_ranking: Ranking = f.ranking("官方微信公众号全国排名")
+    #: An award of the official Weibo account as the report words it (官微荣获全国百强).
     weibo_award: str = f.optional_text(label="官方微博荣誉")
     weibo_posts: Count = f.count("条", "官方微博发布博文")
     weibo_followers: WanFigure = f.wan("人", "官方微博关注人数")

@@ -127,7 +127,9 @@ class Contact:
     '0731－84033328'
     """
 
+    #: The office to contact about the report (党政办公室), without ``：``.
     office: str = f.text(label="联系部门")
+    #: Its telephone number as printed (0731－84033328).
     telephone: str = f.text(label="电话")
 
     def __attrs_post_init__(self) -> None:
@@ -146,6 +148,7 @@ class OtherMatters:
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
+    #: The sentence before the contact (本报告电子版可在……查看下载……请联系：).
     contact_intro: str = f.optional_text(label="联系说明")
     contact: Contact | None = f.optional_nested(Contact, label="联系方式")
 

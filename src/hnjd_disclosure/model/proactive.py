@@ -29,6 +29,7 @@ class Employment:
     (4846, 4338, '89.52%')
     """
 
+    #: The institution's own province as the report writes it (湖南省): 省内 is placed there.
     home_province: str = f.text(label="本省")
     graduates: Count = f.count("人", "毕业生人数")
     placed: Count = f.count("人", "毕业去向落实人数")
@@ -70,7 +71,9 @@ class Admissions:
 
     heading: str = f.text(label="标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
-    provinces: tuple[str, ...] = f.paragraphs()
+    #: The provinces and autonomous regions recruited from, as the report lists them.
+    provinces: tuple[str, ...] = f.paragraphs(label="招生省份")
+    #: The number of provinces the report states (checked against ``provinces`` by the audit).
     stated_province_count: int = f.whole_number(label="招生省份数（所述）", unit="个")
     planned: Count = f.count("人", "计划招生")
     admitted: Count = f.count("人", "实际录取")
@@ -200,8 +203,11 @@ class ProactiveDisclosure:
     """
 
     heading: str = f.text(label="标题")
+    #: The heading of the list of channels, （一） of part 2.
     channels_heading: str = f.text(label="公开方式标题")
-    channels: tuple[str, ...] = f.paragraphs(at_least_one="channel")
+    #: The ways the institution discloses information, one line each (1. 2. 3. …).
+    channels: tuple[str, ...] = f.paragraphs(label="公开方式", at_least_one="channel")
+    #: The heading of the domains, （二） of part 2.
     domains_heading: str = f.text(label="公开情况标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
     admissions: Admissions = f.nested(Admissions, label="招生就业")

@@ -27,8 +27,10 @@ class LegalBasis:
     ''
     """
 
+    #: The issuing authority as the report names it (湖南省教育厅); empty for the Ministry's.
     issuer: str = f.optional_text(label="发文机关")
     title: str = f.text(label="文件名称")
+    #: The document number (教办函〔2014〕23号).
     doc_no: str = f.text(label="文号")
 
 
@@ -40,7 +42,9 @@ class Period:
     365
     """
 
+    #: The first day (usually 1 September of the year before).
     start: datetime.date = f.date(label="起始日期")
+    #: The last day (usually 31 August of the report's year).
     end: datetime.date = f.date(label="截止日期")
 
     def __attrs_post_init__(self) -> None:
@@ -71,7 +75,9 @@ class AnnualReport:
     (2022, '2022年信息公开年度报告', True)
     """
 
+    #: The institution's full name, the first line of the report.
     institution: str = f.text(label="学校名称")
+    #: The report's year (2022年信息公开年度报告); the period ends in it.
     year: int = f.whole_number(label="年度", low=MIN_YEAR, high=MAX_YEAR)
     title: str = f.text(label="报告标题")
     #: Decides which checklist items apply; this library started from a 高职 college's report.
@@ -80,7 +86,9 @@ class AnnualReport:
     )
     legal_basis: tuple[LegalBasis, ...] = f.nested_tuple(LegalBasis, label="编制依据")
     period: Period = f.nested(Period, label="统计起止时间")
-    part_names: tuple[str, ...] = f.paragraphs()
+    #: The parts as the preamble names them (全文包括……等八个部分), in order.
+    part_names: tuple[str, ...] = f.paragraphs(label="各部分名称")
+    #: The number of parts the preamble states (checked against ``part_names`` by the audit).
     stated_part_count: int = f.whole_number(label="部分数（所述）", low=1, high=99, unit="个")
     overview: Overview = f.nested(Overview, label="一、情况概述")
     proactive: ProactiveDisclosure = f.nested(ProactiveDisclosure, label="二、主动公开情况")
