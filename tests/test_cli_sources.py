@@ -185,7 +185,7 @@ class TestCommands:
         err = capsys.readouterr().err
         assert err == (
             f"hnjd-disclosure: {path}: this needs python-docx: "
-            "pip install 'hnjd-disclosure[docx]'\n"
+            'pip install "hnjd-disclosure[docx]"\n'
         )
 
     @pytest.mark.parametrize("command", ["extract", "check"])

@@ -492,7 +492,7 @@ class TestDocx:
 
     def test_without_python_docx(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(sys.modules, "docx", None)
-        with pytest.raises(MissingExtraError, match=r"pip install 'hnjd-disclosure\[docx\]'"):
+        with pytest.raises(MissingExtraError, match=r'pip install "hnjd-disclosure\[docx\]"'):
             docx_to_text(b"PK")
 
     def test_not_bytes(self) -> None:
