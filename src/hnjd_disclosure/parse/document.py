@@ -532,7 +532,7 @@ def _make_table(text: str, raw_rows: Sequence[Sequence[Cell]], layout: TableLayo
         body = [[_label_only(c) if k in ids else c for k, c in enumerate(r)] for r in body]
     retyped = {
         k: kind
-        for k, kind in _unit_columns(header).items()
+        for k, kind in _unit_columns(header, max(_used(r) for r in body)).items()
         if not any(k < len(r) and r[k].kind is kind for r in body)  # no % of its own
     }
     if retyped:
@@ -555,10 +555,15 @@ PERCENT_COLUMNS: Final = ("比例", "占比", "百分比", "比重", "率", "%",
 RATIO_COLUMNS: Final = ("生师比",)
 
 
-def _unit_columns(header: Sequence[Sequence[Cell]]) -> dict[int, CellKind]:
+def _unit_columns(header: Sequence[Sequence[Cell]], columns: int) -> dict[int, CellKind]:
+    """The columns a header names as percentages or ratios. A header row with fewer cells
+    than the table (its first cell merged over several columns: ``数量 | 比例(%)`` under
+    ``专任教师``) names the columns at the right."""
     out: dict[int, CellKind] = {}
     for row in header:
-        for k, c in enumerate(row):
+        cells = [c for c in row if c.kind is not CellKind.EMPTY]
+        offset = columns - len(cells) if len(cells) < len(row) or len(row) < columns else 0
+        for k, c in enumerate(cells, start=max(0, offset)):
             if any(word in c.text for word in RATIO_COLUMNS):
                 out[k] = CellKind.RATIO
             elif any(word in c.text for word in PERCENT_COLUMNS):
@@ -586,6 +591,13 @@ def _is_total_label(cell: Cell) -> bool:
     return "".join(cell.text.split()).startswith(TOTAL_WORDS + SUBTOTAL_WORDS)
 
 
+def _used(row: Sequence[Cell]) -> int:
+    """The cells of a row up to its last non-empty one."""
+    return next(
+        (k + 1 for k in range(len(row) - 1, -1, -1) if row[k].kind is not CellKind.EMPTY), 0
+    )
+
+
 def _carry_spanned_labels(body: list[list[Cell]]) -> list[list[Cell]]:
     """Rows that lost the label cells a merged (rowspan) cell gave the rows above them get
     those cells back: ``| 西南地区 | 重庆市 | 107 |`` then ``| 四川省 | 1029 |`` reads as
@@ -596,10 +608,15 @@ def _carry_spanned_labels(body: list[list[Cell]]) -> list[list[Cell]]:
     width = max(full)
     if width < 2 or full.count(width) < 2:
         return body
+    widest = max(_used(r) for r in body)
     out: list[list[Cell]] = []
     for row in body:
         p = _prefix(row)
         previous = out[-1] if out else None
+        if 1 <= p < width and _is_total_label(row[0]) and _used(row) < widest:
+            # 「总计」 merged over the label columns
+            out.append([*[row[0]] * (width - p), *row])
+            continue
         if (
             previous is not None
             and 1 <= p < width
