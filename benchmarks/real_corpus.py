@@ -30,6 +30,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ class Tally:
     found_any: int = 0
     links: int = 0
     links_right: int = 0
+    links_same_place: int = 0
     periods: int = 0
     periods_right: int = 0
     periods_spurious: int = 0
@@ -164,9 +166,16 @@ def measure_text(name: str, body: str, truth: dict[str, Any], tally: Tally, verb
         figure = figures.get(place(body, p["span"]))
         part_ok = figure is not None and figure.part is not None
         whole_ok = figure is not None and figure.whole is not None
+        same_place = False
         if figure is not None and figure.part is not None and figure.whole is not None:
             part_ok = place(body, figure.part.span) == place(body, p["part"]["span"])
             whole_ok = place(body, figure.whole.span) == place(body, p["whole"]["span"])
+            same_place = part_ok and whole_ok
+            # the same number printed at another place (本科毕业生7448人 in the prose and 7448
+            # in the table) is the same part or whole
+            part_ok = part_ok or figure.part.value == Decimal(p["part"]["value"])
+            whole_ok = whole_ok or figure.whole.value == Decimal(p["whole"]["value"])
+        tally.links_same_place += same_place
         if part_ok and whole_ok:
             tally.links_right += 1
         else:
@@ -227,6 +236,8 @@ def summary(tally: Tally) -> dict[str, Any]:
         "links": tally.links,
         "links_right": tally.links_right,
         "link_accuracy": ratio(tally.links_right, tally.links),
+        "links_same_place": tally.links_same_place,
+        "link_accuracy_same_place": ratio(tally.links_same_place, tally.links),
         "periods": tally.periods,
         "periods_right": tally.periods_right,
         "periods_spurious": tally.periods_spurious,
@@ -256,7 +267,8 @@ def print_table(s: dict[str, Any]) -> None:
         f"slips found by any rule {s['slips_found']}/{s['slips']} ({_pct(s['recall'])})"
     )
     print(
-        f"links right: {s['links_right']}/{s['links']} ({_pct(s['link_accuracy'])}); "
+        f"links right: {s['links_right']}/{s['links']} ({_pct(s['link_accuracy'])}; "
+        f"at the very places the truth names: {_pct(s['link_accuracy_same_place'])}); "
         f"periods right: {s['periods_right']}/{s['periods']}, "
         f"spurious: {s['periods_spurious']}"
     )

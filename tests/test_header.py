@@ -106,3 +106,16 @@ def test_byte_order_mark_is_not_part_of_the_institution() -> None:
 def test_announced_parts(text: str, count: int | None, names: tuple[str, ...]) -> None:
     h = read_header(text)
     assert (h.stated_part_count, h.part_names) == (count, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("統計期限自2021年9月1日起,至2022年8月31日止。", "2021-09-01", "2022-08-31"),
+        ("本報告所列數據的統計期限為2022年1月1日至12月31日。", "2022-01-01", "2022-12-31"),
+    ],
+    ids=["comma-after-qi", "end-in-the-same-year"],
+)
+def test_period_written_as_real_reports_write_it(text: str, start: str, end: str) -> None:
+    header = read_header(text)
+    assert (str(header.period_start), str(header.period_end)) == (start, end)

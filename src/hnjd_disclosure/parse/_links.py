@@ -173,8 +173,15 @@ def _ref(ctx: _Context, fig: Figure) -> Reference:
     return Reference(value=fig.amount, label=label, span=fig.span)
 
 
+#: Measure words that count the same things (people: 人, 名, 位).
+_SAME_UNIT: Final = {"名": "人", "位": "人", "个": "個", "项": "項", "条": "條"}
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
-    return a.unit == b.unit or not a.unit or not b.unit
+    """Whether two counts count the same kind of thing (a unit missing in a table cell fits)."""
+    if not a.unit or not b.unit:
+        return True
+    return _SAME_UNIT.get(a.unit, a.unit) == _SAME_UNIT.get(b.unit, b.unit)
 
 
 # -- prose ------------------------------------------------------------------------------------

@@ -61,9 +61,11 @@ _DATE: Final = (
     rf"([0-9]{{4}}){_SP}(?:年|[.\-/]){_SP}([0-9]{{1,2}}){_SP}(?:月|[.\-/]){_SP}"
     rf"([0-9]{{1,2}}){_SP}日?+"
 )
-_PERIOD: Final = re.compile(
-    rf"{_DATE}{_SP}(?:起)?{_SP}(?:至|到|—+|\u2013|-|~|\uff5e){_SP}(?:至)?{_SP}"
-    rf"{_DATE}{_SP}(?:止)?"
+_PERIOD_TO: Final = rf"{_SP}(?:起)?{_SP}[，,]?{_SP}(?:至|到|—+|\u2013|-|~|\uff5e){_SP}(?:至)?{_SP}"
+_PERIOD: Final = re.compile(rf"{_DATE}{_PERIOD_TO}{_DATE}{_SP}(?:止)?")
+# 「2022年1月1日至12月31日」: the end in the start's year
+_PERIOD_SAME_YEAR: Final = re.compile(
+    rf"{_DATE}{_PERIOD_TO}([0-9]{{1,2}}){_SP}月{_SP}([0-9]{{1,2}}){_SP}日"
 )
 _ACADEMIC: Final = re.compile(
     rf"([0-9]{{4}}){_SP}(?:—+|\u2013|-|~|\uff5e|至|到){_SP}([0-9]{{4}}){_SP}学年"
@@ -120,6 +122,11 @@ def read_header(text: str) -> Header:
     if period is not None:
         start = _date(*period.group(1, 2, 3))
         end = _date(*period.group(4, 5, 6))
+    else:
+        period = _PERIOD_SAME_YEAR.search(folded)
+        if period is not None:
+            start = _date(*period.group(1, 2, 3))
+            end = _date(period.group(1), *period.group(4, 5))
     if (start is None or end is None) and academic_year is not None:
         start = _date(str(academic_year[0]), "9", "1")
         end = _date(str(academic_year[1]), "8", "31")
