@@ -530,7 +530,7 @@ def _half_unit(value: Decimal) -> Decimal:
 
 _LISTED_THINGS: Final = (
     "省", "部分", "自治区", "地区", "国家", "城市", "市", "专业", "学院", "方面", "渠道", "栏目",
-    "类", "门类", "校区", "平台", "区域",
+    "类", "门类", "校区", "平台", "区域", "专栏", "版块", "板块",
 )  # fmt: skip
 # after the things counted, a few words and a verb or a colon: 「个地区分别为：」, 「个省份：」
 _LIST_AFTER: Final = re.compile(
@@ -555,7 +555,10 @@ def _cardinality(figures: Sequence[Figure], header: Header, text: str) -> Iterat
             yield _unverifiable("stated-cardinality", fig, "no list of its own"), None
             continue
         count, loose = found
-        ok = count == fig.value or (loose and count < fig.value)
+        if loose and count < fig.value:
+            yield _unverifiable("stated-cardinality", fig, "the list names only some (等)"), None
+            continue
+        ok = count == fig.value
         check = Check(
             rule="stated-cardinality",
             verdict=Verdict.VERIFIED if ok else Verdict.FAILED,
@@ -652,8 +655,12 @@ _COMPLAINTS: Final = re.compile("[举舉]报、[复復][议議]、[诉訴][讼�
 
 
 def _items(listed: str) -> list[str] | None:
+    """The items of a list joined by 、: the first may carry the words that lead into the
+    list (「在官网设置…中的资助资讯」), the others must be short names."""
     items = [item.strip(" \u3000") for item in listed.split("、")]
-    if len(items) < 2 or any(not item or len(item) > _ITEM_MAX for item in items):
+    if len(items) < 2 or not items[0] or len(items[0]) > 4 * _ITEM_MAX:
+        return None
+    if any(not item or len(item) > _ITEM_MAX for item in items[1:]):
         return None
     return items
 
@@ -663,9 +670,12 @@ def _list_before(fig: Figure) -> tuple[int, bool] | None:
     label = fig.label.rstrip(" \u3000")
     for word in ("共计", "合计", "总计", "共", "这", "计"):
         label = label.removesuffix(word)
-    loose = label.endswith("等")
     items = _items(_PAREN.sub("", label.removesuffix("等")))
-    return None if items is None else (len(items), loose)
+    if items is None:
+        return None
+    # 「湖南、广东等全国31个省」: a list with 等 names some of what it counts
+    loose = label.endswith("等") or any("等" in item for item in items)
+    return len(items), loose
 
 
 def _list_after(text: str, fig: Figure) -> tuple[int, bool] | None:
