@@ -48,16 +48,20 @@ class ChecklistRow:
 
     def cells(self) -> tuple[str, str, str, str, str]:
         """The row as text cells, the URL (if any) after the note."""
-        note = "；".join(x for x in (self.note, self.url) if x)
+        note = _joined(self.note, self.url)
         return (str(self.number), self.category, self.item, self.status_label, note)
+
+
+def _joined(first: str, second: str) -> str:
+    """The two texts that are not empty, joined with ``；`` (a generator cost more)."""
+    return f"{first}；{second}" if first and second else first or second
 
 
 def _row_parts(entry: ChecklistEntry | None) -> tuple[DisclosureStatus | None, str, str]:
     if entry is None:
         return None, "", ""
     if entry.status is DisclosureStatus.DISCLOSED:
-        where = "；".join(x for x in ("、".join(entry.channels), entry.note) if x)
-        return entry.status, where, entry.url
+        return entry.status, _joined("、".join(entry.channels), entry.note), entry.url
     return entry.status, entry.reason, ""
 
 
@@ -67,10 +71,12 @@ def checklist_rows(
     """Every item of ``standard`` (default: 2014) with the status the report gives it."""
     std = checklist_2014() if standard is None else standard
     table = report.checklist
+    # One pass over the entries (Checklist.entry scans them: once per item was 50 scans).
+    # Items are unique in a table (Checklist checks), so this is what entry() finds.
+    entries = {} if table is None else {entry.item: entry for entry in table.entries}
     rows = []
     for item in std.items:
-        entry = None if table is None else table.entry(item.number)
-        status, note, url = _row_parts(entry)
+        status, note, url = _row_parts(entries.get(item.number))
         rows.append(
             ChecklistRow(
                 number=item.number,
