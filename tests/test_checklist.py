@@ -37,7 +37,7 @@ from hnjd_disclosure.model import (
     DisclosureStatus,
     InstitutionKind,
 )
-from hnjd_disclosure.render._checklist import checklist_rows
+from hnjd_disclosure.render._checklist import checklist_cells, checklist_rows
 
 from .strategies import checklists, reports
 
@@ -526,13 +526,16 @@ class TestRows:
 
     @given(reports(with_checklist=True))
     def test_generated_tables(self, report: AnnualReport) -> None:
-        """Any table (items in any order, some missing, any status) gives the same rows."""
+        """Any table (items in any order, some missing, any status) gives the same rows, and
+        the cells the text renderer takes without building rows are theirs."""
         assert [row.cells() for row in checklist_rows(report)] == self.reference(report)
+        assert checklist_cells(report) == self.reference(report)
 
     def test_no_table(self) -> None:
         """Without part 8 every item is missing."""
         report = attrs.evolve(REPORT, checklist=None)
         assert [row.cells() for row in checklist_rows(report)] == self.reference(report)
+        assert checklist_cells(report) == self.reference(report)
         assert {row.status for row in checklist_rows(report)} == {None}
 
     def test_url_and_note(self) -> None:
