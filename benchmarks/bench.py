@@ -2,7 +2,7 @@
 
 Run (after ``pip install -e . --group bench``)::
 
-    .venv/bin/python benchmarks/bench.py            # everything, 5-10 minutes on 2 cores
+    .venv/bin/python benchmarks/bench.py            # everything, 12-20 minutes on 2 shared cores
     .venv/bin/python benchmarks/bench.py --quick    # fewer turns and a smaller corpus
     .venv/bin/python benchmarks/bench.py --profile  # the profile of each target instead
 
