@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
@@ -411,6 +412,29 @@ def reference_rate(part: int, whole: int, decimals: int, rounding: str = ROUND_H
         ctx.rounding = ROUND_DOWN
         exact = Decimal(part) * 100 / Decimal(whole)
         return exact.quantize(Decimal(1).scaleb(-decimals), rounding=rounding)
+
+
+def data_places(node: object, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], object]]:
+    """Every place in parsed data (JSON or TOML) a value can be replaced, containers
+    included, with the value there."""
+    out: list[tuple[tuple[Any, ...], object]] = [(path, node)] if path else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += data_places(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += data_places(value, (*path, i))
+    return out
+
+
+def data_replaced(data: Any, path: tuple[Any, ...], value: object) -> Any:
+    """A deep copy of parsed ``data`` with the value at ``path`` replaced."""
+    data = copy.deepcopy(data)
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return data
 
 
 def replace_at(obj: T, path: str, value: object) -> T:

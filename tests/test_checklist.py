@@ -37,6 +37,7 @@ from hnjd_disclosure.model import (
     DisclosureStatus,
     InstitutionKind,
 )
+from hnjd_disclosure.render._checklist import checklist_cells, checklist_rows
 
 from .strategies import checklists, reports
 
@@ -499,3 +500,55 @@ class TestEvidenceRule:
         status, out = run("check", str(path))
         assert status == 1
         assert "checklist.entries[14].evidence [checklist-evidence]" in out
+
+
+class TestRows:
+    """Part 8's rows, built with one pass over the entries, are what looking each item up
+    with Checklist.entry() gives."""
+
+    @staticmethod
+    def reference(report: AnnualReport) -> list[tuple[str, str, str, str, str]]:
+        """The rows' cells, written the straightforward way."""
+        rows = []
+        for item in checklist_2014().items:
+            entry = None if report.checklist is None else report.checklist.entry(item.number)
+            status: DisclosureStatus | None = None
+            note = url = ""
+            if entry is not None and entry.status is DisclosureStatus.DISCLOSED:
+                note = "；".join(x for x in ("、".join(entry.channels), entry.note) if x)
+                status, url = entry.status, entry.url
+            elif entry is not None:
+                status, note = entry.status, entry.reason
+            label = "未填写" if status is None else status.label
+            cell = "；".join(x for x in (note, url) if x)
+            rows.append((str(item.number), item.category, item.text, label, cell))
+        return rows
+
+    @given(reports(with_checklist=True))
+    def test_generated_tables(self, report: AnnualReport) -> None:
+        """Any table (items in any order, some missing, any status) gives the same rows, and
+        the cells the text renderer takes without building rows are theirs."""
+        assert [row.cells() for row in checklist_rows(report)] == self.reference(report)
+        assert checklist_cells(report) == self.reference(report)
+
+    def test_no_table(self) -> None:
+        """Without part 8 every item is missing."""
+        report = attrs.evolve(REPORT, checklist=None)
+        assert [row.cells() for row in checklist_rows(report)] == self.reference(report)
+        assert checklist_cells(report) == self.reference(report)
+        assert {row.status for row in checklist_rows(report)} == {None}
+
+    def test_url_and_note(self) -> None:
+        """A disclosed entry with channels, note and url joins them in this order."""
+        entry = ChecklistEntry(
+            item=6,
+            status=DisclosureStatus.DISCLOSED,
+            channels=("网站", "公众号"),
+            note="见附件",
+            url="https://example.edu.cn/",
+            evidence="本报告电子版可在学校网站查看下载。",
+        )
+        report = _with_entry(5, entry)
+        (row,) = [r for r in checklist_rows(report) if r.number == 6]
+        assert row.cells()[4] == "网站、公众号；见附件；https://example.edu.cn/"
+        assert [r.cells() for r in checklist_rows(report)] == self.reference(report)

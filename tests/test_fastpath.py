@@ -4,7 +4,6 @@ own generated functions write."""
 
 from __future__ import annotations
 
-import copy
 import json
 import tomllib
 from pathlib import Path
@@ -19,7 +18,7 @@ from hnjd_disclosure import _fastpath, convert, io
 from hnjd_disclosure.errors import DataError, ModelError
 from hnjd_disclosure.model import AnnualReport, ChecklistEntry, Employment, _fields
 
-from .strategies import reports
+from .strategies import data_places, data_replaced, reports
 
 REPORT = io.builtin_report(2022)
 
@@ -58,27 +57,6 @@ def _detailed(data: object, native_dates: bool) -> AnnualReport:
     return convert.make_converter(native_dates=native_dates).structure(data, AnnualReport)
 
 
-def _leaves(node: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-    """Every place in the data a value can be replaced, including containers."""
-    out = [path] if path else []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            out += _leaves(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            out += _leaves(value, (*path, i))
-    return out
-
-
-def _replace(data: Any, path: tuple[Any, ...], value: object) -> Any:
-    data = copy.deepcopy(data)
-    node = data
-    for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
-    return data
-
-
 class TestSameResult:
     @given(reports())
     def test_json_data(self, report: AnnualReport) -> None:
@@ -111,8 +89,8 @@ class TestNeverLooser:
     def test_any_replaced_value(self, data: st.DataObject) -> None:
         """Wherever a value is replaced, the fast path refuses whatever the detailed refuses."""
         plain = json.loads(io.dumps_json(REPORT))
-        path = data.draw(st.sampled_from(_leaves(plain)))
-        bad = _replace(plain, path, data.draw(st.sampled_from(BAD_VALUES)))
+        path = data.draw(st.sampled_from([path for path, _ in data_places(plain)]))
+        bad = data_replaced(plain, path, data.draw(st.sampled_from(BAD_VALUES)))
         for fast in (_fast(False), _fast(False, unicode_known=True)):
             try:
                 expected = _detailed(bad, False)
@@ -212,17 +190,6 @@ class TestConstructionStillValidates:
 LONE_SURROGATES = ["\ud800", "\udfff", "a\udc80", "湖南\ud83d", "\ud800\n"]
 
 
-def _string_leaves(node: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-    """Every place in the data that holds a string."""
-    if isinstance(node, str):
-        return [path]
-    if isinstance(node, dict):
-        return [p for key, value in node.items() for p in _string_leaves(value, (*path, key))]
-    if isinstance(node, list):
-        return [p for i, value in enumerate(node) for p in _string_leaves(value, (*path, i))]
-    return []
-
-
 class TestLoneSurrogates:
     """A string holding a lone surrogate (which no file can hold as UTF-8) is refused by
     both paths, wherever it is, so render and convert never fail writing it."""
@@ -230,8 +197,9 @@ class TestLoneSurrogates:
     @given(st.data())
     def test_refused_by_both_paths(self, data: st.DataObject) -> None:
         plain = json.loads(io.dumps_json(REPORT))
-        path = data.draw(st.sampled_from(_string_leaves(plain)))
-        bad = _replace(plain, path, data.draw(st.sampled_from(LONE_SURROGATES)))
+        strings = [path for path, value in data_places(plain) if isinstance(value, str)]
+        path = data.draw(st.sampled_from(strings))
+        bad = data_replaced(plain, path, data.draw(st.sampled_from(LONE_SURROGATES)))
         with pytest.raises(Exception):  # noqa: B017, PT011
             _fast(False)(bad)
         with pytest.raises(DataError):
@@ -249,7 +217,7 @@ class TestLoneSurrogates:
     )
     def test_named_at_its_path(self, path: tuple[object, ...], where: str) -> None:
         plain = json.loads(io.dumps_json(REPORT))
-        text = json.dumps(_replace(plain, path, "公开\ud800"))
+        text = json.dumps(data_replaced(plain, path, "公开\ud800"))
         assert '"\\u516c\\u5f00\\ud800"' in text  # as a JSON file holds it
         with pytest.raises(DataError) as info:
             io.loads_json(text, source="r.json")

@@ -80,21 +80,24 @@ def _orjson() -> ModuleType | None:
         return None
 
 
-def _parse_json(text: str | bytes, *, from_utf8: bool) -> tuple[Any, bool]:
-    """The parsed document, and whether it is known to hold no lone surrogate (the model
-    refuses them; knowing spares the converter a search through every string).
+def _parse_json(
+    text: str | bytes, *, from_utf8: bool, use_orjson: bool = True
+) -> tuple[Any, bool, bool]:
+    """The parsed document; whether it is known to hold no lone surrogate (the model refuses
+    them; knowing spares the converter a search through every string); and whether orjson
+    parsed it (see :func:`_loads_json`).
 
     ``from_utf8`` says that ``text`` is a str decoded strictly from UTF-8 (so it holds none).
     """
-    if (orjson := _orjson()) is not None:
+    if use_orjson and (orjson := _orjson()) is not None:
         try:
             # orjson refuses a lone surrogate, escaped or not.
-            return orjson.loads(text), True
+            return orjson.loads(text), True, True
         except Exception:
             pass  # json below accepts it or says why not
     import json  # imported on first use, as orjson (the CLI must start fast)
 
-    return json.loads(text), _surrogate_free(text, from_utf8=from_utf8)
+    return json.loads(text), _surrogate_free(text, from_utf8=from_utf8), False
 
 
 def _surrogate_free(text: str | bytes, *, from_utf8: bool) -> bool:
@@ -114,9 +117,13 @@ def _write_json(data: Any, indent: int | None) -> str:
     import json
 
     if indent == 2 and (orjson := _orjson()) is not None:
-        # OPT_INDENT_2 writes exactly what json.dumps(indent=2, ensure_ascii=False) writes.
-        text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
-        return text + "\n"
+        try:
+            # OPT_INDENT_2 writes exactly what json.dumps(indent=2, ensure_ascii=False) writes,
+            text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+        except TypeError:
+            pass  # but refuses an integer beyond 64 bits, which json writes
+        else:
+            return text + "\n"
     return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
 
 
@@ -166,11 +173,15 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
     return _loads_json(text, source, from_utf8=False)
 
 
-def _loads_json(text: str | bytes, source: str, *, from_utf8: bool) -> AnnualReport:
+def _loads_json(
+    text: str | bytes, source: str, *, from_utf8: bool, use_orjson: bool = True
+) -> AnnualReport:
     from json import JSONDecodeError
 
     try:
-        data, unicode_known = _parse_json(text, from_utf8=from_utf8)
+        data, unicode_known, by_orjson = _parse_json(
+            text, from_utf8=from_utf8, use_orjson=use_orjson
+        )
     except JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
@@ -178,7 +189,17 @@ def _loads_json(text: str | bytes, source: str, *, from_utf8: bool) -> AnnualRep
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
     except (RecursionError, ValueError) as exc:
         raise _beyond_limits("JSON", exc, source) from None
-    return _report_of(data, source, text, native_dates=False, unicode_known=unicode_known)
+    try:
+        return _report_of(data, source, text, native_dates=False, unicode_known=unicode_known)
+    except DataError:
+        if not by_orjson:
+            raise
+    # orjson reads an integer beyond 64 bits (above 2**64 - 1, below -2**63) as a float,
+    # where json reads it exactly; any other document it accepts, it reads as json does. The
+    # model refuses every float, so a document orjson would change is refused here: json
+    # reads it again and decides, and the same document gives the same report or the same
+    # error whatever is installed (an invalid document is read twice; a valid one once).
+    return _loads_json(text, source, from_utf8=from_utf8, use_orjson=False)
 
 
 def _beyond_limits(fmt: str, exc: RecursionError | ValueError, source: str) -> DataError:
@@ -279,8 +300,12 @@ def dumps_json_bytes(report: AnnualReport) -> bytes:
     """
     data = unstructure(report)
     if (orjson := _orjson()) is not None:
-        written: bytes = orjson.dumps(data)
-        return written
+        try:
+            written: bytes = orjson.dumps(data)
+        except TypeError:
+            pass  # an integer beyond 64 bits, which json writes
+        else:
+            return written
     import json
 
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

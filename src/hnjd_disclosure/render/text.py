@@ -433,9 +433,9 @@ def render_checklist(report: AnnualReport) -> list[str]:
         return []
     # Imported here: the published text has no part 8, and the command line should not load
     # the checklist data at every start.
-    from ._checklist import HEADER, checklist_rows
+    from ._checklist import HEADER, checklist_cells
 
-    return ["｜".join(cells) for cells in (HEADER, *(r.cells() for r in checklist_rows(report)))]
+    return ["｜".join(cells) for cells in (HEADER, *checklist_cells(report))]
 
 
 def render(report: AnnualReport, *, checklist: bool = False) -> str:
