@@ -168,3 +168,34 @@ def test_an_explicit_link_gives_way_to_a_reading_that_fits() -> None:
     assert share.whole is not None
     assert share.whole.value == 4338
     assert list(audit_text(text)) == []
+
+
+RATES_BY_COLLEGE = (
+    "| 学院 | 毕业生数 | 就业人数 | 就业率 |\n| 机电学院 | 300 | 270 | 90.00% |\n"
+    "| 信息学院 | 200 | 190 | 95.00% |\n| 经管学院 | 100 | 80 | 80.00% |\n"
+    "| 合计 | 600 | 540 | 90.00% |\n"
+)
+
+
+def test_a_rate_column_is_a_row_relation_not_a_share_of_the_total() -> None:
+    """就业率 of each college divides the row's counts, not the total row's: the relation the
+    other rows keep decides, and a slip in one row is found against it."""
+    assert list(audit_text(RATES_BY_COLLEGE)) == []
+    rates = [f for f in extract_figures(RATES_BY_COLLEGE) if f.text == "95.00%"]
+    assert [(f.part.value, f.whole.value, f.basis) for f in rates if f.part and f.whole] == [
+        (Decimal(190), Decimal(200), Basis.TABLE_ROW)
+    ]
+    slipped = audit_text(RATES_BY_COLLEGE.replace("95.00%", "96.00%"))
+    assert [(f.rule, f.published, f.computed) for f in slipped] == [
+        ("rate-matches-counts", "96.00%", "95.00%")
+    ]
+
+
+def test_a_column_no_row_explains_is_not_accused() -> None:
+    """Shares of a base the table does not print: no relation holds, nothing is accused."""
+    text = (
+        "| 地区 | 人数 | 占比 |\n| 湖南 | 300 | 10.00% |\n| 广东 | 150 | 5.00% |\n"
+        "| 合计 | 450 | 15.00% |\n"
+    )
+    result = check_text(text)
+    assert [f.rule for f in result.findings] == []

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -502,7 +502,7 @@ def _other_reading(ctx: _Context, fig: Figure, part: Figure) -> tuple[Figure, Fi
         table = ctx.document.tables[fig.table]
         row = table.rows[fig.row or 0]
         parts = [f for f in _cells_as_figures(ctx, row.cells) if f.kind in _AMOUNTS]
-        wholes = _table_wholes(ctx, table)
+        wholes = parts + _table_wholes(ctx, table)
     else:
         parts = [f for f in _sentence_figures(ctx, fig) if f.kind in _AMOUNTS]
         wholes = parts + [ctx.figures[j] for j in ctx.counts_before(fig.span[0])]
@@ -561,23 +561,62 @@ def _table_link(ctx: _Context, fig: Figure) -> tuple[Figure, Figure, Basis] | No
         return None
     part_column = left[-1]
     part = ctx.figures[ctx.by_span[row.cells[part_column].span]]
-    if row.total:
-        return part, part, Basis.TABLE_TOTAL
-    total = _total_row(table, fig.row or 0)
+    if row.total and rounds_to(part.amount, part.amount, fig.value, _unit(fig)):
+        return part, part, Basis.TABLE_TOTAL  # the total is 100% of itself
+    # a relation of the table's structure is explicit only when the other rows of the column
+    # keep it (most of them, and at least one): else the column divides by something else
+    total = None if row.total else _total_row(table, fig.row or 0)
     if total is not None and part_column < len(total.cells):
         cell = total.cells[part_column]
-        if cell.kind in (CellKind.COUNT, CellKind.WAN):
+        if cell.kind in (CellKind.COUNT, CellKind.WAN) and _supported(
+            table, fig, part_column, lambda r: _total_cell(table, r, part_column)
+        ):
             return part, ctx.figures[ctx.by_span[cell.span]], Basis.TABLE_TOTAL
-    if table.caption_span is not None:
-        found = _caption_whole(ctx, fig, table, part, part_column)
-        if found is not None:
-            return found
     by_row = _row_relation(ctx, fig, table, row, part_column)
     if by_row is not None:
         return by_row
+    if table.caption_span is not None:
+        found = _caption_whole(ctx, fig, table, part, part_column)
+        if found is not None and (
+            found[2] is Basis.FIT or _supported(table, fig, part_column, lambda r: found[1].amount)
+        ):
+            return found
     before = ctx.counts_before(table.span[0], lines_back=_FIT_LINES, limit=_NAMED_BACK)
     whole = _column_fit(ctx, fig, table, part_column, before) or _fit(ctx, fig, part, before)
     return None if whole is None else (part, whole, Basis.FIT)
+
+
+def _total_cell(table: Table, row_index: int, column: int) -> Decimal | None:
+    total = _total_row(table, row_index)
+    if total is None or column >= len(total.cells):
+        return None
+    cell = total.cells[column]
+    return cell.value if cell.kind in (CellKind.COUNT, CellKind.WAN) else None
+
+
+def _supported(
+    table: Table,
+    fig: Figure,
+    part_column: int,
+    whole_of: Callable[[int], Decimal | None],
+) -> bool:
+    """Whether the other body rows of the figure's column reproduce their printed value as
+    their part over ``whole_of(row index)``: at least one, and at least as many as do not."""
+    column = fig.column or 0
+    kept = broken = 0
+    first_body = len(table.header)
+    for k, r in enumerate(table.body, start=first_body):
+        if k == fig.row or r.total or r.subtotal or max(column, part_column) >= len(r.cells):
+            continue
+        a, c = r.cells[part_column], r.cells[column]
+        whole = whole_of(k)
+        if a.value is None or c.value is None or c.kind is not fig_kind(fig) or not whole:
+            continue
+        if rounds_to(a.value, whole, c.value, _unit(fig)):
+            kept += 1
+        else:
+            broken += 1
+    return kept >= 1 and kept >= broken
 
 
 def _column_fit(
