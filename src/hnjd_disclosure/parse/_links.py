@@ -207,7 +207,7 @@ def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Bas
         return None
     named = _named_whole(fig.label)
     if named:
-        whole = _find_named(ctx, named, part)
+        whole = _find_named(ctx, named, part, fig.value if fig.kind is FigureKind.PERCENT else None)
         if whole is not None:
             return part, whole, Basis.NAMED
         # the named whole is not written before: a table's total near it may be it
@@ -451,12 +451,15 @@ def _named_whole(label: str) -> str:
     return named
 
 
-def _find_named(ctx: _Context, named: str, part: Figure) -> Figure | None:
+def _find_named(
+    ctx: _Context, named: str, part: Figure, stated: Decimal | None = None
+) -> Figure | None:
     """The count before ``part`` (its paragraph, or the paragraphs just before) whose label
     holds the named whole — all of it, or all but one character of a longer name — and that
-    is not itself a part of that whole (a count followed by its own share of it)."""
+    is not itself a part of that whole (a count followed by its own share of it). Of several
+    such counts, the one that reproduces ``stated``; else one value they all share; else none."""
     candidates = ctx.counts_before(part.span[0], lines_back=6, limit=_NAMED_BACK)
-    best: Figure | None = None
+    found: list[Figure] = []
     need = len(named) if len(named) <= 3 else len(named) - 1
     for j in candidates:
         whole = ctx.figures[j]
@@ -472,8 +475,20 @@ def _find_named(ctx: _Context, named: str, part: Figure) -> Figure | None:
             and _named_whole(following.label) == named
         ):
             continue  # a sibling: 「中部地区就业1024人，占就业总人数的…」
-        best = whole
-    return best
+        found.append(whole)
+    if not found:
+        return None
+    fitting = [w for w in found if stated is not None and rounds_to(part.amount, w.amount, stated)]
+    if fitting:
+        return fitting[-1]
+    # counts of different values all bear the name (本科毕业生, 共有毕业生): the one written as
+    # the total (共, 总, 合计, 全校) if only one is, else none
+    if len({w.amount for w in found}) > 1:
+        found = [w for w in found if any(t in w.label for t in _TOTAL_MARKS)]
+    return found[-1] if len({w.amount for w in found}) == 1 else None
+
+
+_TOTAL_MARKS: Final = ("共", "总", "合计", "全校", "全院", "全体")
 
 
 def _in_order(named: str, label: str) -> bool:

@@ -246,6 +246,8 @@ def _rates(figures: Sequence[Figure], text: str) -> Iterator[_Result]:
             yield check, None
             continue
         name = fig.label or ("比例" if fig.kind is FigureKind.RATIO else "百分比")
+        if name.startswith("占"):  # 「专升本416人，占毕业生总数的8.58%」: 专升本占毕业生总数
+            name = fig.part.label + name.removesuffix("的")
         part, whole = _printed(text, fig.part.span), _printed(text, fig.whole.span)
         zh, en = CAUSES[cause]
         yield (
