@@ -199,3 +199,31 @@ def test_a_column_no_row_explains_is_not_accused() -> None:
     )
     result = check_text(text)
     assert [f.rule for f in result.findings] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the whole of 录取率 is the plan (8825个), not the special plan after 其中 (1346人)
+        "学校投放招生计划8825个，其中专项计划1346人，实际录取8705人，实际录取率98.64%。",
+        # a rate with its own name is not a share of the list after 其中
+        "招生计划10100人，实际录取10279人，其中179人不占计划（预科139人及港澳台40人），"
+        "计划完成率100%。",
+        # the share names its own part (双师素质教师), which has no count
+        "现有教职工972人，其中，专任教师632人；副高以上职称228人；双师素质教师占68.85%。",
+        # two blocks, each headed by its own 总计, their rows overlapping attributes
+        "| 类别 | 项目 | 人数 |\n| 专任教师 | 总计 | 1237 |\n| 其中 | 具有硕士学位 | 600 |\n"
+        "| 其中 | 具有博士学位 | 505 |\n| 其中 | 双师双能型 | 266 |\n"
+        "| 外聘教师 | 总计 | 241 |\n| 其中 | 具有硕士学位 | 120 |\n",
+        # a percentage a PDF copy spaced after its decimal point is one figure
+        "专升本416人，占毕业生总数4846人的8. 58%。",
+    ],
+    ids=["plan-in-ge", "completion-rate", "own-subject", "block-totals", "spaced-decimal"],
+)
+def test_shapes_found_in_real_reports_are_not_accused(text: str) -> None:
+    assert list(audit_text(text)) == []
+
+
+def test_a_percentage_with_a_spaced_decimal_is_read_whole() -> None:
+    (share,) = [f for f in extract_figures("占比为39. 77%。") if f.kind.value == "percent"]
+    assert share.value == Decimal("39.77")

@@ -179,8 +179,8 @@ _SAME_UNIT: Final = {"名": "人", "位": "人", "个": "個", "项": "項", "�
 
 def _compatible(a: Figure, b: Figure) -> bool:
     """Whether two counts count the same kind of thing (a unit missing in a table cell fits)."""
-    if not a.unit or not b.unit:
-        return True
+    if not a.unit or not b.unit or "个" in (a.unit, b.unit):
+        return True  # a table cell's bare number; 个, the generic measure word (计划8825个)
     return _SAME_UNIT.get(a.unit, a.unit) == _SAME_UNIT.get(b.unit, b.unit)
 
 
@@ -203,6 +203,10 @@ def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Bas
         return between
     since = [j for j in same if figures[j].span[0] >= _previous_linked_end(ctx, i, fig)]
     part = figures[since[-1]] if since else _named_part(ctx, fig, para)
+    subject = fig.label[: fig.label.find("占")] if "占" in fig.label else ""
+    if part is not None and len(subject) >= 2 and _common(subject, part.label) < 2:
+        # 「…副高职以上职称228人；双师素质教师占68.85%」: the share names its own part
+        part = _named_part(ctx, fig, para)
     if part is None:
         return None
     named = _named_whole(fig.label)
@@ -274,9 +278,18 @@ def _list_head(ctx: _Context, fig: Figure, part: Figure, same: Sequence[int]) ->
     between = ctx.text[head.span[1] : at]
     if "%" in between or "％" in between or len(between) > 6:
         return None
+    # the share follows its part directly: 「招生13项，占7.9%」, not 「…228人；雙師教師占68.85%」
+    if not fig.is_share or not _directly_after(ctx.text, part, fig):
+        return None
     if not _compatible(head, part) or head.amount < part.amount:
         return None
     return head
+
+
+def _directly_after(text: str, part: Figure, fig: Figure) -> bool:
+    """Whether only a comma and 占 (占比, 占比为…) stand between a count and its share."""
+    between = text[part.span[1] : fig.span[0]]
+    return len(between) <= 6 and "占" in between and not any(ch in "；;。：:" for ch in between)
 
 
 def _sentence_base(ctx: _Context, part: Figure, same: Sequence[int]) -> Figure | None:
@@ -322,7 +335,11 @@ def _by_rate_name(
     def has(f: Figure, words: Sequence[str]) -> bool:
         return any(w in f.label for w in words)
 
-    wholes = [f for f in pool if has(f, whole_words) and not has(f, part_words)]
+    wholes = [
+        f
+        for f in pool
+        if has(f, whole_words) and not has(f, part_words) and not f.label.startswith("其中")
+    ]
     parts = [f for f in pool if has(f, part_words) and not has(f, whole_words)]
     parts = parts or [f for f in pool if has(f, part_words)]
     if not wholes or not parts:

@@ -322,6 +322,9 @@ def _column_sums(
     kinds = {r.cells[column].kind for r in body if column < len(r.cells)}
     if not kinds & {CellKind.COUNT, CellKind.PERCENT}:
         return
+    if body and body[0].total:
+        yield from _top_totals(table, column, by_span)
+        return
     last = -1  # the body index after which the current section starts
     for t, row in enumerate(body):
         if not row.total or column >= len(row.cells):
@@ -336,6 +339,29 @@ def _column_sums(
         result = _section_sum(above, below, total, column, by_span)
         if result is not None:
             yield result
+
+
+def _top_totals(
+    table: Table, column: int, by_span: dict[tuple[int, int], Figure]
+) -> Iterator[_Result]:
+    """Totals that head their blocks (``专任教师 | 总计 | 1237`` over its rows, then ``外聘教师
+    | 总计 | 241``): the rows of a block may be attributes that overlap (具有硕士学位, 双师型),
+    so a block that adds up is verified and one that does not is not accused."""
+    body = table.body
+    heads = [t for t, r in enumerate(body) if r.total]
+    for n, t in enumerate(heads):
+        cell = body[t].cells[column] if column < len(body[t].cells) else None
+        if cell is None or cell.kind is not CellKind.COUNT or cell.value is None:
+            continue
+        fig = by_span.get(cell.span)
+        block = body[t + 1 : heads[n + 1] if n + 1 < len(heads) else len(body)]
+        values = _values([r for r in block if _is_leaf(r)], column, CellKind.COUNT)
+        if fig is None or len(values) < 2:
+            continue
+        if sum(values) == cell.value:
+            yield _sum_check(fig, Verdict.VERIFIED), None
+        else:
+            yield _unverifiable("parts-sum-to-whole", fig, "rows under a total may overlap"), None
 
 
 def _values(rows: Sequence[Row], column: int, kind: CellKind) -> list[Decimal]:

@@ -55,7 +55,8 @@ _FIGURE_FOLD: Final = str.maketrans(
 _NUMBER: Final = re.compile(
     r"(?<![0-9.])"
     r"(?:[0-9]{1,3}(?: [0-9]{3}(?![0-9]))++|[0-9]++(?:,[0-9]{3}(?![0-9]))*+)"
-    r"(?:\.[0-9]++)?+"
+    # 39. 77% (a copy from a PDF spaced the decimals): one space after the point of a percentage
+    r"(?:\.(?: (?=[0-9]++ ?[%\uff05]))?[0-9]++)?+"
 )
 #: A count written in Chinese numerals (六十个, 两个省, 前百名): the numeral, then one of the
 #: measure words below. A lone 一 is left out (一个, 一次, 一项 are mostly "a", not counts), as
