@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from . import io
-from .errors import DataError, HnjdError, MissingFiguresError
+from .errors import DataError, HnjdError, MissingFiguresError, escape
 from .model import AnnualReport
 
 __all__ = ["main"]
@@ -65,7 +65,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage dump.
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {escape(message)} (see --help)\n")
 
 
 def _json_dumps(data: object, **options: Any) -> str:
@@ -520,7 +520,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         detail = " ".join(str(exc).split())
         kind = type(exc).__name__ + (f": {detail}" if detail else "")
         message = f"internal error: {kind} (please report this)"
-    print(f"{PROG}: {message}", file=sys.stderr)
+    # Already escaped where a value is quoted; escaped again here (a file name, an OS
+    # message), so that what is printed is always one line without control characters.
+    print(f"{PROG}: {escape(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 

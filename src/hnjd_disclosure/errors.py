@@ -21,7 +21,30 @@ __all__ = [
     "TextTooLargeError",
     "UnknownYearError",
     "ZeroWholeError",
+    "escape",
 ]
+
+#: The spaces (Unicode category Zs) other than " ": not printable to ``str.isprintable``, but
+#: a terminal shows them as spaces, and Chinese text has U+3000 often.
+_SPACES: Final = frozenset(
+    "\xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+)
+
+
+def escape(text: str) -> str:
+    """``text`` with every character a terminal may act on written as ``repr`` writes it.
+
+    Escaped: the controls (``\\n``, ESC, BEL, the C1 controls), line and paragraph separators,
+    format characters (bidirectional overrides, zero-width characters), lone surrogates,
+    private-use and unassigned code points: all that ``str.isprintable`` refuses but spaces.
+    An error message built with it is one line, and carries no terminal control sequence.
+
+    >>> print(escape("2022\\nforged line\\x1b[2J 湖南\\u3000机电\\u2028"))
+    2022\\nforged line\\x1b[2J 湖南\u3000机电\\u2028
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in _SPACES else repr(ch)[1:-1] for ch in text)
 
 
 class HnjdError(Exception):
@@ -48,7 +71,7 @@ class ModelError(HnjdError, ValueError):
         self.message = message
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return escape(f"{self.path}: {self.message}" if self.path else self.message)
 
 
 class Issue(tuple[str, str]):
@@ -89,7 +112,7 @@ class Issue(tuple[str, str]):
         return self[1]
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return escape(f"{self.path}: {self.message}" if self.path else self.message)
 
 
 class DataError(HnjdError, ValueError):
@@ -111,7 +134,8 @@ class DataError(HnjdError, ValueError):
         self.issues: tuple[Issue, ...] = tuple(issues)
 
     def __str__(self) -> str:
-        return "\n".join(f"{self.source}: {issue}" for issue in self.issues)
+        source = escape(self.source)
+        return "\n".join(f"{source}: {issue}" for issue in self.issues)
 
     @property
     def first_line(self) -> str:
@@ -122,7 +146,8 @@ class DataError(HnjdError, ValueError):
         """
         more = len(self.issues) - 1
         suffix = f" (and {more} more)" if more > 0 else ""
-        return f"{self.source}: {self.issues[0]}{suffix}" if self.issues else self.source
+        source = escape(self.source)
+        return f"{source}: {self.issues[0]}{suffix}" if self.issues else source
 
 
 #: The value that marks a figure still to fill in (Chinese for "to be filled in"); kept here,
@@ -160,10 +185,11 @@ class MissingFiguresError(DataError):
         """
         n = len(self.paths)
         noun = "figure" if n == 1 else "figures"
-        line = f"{self.source}: {n} {noun} still to fill in (待填写): {', '.join(self.paths)}"
+        figures = ", ".join(self.paths)
+        line = f"{escape(self.source)}: {n} {noun} still to fill in (待填写): {figures}"
         if self.invalid:
             line += f"; {len(self.invalid)} invalid: " + "; ".join(map(str, self.invalid))
-        return line
+        return escape(line)
 
 
 class ParseError(HnjdError, ValueError):
@@ -180,7 +206,7 @@ class ParseError(HnjdError, ValueError):
         self.column = column
 
     def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.message}"
+        return f"line {self.line}, column {self.column}: {escape(self.message)}"
 
 
 class UnknownYearError(HnjdError, LookupError):
@@ -246,4 +272,4 @@ class ZeroWholeError(HnjdError, ValueError):
         self.whole = whole
 
     def __str__(self) -> str:
-        return f"{self.whole}: is zero, so the rate is undefined"
+        return f"{escape(self.whole)}: is zero, so the rate is undefined"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 from attrs import field, frozen
 
-from .errors import ModelError
+from .errors import ModelError, escape
 from .numerals import from_chinese, to_chinese
 
 if TYPE_CHECKING:
@@ -64,11 +64,13 @@ def check_count(value: object, *, path: str = "value") -> int:
 
 
 def _show(value: object) -> str:
-    """Show a rejected input the way it appeared in the data (strings in double quotes)."""
+    """Show a rejected input the way it appeared in the data: strings in double quotes, with
+    a backslash, a quote and every character :func:`~.errors.escape` escapes written as
+    escapes, so that the message stays one line and cannot drive a terminal."""
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return '"' + shown.replace('"', '\\"') + '"'
-    text = repr(value)
+        return '"' + escape(shown.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+    text = escape(repr(value))
     return text if len(text) <= 40 else text[:37] + "..."
 
 
