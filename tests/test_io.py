@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 from hypothesis import given
 
 from hnjd_disclosure import io
-from hnjd_disclosure.errors import DataError, UnknownYearError
+from hnjd_disclosure.errors import DataError, FileTooLargeError, UnknownYearError
 from hnjd_disclosure.model import AnnualReport
 
 from .strategies import reports
@@ -187,6 +189,53 @@ class TestBadData:
         path.write_bytes("institution = '湖南'".encode("gbk"))
         with pytest.raises(DataError, match="not UTF-8"):
             io.load(path)
+
+
+class TestBoundedReading:
+    """Data files are read in bounded chunks; devices and FIFOs are refused before reading."""
+
+    def test_device_refused_before_reading(self, tmp_path: Path) -> None:
+        """A link to /dev/zero is refused at once, not read until memory runs out."""
+        link = tmp_path / "zero.json"
+        link.symlink_to("/dev/zero")
+        with pytest.raises(DataError, match=r"zero.json: cannot read: not a regular file \("):
+            io.load(link)
+
+    def test_fifo_refused_without_blocking(self, tmp_path: Path) -> None:
+        """A FIFO is refused in a subprocess that ends (it used to block forever)."""
+        fifo = tmp_path / "pipe.toml"
+        os.mkfifo(fifo)
+        code = f"from hnjd_disclosure import io; io.load({str(fifo)!r})"
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=False
+        )
+        assert "cannot read: not a regular file (FIFO)" in done.stderr
+
+    def test_sparse_file_refused_by_its_size(self, tmp_path: Path) -> None:
+        """A file larger than MAX_DATA_BYTES is refused by its size, before it is read."""
+        big = tmp_path / "sparse.json"
+        with big.open("wb") as handle:
+            handle.truncate(2 * 1024**3)
+        with pytest.raises(DataError) as info:
+            io.load(big)
+        limit = io.MAX_DATA_BYTES
+        expected = f"file too large: {2 * 1024**3} bytes (the limit is {limit}) for a data file"
+        assert info.value.issues == (("", expected),)
+
+    def test_growing_file_read_up_to_the_limit(self) -> None:
+        """A file whose size the system does not state is read no further than the limit."""
+        if not Path("/proc/self/status").exists():
+            pytest.skip("needs /proc")
+        with pytest.raises(FileTooLargeError, match="more than 100 bytes"):
+            io.read_bounded("/proc/self/status", 100)
+
+    def test_limit_is_inclusive(self, tmp_path: Path) -> None:
+        """A file of exactly the limit is read; one byte more is refused."""
+        path = tmp_path / "r.json"
+        path.write_bytes(b"x" * 10)
+        assert io.read_bounded(path, 10) == b"x" * 10
+        with pytest.raises(FileTooLargeError):
+            io.read_bounded(path, 9)
 
 
 class TestBuiltin:

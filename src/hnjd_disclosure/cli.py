@@ -284,25 +284,30 @@ TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
 def read_text_file(path: str) -> str:
     """A report's text (UTF-8, a BOM allowed), refused beyond the readers' size limit.
 
+    The file is read with :func:`io.read_bounded` (no device, no FIFO, at most 4 bytes a
+    character of :data:`~hnjd_disclosure.parse.MAX_CHARS`); its size is checked before its
+    encoding, so a file too large is called so, not "not UTF-8" where the reading stopped.
+
     Raises:
         CliError: naming the file, if it cannot be read, is not UTF-8 or is too large.
     """
-    from .errors import TextTooLargeError
+    from .errors import FileTooLargeError, TextTooLargeError
     from .parse import MAX_CHARS
 
     try:
-        with open(path, "rb") as handle:
-            # at most 4 bytes a character: more bytes than this cannot be within the limit
-            data = handle.read(4 * MAX_CHARS + 1)
+        data = io.read_bounded(path, 4 * MAX_CHARS)
     except OSError as exc:
         raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except FileTooLargeError as exc:
+        raise CliError(
+            f"{path}: {exc}, at most 4 bytes for each of {MAX_CHARS} characters"
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CliError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    if len(data) > 4 * MAX_CHARS or len(text) > MAX_CHARS:
-        too_large = TextTooLargeError(max(len(text), MAX_CHARS + 1), MAX_CHARS)
-        raise CliError(f"{path}: {too_large}")
+    if len(text) > MAX_CHARS:
+        raise CliError(f"{path}: {TextTooLargeError(len(text), MAX_CHARS)}")
     return text
 
 

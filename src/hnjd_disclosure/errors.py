@@ -12,6 +12,7 @@ from typing import Final
 
 __all__ = [
     "DataError",
+    "FileTooLargeError",
     "HnjdError",
     "Issue",
     "MissingExtraError",
@@ -240,6 +241,26 @@ class TextTooLargeError(HnjdError, ValueError):
 
     def __str__(self) -> str:
         return f"text too large: {self.size} characters (the limit is {self.limit})"
+
+
+class FileTooLargeError(HnjdError, ValueError):
+    """A file is larger than its reader accepts (``limit`` bytes); ``size`` is its size, or
+    ``None`` when it grew past the limit while being read.
+
+    >>> print(FileTooLargeError(2_147_483_648, 16_777_216))
+    file too large: 2147483648 bytes (the limit is 16777216)
+    >>> print(FileTooLargeError(None, 16_777_216))
+    file too large: more than 16777216 bytes (the limit is 16777216)
+    """
+
+    def __init__(self, size: int | None, limit: int) -> None:
+        super().__init__(size, limit)
+        self.size = size
+        self.limit = limit
+
+    def __str__(self) -> str:
+        size = f"more than {self.limit}" if self.size is None else str(self.size)
+        return f"file too large: {size} bytes (the limit is {self.limit})"
 
 
 class MissingExtraError(HnjdError, ImportError):

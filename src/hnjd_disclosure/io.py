@@ -20,10 +20,18 @@ from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
 from .convert import _structure, unstructure
-from .errors import PLACEHOLDER, DataError, Issue, MissingFiguresError, UnknownYearError
+from .errors import (
+    PLACEHOLDER,
+    DataError,
+    FileTooLargeError,
+    Issue,
+    MissingFiguresError,
+    UnknownYearError,
+)
 from .model import AnnualReport
 
 __all__ = [
+    "MAX_DATA_BYTES",
     "Format",
     "available_years",
     "builtin_report",
@@ -37,6 +45,7 @@ __all__ = [
     "loads_json",
     "loads_toml",
     "map_reports",
+    "read_bounded",
     "save",
     "write_bytes_atomic",
     "write_text_atomic",
@@ -48,6 +57,14 @@ Format = Literal["toml", "json"]
 Source = str | os.PathLike[str] | bytes
 
 T = TypeVar("T")
+
+#: The largest data file :func:`load` reads, in bytes (16 MiB: a report's data is about 30 KB,
+#: so a file this large is not a report; reading one whole stays within about 10 times this
+#: in memory).
+MAX_DATA_BYTES: Final = 16 * 1024 * 1024
+
+#: How much :func:`read_bounded` asks of the system at a time.
+_CHUNK: Final = 1 << 20
 
 # Beside this module: a wheel installs it as a directory (no zip import to support).
 _REPORTS: Final = Path(__file__).parent / "data" / "reports"
@@ -299,13 +316,16 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
     '湖南机电职业技术学院'
 
     Raises:
-        DataError: if the file is missing, unreadable, malformed or not a valid report.
+        DataError: if the file is missing, unreadable, not a regular file (a device, a FIFO),
+            larger than :data:`MAX_DATA_BYTES`, malformed or not a valid report.
     """
     fmt = format_of(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bounded(path, MAX_DATA_BYTES)
     except OSError as exc:
         raise DataError(str(path), [Issue("", f"cannot read: {exc.strerror or exc}")]) from None
+    except FileTooLargeError as exc:
+        raise DataError(str(path), [Issue("", f"{exc} for a data file")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -313,6 +333,54 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
     if fmt == "json":
         return _loads_json(text, str(path), from_utf8=True)
     return loads_toml(text, source=str(path))
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, if it holds at most ``limit`` of them.
+
+    What is not a regular file (a device such as ``/dev/zero``, a FIFO, a directory) is
+    refused before it is opened or read, and a file is read in chunks of 1 MiB up to
+    ``limit + 1`` bytes: memory stays within twice ``limit``, whatever the file (one that
+    grows, or whose size the system does not know, as files in ``/proc``).
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.toml"
+    >>> _ = path.write_bytes(b"year = 2022")
+    >>> read_bounded(path, 100)
+    b'year = 2022'
+    >>> read_bounded(path, 5)
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.FileTooLargeError: file too large: 11 bytes (the limit is 5)
+
+    Raises:
+        OSError: if the file cannot be read, or is not a regular file (``not a regular file``
+            and its kind in the message).
+        FileTooLargeError: if it holds more than ``limit`` bytes.
+    """
+    _refuse_special(os.stat(path), path)
+    # O_NONBLOCK: a FIFO put in the file's place since the stat does not block the open.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        status = os.fstat(fd)
+        _refuse_special(status, path)
+        if status.st_size > limit:
+            raise FileTooLargeError(status.st_size, limit)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit and (chunk := handle.read(min(_CHUNK, limit + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+    if size > limit:
+        raise FileTooLargeError(None, limit)
+    return b"".join(chunks)
+
+
+def _refuse_special(status: os.stat_result, path: str | os.PathLike[str]) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        kind = _file_kind(status.st_mode)
+        raise OSError(errno.EINVAL, f"not a regular file ({kind})", str(path))
 
 
 def _load_source(numbered: tuple[int, Source]) -> AnnualReport:
