@@ -122,9 +122,17 @@ class StatedPercent:
     1
     >>> p.fraction
     Fraction(999, 1000)
+
+    Two percentages are equal (and hash alike) when they print alike: ``99.90%`` is not
+    ``99.9%``, though the numbers are.
+
+    >>> p == StatedPercent.parse("99.9%"), p == StatedPercent(value=Decimal("99.90"))
+    (False, True)
     """
 
-    value: Decimal = field(validator=_check_decimal)
+    # Compared and hashed by its digits: 99.90% and 99.9% are the same number, but not the
+    # same published figure (they render, and audit, differently).
+    value: Decimal = field(validator=_check_decimal, eq=str)
 
     @classmethod
     def parse(cls, text: str) -> StatedPercent:
@@ -178,9 +186,11 @@ class WanFigure:
     ('1.9万人', 19000)
     >>> w.bounds
     (Decimal('18500'), Decimal('19500'))
+    >>> w == WanFigure.parse("1.90万", unit="人")  # equal when they print alike
+    False
     """
 
-    value: Decimal = field(validator=_check_decimal)
+    value: Decimal = field(validator=_check_decimal, eq=str)  # by its digits, as StatedPercent
     unit: str = field(default="")
 
     @unit.validator
