@@ -321,6 +321,45 @@ class TestWrittenFileModes:
         ]
 
 
+class TestDuplicateKeys:
+    """A JSON key given twice is refused with its path (TOML refuses it already)."""
+
+    @pytest.mark.parametrize(
+        ("old", "new", "path"),
+        [
+            (
+                '"planned": 5300,',
+                '"planned": 5300, "planned": 5301,',
+                "proactive.admissions.planned",
+            ),
+            ('"year": 2022,', '"year": 2022, "year": 2022,', "year"),
+            ('"item": 1,', '"item": 1, "item": 1,', "checklist.entries[0].item"),
+        ],
+    )
+    def test_refused_with_the_path(self, old: str, new: str, path: str) -> None:
+        """The document is refused, naming the key's path, whether or not the values differ."""
+        text = io.dumps_json(REPORT, indent=None).replace(old, new, 1)
+        assert text.count(new) == 1
+        with pytest.raises(DataError) as info:
+            io.loads_json(text, source="r.json")
+        assert info.value.issues == ((path, "duplicate key (given more than once)"),)
+
+    def test_escaped_spelling_is_the_same_key(self) -> None:
+        """A key spelt once with escapes is the same key."""
+        text = io.dumps_json(REPORT, indent=None).replace(
+            '"year": 2022,', '"year": 2022, "y\\u0065ar": 1,'
+        )
+        with pytest.raises(DataError, match="year: duplicate key"):
+            io.loads_json(text.encode())
+
+    def test_file_too(self, tmp_path: Path) -> None:
+        """A data file with a duplicate key is refused by load."""
+        path = tmp_path / "r.json"
+        path.write_text('{"year": 1, "year": 2}', encoding="utf-8")
+        with pytest.raises(DataError, match="r.json: year: duplicate key"):
+            io.load(path)
+
+
 #: Documents that once escaped as a RecursionError or a ValueError (a traceback on the command
 #: line): (name, text, the message expected after "source: ").
 HOSTILE = {

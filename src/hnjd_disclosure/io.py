@@ -74,8 +74,8 @@ _REPORTS: Final = Path(__file__).parent / "data" / "reports"
 def _orjson() -> ModuleType | None:
     """orjson if installed, imported on first use (the CLI must start fast).
 
-    Optional: it parses and writes JSON several times faster than json, with the same
-    results (anything orjson refuses goes through json, which gives the error message).
+    Optional: it writes JSON several times faster than json, with the same result. It is
+    not used to read: it keeps the last of duplicate keys silently (see :func:`_parse_json`).
     """
     # import_module keeps the type ModuleType whether or not orjson (and its stubs) is
     # installed, so mypy gives the same answer everywhere.
@@ -90,16 +90,44 @@ def _parse_json(text: str | bytes, *, from_utf8: bool) -> tuple[Any, bool]:
     refuses them; knowing spares the converter a search through every string).
 
     ``from_utf8`` says that ``text`` is a str decoded strictly from UTF-8 (so it holds none).
+    A key given twice in an object raises :class:`_DuplicateKey`: orjson (and json without a
+    hook) keeps the last value silently, so the document would not say what a reader of it
+    sees first. json's C scanner with a hook checks it (orjson has no such option).
     """
-    if (orjson := _orjson()) is not None:
-        try:
-            # orjson refuses a lone surrogate, escaped or not.
-            return orjson.loads(text), True
-        except Exception:
-            pass  # json below accepts it or says why not
-    import json  # imported on first use, as orjson (the CLI must start fast)
+    import json  # imported on first use (the CLI must start fast)
 
-    return json.loads(text), _surrogate_free(text, from_utf8=from_utf8)
+    return json.loads(text, object_pairs_hook=_unique), _surrogate_free(text, from_utf8=from_utf8)
+
+
+class _DuplicateKey(Exception):
+    """A JSON object gives a key twice (found again with its path by :func:`_duplicate_at`)."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        raise _DuplicateKey
+    return d
+
+
+def _duplicate_at(text: str | bytes) -> str:
+    """The path of the first key given twice in ``text`` (a document json reads)."""
+    import json
+
+    root = json.loads(text, object_pairs_hook=list)
+    todo: list[tuple[str, Any]] = [("", root)]
+    while todo:
+        path, value = todo.pop()
+        if isinstance(value, list) and value and all(type(p) is tuple for p in value):
+            seen: set[str] = set()
+            for key, _ in value:
+                if key in seen:
+                    return f"{path}.{key}" if path else key
+                seen.add(key)
+            todo += [(f"{path}.{k}" if path else k, v) for k, v in reversed(value)]
+        elif isinstance(value, list):
+            todo += [(f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value)))]
+    return ""  # pragma: no cover - only called when json found a duplicate
 
 
 def _surrogate_free(text: str | bytes, *, from_utf8: bool) -> bool:
@@ -181,6 +209,9 @@ def _loads_json(text: str | bytes, source: str, *, from_utf8: bool) -> AnnualRep
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
     except (RecursionError, ValueError) as exc:
         raise _beyond_limits("JSON", exc, source) from None
+    except _DuplicateKey:
+        path = _duplicate_at(text)
+        raise DataError(source, [Issue(path, "duplicate key (given more than once)")]) from None
     return _report_of(data, source, text, native_dates=False, unicode_known=unicode_known)
 
 
