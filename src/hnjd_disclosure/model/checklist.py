@@ -94,7 +94,7 @@ class ChecklistEntry:
 
     item: int = f.whole_number(label="事项序号", low=1, high=ITEM_COUNT)
     status: DisclosureStatus = f.choice(DisclosureStatus, label="公开情况")
-    channels: tuple[str, ...] = f.paragraphs(default=())
+    channels: tuple[str, ...] = f.paragraphs(default=(), lines=False)
     url: str = f.optional_text(label="公开网址")
     evidence: str = f.optional_text(label="报告依据")
     note: str = f.optional_text(label="公开说明")

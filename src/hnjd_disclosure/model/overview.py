@@ -62,6 +62,6 @@ class Overview:
     """
 
     heading: str = f.text(label="标题")
-    paragraphs: tuple[str, ...] = f.paragraphs()
+    paragraphs: tuple[str, ...] = f.paragraphs(before_initiatives=True)
     initiatives: tuple[Initiative, ...] = f.nested_tuple(Initiative, label="主要做法")
     media: MediaFigures | None = f.optional_nested(MediaFigures, label="新媒体")

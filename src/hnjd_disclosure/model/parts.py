@@ -114,7 +114,7 @@ class Improvement:
     """
 
     heading: str = f.text(label="标题")
-    paragraphs: tuple[str, ...] = f.paragraphs()
+    paragraphs: tuple[str, ...] = f.paragraphs(before_initiatives=True)
     measures: tuple[Initiative, ...] = f.nested_tuple(Initiative, label="改进措施")
 
 

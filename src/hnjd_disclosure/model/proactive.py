@@ -68,9 +68,9 @@ class Admissions:
     (5300, '99.90%', True)
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs()
-    provinces: tuple[str, ...] = f.paragraphs()
+    provinces: tuple[str, ...] = f.paragraphs(lines=False)
     stated_province_count: int = f.whole_number(label="招生省份数（所述）", unit="个")
     planned: Count = f.count("人", "计划招生")
     admitted: Count = f.count("人", "实际录取")
@@ -92,7 +92,7 @@ class Domain:
     '人事信息公开情况'
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs()
 
 
@@ -138,7 +138,7 @@ class TeachingDomain:
     8
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs(default=())
     disclosed: ItemList | None = f.optional_nested(ItemList, label="公开的教务信息")
 
@@ -155,7 +155,7 @@ class StudentAffairsDomain:
     ('国家奖学金', 13, '成立学风建设领导小组')
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs(default=())
     aid: ItemList | None = f.optional_nested(ItemList, label="资助项目")
     rules: ItemList | None = f.optional_nested(ItemList, label="学生管理制度")
@@ -184,7 +184,7 @@ class FinanceDomain:
     '财务与招标信息公开情况'
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs()
     procurement: Procurement = f.nested(Procurement, label="招标采购")
 
@@ -201,7 +201,7 @@ class ProactiveDisclosure:
 
     heading: str = f.text(label="标题")
     channels_heading: str = f.text(label="公开方式标题")
-    channels: tuple[str, ...] = f.paragraphs(at_least_one="channel")
+    channels: tuple[str, ...] = f.paragraphs(at_least_one="channel", lines=False, after_number=True)
     domains_heading: str = f.text(label="公开情况标题")
     paragraphs: tuple[str, ...] = f.paragraphs()
     admissions: Admissions = f.nested(Admissions, label="招生就业")

@@ -80,7 +80,7 @@ class AnnualReport:
     )
     legal_basis: tuple[LegalBasis, ...] = f.nested_tuple(LegalBasis, label="编制依据")
     period: Period = f.nested(Period, label="统计起止时间")
-    part_names: tuple[str, ...] = f.paragraphs()
+    part_names: tuple[str, ...] = f.paragraphs(lines=False)
     stated_part_count: int = f.whole_number(label="部分数（所述）", low=1, high=99, unit="个")
     overview: Overview = f.nested(Overview, label="一、情况概述")
     proactive: ProactiveDisclosure = f.nested(ProactiveDisclosure, label="二、主动公开情况")
