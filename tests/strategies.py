@@ -560,3 +560,15 @@ def with_any_text(draw: st.DrawFn, obj: T) -> T:
 def any_text_reports(draw: st.DrawFn) -> AnnualReport:
     """A valid report whose every text field holds any text the model accepts."""
     return with_any_text(draw, draw(reports()))
+
+
+def document_places(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place of a JSON document: each key of each table, each item of each array."""
+    out = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += document_places(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out += document_places(item, (*path, i))
+    return out

@@ -20,22 +20,12 @@ from hnjd_disclosure.errors import DataError, Issue, ModelError, ParseError, esc
 from hnjd_disclosure.io import loads_json
 from hnjd_disclosure.parse import parse_report
 
+from .strategies import document_places
+
 DOCUMENT = json.loads(dumps_json(builtin_report(2022)))
 
 
-def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
-    """Every place of the document: each key of each table, each item of each array."""
-    out = [path] if path else []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out += _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            out += _paths(item, (*path, i))
-    return out
-
-
-PATHS = _paths(DOCUMENT)
+PATHS = document_places(DOCUMENT)
 
 
 def _replaced(path: tuple[str | int, ...], value: object) -> Any:

@@ -93,10 +93,20 @@ def _parse_json(text: str | bytes, *, from_utf8: bool) -> tuple[Any, bool]:
     A key given twice in an object raises :class:`_DuplicateKey`: orjson (and json without a
     hook) keeps the last value silently, so the document would not say what a reader of it
     sees first. json's C scanner with a hook checks it (orjson has no such option).
+    A number with a zero fraction (``5300.0``) is read as an integer, as JSON Schema reads it.
     """
     import json  # imported on first use (the CLI must start fast)
 
-    return json.loads(text, object_pairs_hook=_unique), _surrogate_free(text, from_utf8=from_utf8)
+    data = json.loads(text, object_pairs_hook=_unique, parse_float=_json_number)
+    return data, _surrogate_free(text, from_utf8=from_utf8)
+
+
+def _json_number(text: str) -> float | int:
+    """A JSON number written with a point or an exponent: JSON has one kind of number, and
+    ``5300.0`` is the integer 5300 to it (and to JSON Schema's ``"integer"``); ``1.9`` stays
+    a float, which no field of the model accepts."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
 
 
 class _DuplicateKey(Exception):

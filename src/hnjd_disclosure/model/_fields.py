@@ -217,16 +217,30 @@ def _after_number(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 _DIGITS: Final = frozenset("0123456789" + "".join(chr(0xFF10 + i) for i in range(10)))
 
 
-def text(*, label: str = "", after_number: bool = False) -> Any:
+def _without(char: str, why: str) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, str) and char in value:
+            raise ModelError(attribute.name, f"must not contain {char} ({why})")
+
+    return check
+
+
+def text(
+    *, label: str = "", after_number: bool = False, without: tuple[str, str] | None = None
+) -> Any:
     """A one-line, non-empty string; with ``after_number`` it is written after a number
-    (``1.招生考试信息``: a domain's heading), so it must not start with a digit."""
+    (``1.招生考试信息``: a domain's heading), so it must not start with a digit; ``without``
+    is a character it must not hold, and why (the reader would end the text there)."""
     schema: dict[str, Any] = {"pattern": ONE_LINE_NOT_BLANK}
+    validators: list[_Validator] = [_line]
     if after_number:
         schema["not"] = {"pattern": _DIGIT_START}
-        return attrs.field(
-            validator=[_line, _after_number], metadata={LABEL: label, SCHEMA: schema}
-        )
-    return attrs.field(validator=_line, metadata={LABEL: label, SCHEMA: schema})
+        validators.append(_after_number)
+    if without is not None:
+        schema["not"] = {"pattern": re.escape(without[0])}
+        validators.append(_without(*without))
+    validator: Any = validators[0] if len(validators) == 1 else validators
+    return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema})
 
 
 def optional_text(*, label: str = "", default: str = "") -> Any:
@@ -294,7 +308,8 @@ def paragraphs(
 
 def items(*, label: str = "") -> Any:
     """The items of an enumeration (at least one), each a non-empty line without ``、``."""
-    item = rf"^[^\r\n{ITEM_SEPARATOR}]*[^\s{ITEM_SEPARATOR}][^\r\n{ITEM_SEPARATOR}]*(?![\s\S])"
+    edge, inner = f"[^{SPACE_CLASS}{ITEM_SEPARATOR}]", f"[^{BREAK_CLASS}{ITEM_SEPARATOR}]"
+    item = rf"^{edge}(?:{inner}*{edge})?(?![\s\S])"
     schema = {"minItems": 1, "items": {"pattern": item}}
     return attrs.field(validator=_items, metadata={LABEL: label, SCHEMA: schema})
 
