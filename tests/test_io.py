@@ -202,6 +202,16 @@ class TestBadData:
             io.load(path)
 
 
+class TestLongNames:
+    @pytest.mark.parametrize("size", [250, 255])
+    def test_name_of_up_to_255_bytes(self, tmp_path: Path, size: int) -> None:
+        """A valid long name is written (the temporary name added 19 bytes to it)."""
+        name = "湖" * ((size - 4) // 3) + "x" * ((size - 4) % 3) + ".txt"
+        assert len(name.encode()) == size
+        io.write_text_atomic(tmp_path / name, "一")
+        assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
 class TestBoundedReading:
     """Data files are read in bounded chunks; devices and FIFOs are refused before reading."""
 

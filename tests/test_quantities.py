@@ -155,3 +155,17 @@ class TestEqualityByPrintedForm:
             ),
         )
         assert other != report
+
+
+class TestUnitTypes:
+    """A unit that is not a string is a ModelError at the field (not accepted, no TypeError)."""
+
+    @pytest.mark.parametrize("unit", [None, False, [], 0])
+    def test_wan_figure_unit(self, unit: object) -> None:
+        with pytest.raises(ModelError, match="^unit: expected a unit or nothing"):
+            WanFigure(value=Decimal(1), unit=unit)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("unit", [[], None, {"人"}])
+    def test_count_unit(self, unit: object) -> None:
+        with pytest.raises(ModelError, match="^unit: expected one of"):
+            attrs.evolve(Count(value=1, unit="人"), unit=unit)  # type: ignore[arg-type]

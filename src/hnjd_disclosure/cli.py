@@ -82,7 +82,8 @@ def _is_year(text: str) -> bool:
 
 
 def year_argument(text: str) -> int:
-    """A year as the command line takes it: 4 ASCII digits, nothing else.
+    """A year as the command line takes it: 4 ASCII digits, nothing else, from the first year
+    a report can have (1949).
 
     Not ``int()``, which also takes ``2_022``, ``+2022``, ``" 2022 "`` and full-width digits.
 
@@ -92,10 +93,38 @@ def year_argument(text: str) -> int:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: expected a year of 4 digits such as 2022, got '2_022'
+    >>> year_argument("0000")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a year from 1949 to 9999, got '0000'
     """
+    from .model.report import MAX_YEAR, MIN_YEAR
+
     if not _is_year(text):
         raise argparse.ArgumentTypeError(f"{_YEAR_EXPECTED}, got {text!r}")
+    if not MIN_YEAR <= int(text) <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"expected a year from {MIN_YEAR} to {MAX_YEAR}, got {text!r}"
+        )
     return int(text)
+
+
+def output_argument(text: str) -> str | None:
+    """The file ``-o`` names; ``-`` is standard output (None), and an empty name is refused
+    (it used to mean standard output silently).
+
+    >>> output_argument("report.txt"), output_argument("-")
+    ('report.txt', None)
+    >>> output_argument("")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a file name (or - for standard output), got ''
+    """
+    if text == "":
+        raise argparse.ArgumentTypeError(
+            f"expected a file name (or - for standard output), got {text!r}"
+        )
+    return None if text == "-" else text
 
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
@@ -105,7 +134,12 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", help="write to this file instead of standard output")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output_argument,
+        help="write to this file instead of standard output (- is standard output)",
+    )
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
@@ -531,8 +565,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     return EXIT_USAGE
 
 
+def _terminated(signum: int, _: object) -> NoReturn:
+    # An exception, so that a write under way removes its temporary file (SIGTERM's default
+    # action ends the process at once, and left it behind).
+    raise SystemExit(128 + signum)
+
+
 def entry() -> NoReturn:  # pragma: no cover - exercised through the console script
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(main())
 
 

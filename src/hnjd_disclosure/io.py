@@ -576,13 +576,28 @@ def _create_temporary(target: Path) -> tuple[Path, int]:
     ``0o600`` would make every written file private to its owner).
     """
     flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+    stem = _shortened(target.name, _NAME_MAX - _TMP_EXTRA)
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+        tmp = target.with_name(f".{stem}.{os.urandom(6).hex()}.tmp")
         try:
             return tmp, os.open(tmp, flags, 0o666)
         except FileExistsError:
             continue
     raise FileExistsError(f"{target}: no free name for a temporary file")  # pragma: no cover
+
+
+#: The longest file name most file systems take, in bytes (ext4, XFS, APFS, NTFS's 255
+#: UTF-16 units hold at least as much), and what a temporary name adds to the target's.
+_NAME_MAX: Final = 255
+_TMP_EXTRA: Final = len(".." + "0" * 12 + ".tmp")
+
+
+def _shortened(name: str, limit: int) -> str:
+    """``name`` cut to at most ``limit`` bytes of its file-system encoding, between characters
+    (a temporary name beside a 250-byte target must still be a valid name)."""
+    while len(os.fsencode(name)) > limit:
+        name = name[:-1]
+    return name
 
 
 def _file_kind(mode: int) -> str:

@@ -75,8 +75,10 @@ def _show(value: object) -> str:
 
 
 def _check_unit(_: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in UNITS:
-        raise ModelError(attribute.name, f"expected one of {''.join(sorted(UNITS))}, got {value!r}")
+    # the type first: a list is not hashable, so `in UNITS` would raise a TypeError
+    if type(value) is not str or value not in UNITS:
+        units = "".join(sorted(UNITS))
+        raise ModelError(attribute.name, f"expected one of {units}, got {_show(value)}")
 
 
 def _check_count_field(_: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -195,8 +197,9 @@ class WanFigure:
 
     @unit.validator
     def _check_unit(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if value and value not in UNITS:
-            raise ModelError(attribute.name, f"expected a unit or nothing, got {value!r}")
+        # the type first: None, False and [] are "nothing" to a truth test, not a unit
+        if type(value) is not str or (value and value not in UNITS):
+            raise ModelError(attribute.name, f"expected a unit or nothing, got {_show(value)}")
 
     @classmethod
     def parse(cls, text: str, *, unit: str = "") -> WanFigure:
