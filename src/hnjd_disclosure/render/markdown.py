@@ -48,8 +48,8 @@ def escape(text: str) -> str:
     '\\\\# 不是标题'
     >>> print(escape("1. 不是列表"), escape("2）全角不必"), escape("3) 不是列表"))
     1\\. 不是列表 2）全角不必 3\\) 不是列表
-    >>> print(escape("见 https://www.hnjd.edu.cn 或 www.hnjd.edu.cn"))
-    见 https\\://www.hnjd.edu.cn 或 www\\.hnjd.edu.cn
+    >>> print(escape("见 https://hnjd.edu.cn 或 www.hnjd.edu.cn"))
+    见 https\\://hnjd.edu.cn 或 www\\.hnjd.edu.cn
     """
     out = _INLINE.sub(r"\\\1", text)
     if "://" in out or "ww." in out.lower():
