@@ -469,3 +469,34 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None
         child.terminate()
         assert child.wait(timeout=30) == 143
     assert list(tmp_path.iterdir()) == []
+
+
+class TestHelpAndVersion:
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the installed version."""
+        from importlib.metadata import version
+
+        assert run("--version")[0] == 0
+        assert capsys.readouterr().out == f"hnjd-disclosure {version('hnjd-disclosure')}\n"
+
+    def test_check_help_names_text_files(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """check --help says the file may be a report's text too."""
+        assert run("check", "--help")[0] == 0
+        help_text = " ".join(capsys.readouterr().out.split())
+        assert "(.toml or .json) or a report's text (.txt, .text, .md)" in help_text
+
+
+def test_diff_json_follows_all(tmp_path: Path) -> None:
+    """diff --json lists only the changed figures, every figure with --all (it gave the same)."""
+    changed = GOOD_TOML.replace("planned = 5300", "planned = 5301")
+    path = tmp_path / "r.toml"
+    path.write_text(changed, encoding="utf-8")
+    import json
+
+    some = json.loads(run("diff", "2022", str(path), "--json")[1])["changes"]
+    every = json.loads(run("diff", "2022", str(path), "--json", "--all")[1])["changes"]
+    assert {c["path"] for c in some} == {
+        "proactive.admissions.planned",
+        "proactive.admissions.admission_rate",
+    }
+    assert len(every) > len(some)

@@ -127,9 +127,12 @@ def output_argument(text: str) -> str | None:
     return None if text == "-" else text
 
 
-def _add_source(parser: argparse.ArgumentParser) -> None:
+def _add_source(parser: argparse.ArgumentParser, *, text: bool = False) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("file", nargs="?", help="a report data file (.toml or .json)")
+    what = "a report data file (.toml or .json)"
+    if text:
+        what += f" or a report's text ({', '.join(TEXT_SUFFIXES)})"
+    group.add_argument("file", nargs="?", help=what)
     group.add_argument("--year", type=year_argument, help="a built-in report, e.g. 2022")
 
 
@@ -300,7 +303,8 @@ def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
 
     comparison = compare(read_report_arg(args.old), read_report_arg(args.new))
     if args.json:
-        text = _json_dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        document = comparison.to_dict(everything=args.all)
+        text = _json_dumps(document, ensure_ascii=False, indent=2) + "\n"
     elif args.table:
         headers = comparison.headers()
         text = markdown_table(headers, comparison.rows(everything=args.all)) + "\n"
@@ -391,6 +395,25 @@ def _figure_dict(figure: object) -> dict[str, object]:
     return out
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed distribution's version, looked up only when asked for
+    (importlib.metadata is a few milliseconds of every start otherwise)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("default", argparse.SUPPRESS)
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("hnjd-disclosure")
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree
+            found = "unknown"
+        sys.stdout.write(f"{PROG} {found}\n")
+        parser.exit(EXIT_OK)
+
+
 Command = Callable[[argparse.Namespace, TextIO], int]
 if TYPE_CHECKING:  # generic only to type checkers
     _Subparsers: TypeAlias = argparse._SubParsersAction[_Parser]
@@ -455,7 +478,7 @@ def _add_check(sub: _Subparsers) -> None:
         ".txt, .text or .md is a report's text (any institution): its figures are extracted "
         "and checked.",
     )
-    _add_source(p)
+    _add_source(p, text=True)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
     p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     p.set_defaults(run=_check)
@@ -470,7 +493,7 @@ def _add_diff(sub: _Subparsers) -> None:
     )
     p.add_argument("old", metavar="OLD", help="a data file, or the year of a built-in report")
     p.add_argument("new", metavar="NEW", help="a data file, or the year of a built-in report")
-    p.add_argument("--json", action="store_true", help="print every figure's change as JSON")
+    p.add_argument("--json", action="store_true", help="print the changes as JSON")
     p.add_argument("--table", action="store_true", help="print a Markdown table")
     p.add_argument("--all", action="store_true", help="include the figures that did not change")
     p.set_defaults(run=_diff)
@@ -525,6 +548,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog=PROG,
         description="Annual information-disclosure reports (信息公开年度报告) as typed data.",
     )
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, add in _COMMANDS.items():
         if command is None or command == name:
@@ -549,6 +573,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     run: Command = args.run
     try:
         return run(args, out)
+    except MissingFiguresError as exc:
+        # The count first, then one figure a line (one line of them all ran to 1,400 characters).
+        first, *rest = exc.lines()
+        print(f"{PROG}: {first}", *rest, sep="\n", file=sys.stderr)
+        return EXIT_USAGE
     except DataError as exc:
         message = exc.first_line
     except (HnjdError, CliError) as exc:

@@ -192,6 +192,25 @@ class MissingFiguresError(DataError):
             line += f"; {len(self.invalid)} invalid: " + "; ".join(map(str, self.invalid))
         return escape(line)
 
+    def lines(self) -> list[str]:
+        """The count on the first line, then one figure a line (a draft has dozens: one line
+        of them all was 1,400 characters), then the invalid ones, each escaped.
+
+        >>> err = MissingFiguresError("2023.toml", ["complaints.complaints", "complaints.lawsuits"])
+        >>> print("\\n".join(err.lines()))
+        2023.toml: 2 figures still to fill in (待填写):
+          complaints.complaints
+          complaints.lawsuits
+        """
+        n = len(self.paths)
+        noun = "figure" if n == 1 else "figures"
+        out = [f"{escape(self.source)}: {n} {noun} still to fill in (待填写):"]
+        out += [f"  {escape(path)}" for path in self.paths]
+        if self.invalid:
+            out.append(f"{escape(self.source)}: {len(self.invalid)} filled in but invalid:")
+            out += [f"  {issue}" for issue in self.invalid]
+        return out
+
 
 class ParseError(HnjdError, ValueError):
     """A text could not be read: ``line`` and ``column`` (both 1-based) say where.
