@@ -70,6 +70,14 @@ class TestItems:
         assert [sizes[no] for no, _ in STANDARD.categories()] == stated
         assert [no for no, _ in STANDARD.categories()] == list(range(1, 11))
 
+    def test_item_30_wording(self) -> None:
+        """Item 30 names the professors' share of undergraduate courses (本科课程), as the
+        Ministry's list reads in a university's full 信息公开目录; the 2022 data file's comment
+        quotes the same wording."""
+        wording = "主讲本科课程的教授占教授总数的比例、教授授本科课程占课程总门次数的比例"
+        assert STANDARD.item(30).text == wording
+        assert f"# 30. {wording}\n" in _data_file("reports/2022.toml")
+
     def test_items_are_frozen_values(self) -> None:
         """Items are immutable, hashable and survive pickling."""
         item = STANDARD.item(33)
