@@ -14,6 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from hnjd_disclosure import builtin_report, dumps_json, dumps_toml, load, loads_json, loads_toml
+from hnjd_disclosure._layout import YEAR_PHRASE
 from hnjd_disclosure.convert import unstructure
 from hnjd_disclosure.draft import (
     PLACEHOLDER,
@@ -353,7 +354,12 @@ class TestCheckCommand:
         old = unstructure(builtin_report(2022), native_dates=True)
         filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
         target.write_text(dumps_draft_toml(filled), encoding="utf-8")
-        assert run("check", str(target)) == run("check", "--year", "2022")
+        status, out = run("check", str(target))
+        expected = run("check", "--year", "2022")
+        # the 2022 findings, then the years the draft's text kept from 2022 (rule stale-year)
+        assert status == expected[0]
+        assert out.startswith(expected[1])
+        assert "[stale-year]" in out.removeprefix(expected[1])
 
 
 def _text_paths(obj: Any, prefix: str = "") -> list[str]:
@@ -428,3 +434,27 @@ class TestPlaceholderInText:
         with pytest.raises(MissingFiguresError) as info:
             loads_toml(dumps_draft_toml(data))
         assert info.value.paths == tuple(figure_fields())
+
+
+def test_draft_marks_every_year_bearing_line() -> None:
+    """new marks each line of kept text that names a year (核对年份), naming the phrases; the
+    title, advanced to the new year, is not marked; the marks are TOML comments."""
+    import tomllib
+
+    from hnjd_disclosure.draft import dumps_draft_toml
+
+    text = dumps_draft_toml(draft_from(builtin_report(2022), 2023))
+    lines = text.splitlines()
+    marks = [(i, line.strip()) for i, line in enumerate(lines) if "# 核对年份：" in line]
+    assert "# 核对年份：「2021-2022学年」" in [m for _, m in marks]
+    assert "# 核对年份：「2022年」「2021年度」" in [m for _, m in marks]
+    assert "# 核对年份：「2022年」「〔2022〕」" in [m for _, m in marks]
+    for i, _ in marks:
+        assert YEAR_PHRASE.search(lines[i + 1])
+    unmarked = [
+        line
+        for i, line in enumerate(lines)
+        if YEAR_PHRASE.search(line) and '"' in line and "核对年份" not in lines[i - 1]
+    ]
+    assert [line for line in unmarked if not line.startswith(("title", "#"))] == []
+    assert tomllib.loads(text) == tomllib.loads(text.replace("# 核对年份", "# x"))

@@ -27,9 +27,11 @@ __all__ = [
     "LINE_BREAKS",
     "SPACES",
     "SPACE_CLASS",
+    "YEAR_PHRASE",
     "fold",
     "heading_at_start",
     "split_lines",
+    "years_in",
 ]
 
 #: The characters that end a line: where ``str.splitlines`` splits (``\r\n`` counts once).
@@ -135,3 +137,24 @@ def heading_at_start(text: str) -> str | None:
         if match is not None:
             return text[: match.end()]
     return None
+
+
+_YEAR: Final = r"(?:19[4-9][0-9]|2[01][0-9]{2})"
+#: A phrase of prose that names a year: ``2022年``, ``2021年度``, ``2021-2022学年``, ``2022届``,
+#: a document number's ``〔2022〕``; not a count (``2000人``) nor a longer number.
+YEAR_PHRASE: Final = re.compile(
+    rf"(?<![0-9]){_YEAR}(?:[-\uff0d\u2014\u2013~至]{_YEAR})?(?:学年度|学年|年度|年|届)|〔{_YEAR}〕"
+)
+_YEAR_ONLY: Final = re.compile(_YEAR)
+
+
+def years_in(phrase: str) -> tuple[int, ...]:
+    """The years a :data:`YEAR_PHRASE` names.
+
+    >>> text = "2021-2022学年公开2022年预算，湘教办通〔2022〕30号，2000人"
+    >>> [m.group() for m in YEAR_PHRASE.finditer(text)]
+    ['2021-2022学年', '2022年', '〔2022〕']
+    >>> years_in("2021-2022学年")
+    (2021, 2022)
+    """
+    return tuple(int(y) for y in _YEAR_ONLY.findall(phrase))

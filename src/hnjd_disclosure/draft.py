@@ -31,6 +31,7 @@ from typing import Any, Final
 import attrs
 import tomli_w
 
+from ._layout import YEAR_PHRASE
 from .convert import figure_problem, unstructure
 from .errors import PLACEHOLDER, Issue, ModelError
 from .model import AnnualReport
@@ -278,6 +279,7 @@ def dumps_draft_toml(data: Mapping[str, Any]) -> str:
             field = fields.get(f"{table}.{figure.group(1)}" if table else figure.group(1))
             if field is not None:
                 line = f"{line}  # {field.hint}"
+        lines += _year_marks(line)
         lines.append(line)
     missing = len(missing_figures(data))
     head = f"# {data.get('institution', '')} {data.get('title', '')}\n"
@@ -286,5 +288,25 @@ def dumps_draft_toml(data: Mapping[str, Any]) -> str:
             f"# {data.get('institution', '')} {data.get('title', '')}（草稿）\n"
             f'# 还有 {missing} 个数字标为 "{PLACEHOLDER}"：逐个填写后才能排版（render）。\n'
             "# `hnjd-disclosure check 本文件` 列出尚未填写的数字；文字部分沿用上年，请逐段修改。\n"
+            f"# 含有年份的文字，上一行标有「{_YEAR_MARK}」，请逐一核对"
+            "（check 提示疑似沿用的年份）。\n"
         )
     return head + "\n" + "\n".join(lines) + "\n"
+
+
+#: What marks, in a TOML draft, a line of text that names a year: kept from last year's report,
+#: it is often last year's (``2021-2022学年``), and ``check`` warns only of the likely ones.
+_YEAR_MARK: Final = "核对年份"
+_NOT_PROSE: Final = re.compile(r"^(?:title|year|start|end) = ")
+
+
+def _year_marks(line: str) -> list[str]:
+    """A comment to put before ``line`` naming its year-bearing phrases, if it is a line of
+    text that has any (the title, advanced to the new year, is not text kept from last year)."""
+    if '"' not in line or _NOT_PROSE.match(line):
+        return []
+    phrases = [m.group() for m in YEAR_PHRASE.finditer(line)]
+    if not phrases:
+        return []
+    indent = line[: len(line) - len(line.lstrip())]
+    return [f"{indent}# {_YEAR_MARK}：" + "".join(f"「{p}」" for p in phrases)]
