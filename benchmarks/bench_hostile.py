@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hnjd_disclosure import ParseError
-from hnjd_disclosure.parse import extract_figures, parse_report, read_header
+from hnjd_disclosure.parse import audit_text, extract_figures, parse_report, read_header
 
 TEXT = (Path(__file__).parent.parent / "tests" / "data" / "hnjd-2022-report.txt").read_text(
     encoding="utf-8"
@@ -34,6 +34,8 @@ HOSTILE: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "table cells 「|1」*n": (extract_figures, lambda n: "|1" * n),
     "「1」+n*2.5 spaces+「人」": (read_header, lambda n: "1" + " " * (5 * n // 2) + "人"),
     "procurement 「1条」*n": (parse_report, _procurement),
+    # linear but heavy: about 28 s and 280 MB a million characters (MAX_FIGURE_CHARS)
+    "dense figures 「1%」*n": (audit_text, lambda n: "1%" * n),
 }
 
 

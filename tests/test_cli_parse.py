@@ -129,3 +129,24 @@ def test_device_text_refused(
     assert _run("check", str(link))[0] == 2
     err = capsys.readouterr().err
     assert err == f"hnjd-disclosure: {link}: cannot read: not a regular file (character device)\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "refused"), [("check", True), ("extract", True), ("parse", False)]
+)
+def test_figure_checks_have_a_lower_limit(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    refused: bool,
+) -> None:
+    """check and extract on a text refuse it past MAX_FIGURE_CHARS (dense figures cost about
+    28 s and 280 MB a million characters); parse keeps MAX_CHARS."""
+    monkeypatch.setattr("hnjd_disclosure.parse._text.MAX_FIGURE_CHARS", 1000)
+    dense = tmp_path / "dense.txt"
+    dense.write_text("1%" * 501, encoding="utf-8")
+    status = _run(command, str(dense))[0]
+    err = capsys.readouterr().err
+    assert ("text too large: 1002 characters (the limit is 1000)" in err) is refused
+    assert status == 2

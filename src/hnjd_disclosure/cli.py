@@ -263,7 +263,7 @@ def _check(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.file is not None and args.file.lower().endswith(TEXT_SUFFIXES):
         from .parse import audit_text
 
-        findings = audit_text(read_text_file(args.file))
+        findings = audit_text(_figure_text(args.file))
     else:
         try:
             report = read_report(args)
@@ -319,12 +319,13 @@ def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
 TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
 
 
-def read_text_file(path: str) -> str:
-    """A report's text (UTF-8, a BOM allowed), refused beyond the readers' size limit.
+def read_text_file(path: str, limit: int | None = None) -> str:
+    """A report's text (UTF-8, a BOM allowed), refused beyond ``limit`` characters (the
+    readers' size limit, :data:`~hnjd_disclosure.parse.MAX_CHARS`, by default).
 
     The file is read with :func:`io.read_bounded` (no device, no FIFO, at most 4 bytes a
-    character of :data:`~hnjd_disclosure.parse.MAX_CHARS`); its size is checked before its
-    encoding, so a file too large is called so, not "not UTF-8" where the reading stopped.
+    character of the limit); its size is checked before its encoding, so a file too large
+    is called so, not "not UTF-8" where the reading stopped.
 
     Raises:
         CliError: naming the file, if it cannot be read, is not UTF-8 or is too large.
@@ -332,21 +333,28 @@ def read_text_file(path: str) -> str:
     from .errors import FileTooLargeError, TextTooLargeError
     from .parse import MAX_CHARS
 
+    most = MAX_CHARS if limit is None else limit
     try:
-        data = io.read_bounded(path, 4 * MAX_CHARS)
+        data = io.read_bounded(path, 4 * most)
     except OSError as exc:
         raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except FileTooLargeError as exc:
-        raise CliError(
-            f"{path}: {exc}, at most 4 bytes for each of {MAX_CHARS} characters"
-        ) from None
+        raise CliError(f"{path}: {exc}, at most 4 bytes for each of {most} characters") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CliError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    if len(text) > MAX_CHARS:
-        raise CliError(f"{path}: {TextTooLargeError(len(text), MAX_CHARS)}")
+    if len(text) > most:
+        raise CliError(f"{path}: {TextTooLargeError(len(text), most)}")
     return text
+
+
+def _figure_text(path: str) -> str:
+    """A text for the figure checks, within their lower limit (``MAX_FIGURE_CHARS``)."""
+    from .parse import MAX_CHARS
+    from .parse._text import MAX_FIGURE_CHARS
+
+    return read_text_file(path, min(MAX_FIGURE_CHARS, MAX_CHARS))
 
 
 def _parse(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -364,7 +372,7 @@ def _parse(args: argparse.Namespace, stdout: TextIO) -> int:
 def _extract(args: argparse.Namespace, stdout: TextIO) -> int:
     from .parse import extract_figures
 
-    figures = extract_figures(read_text_file(args.file))
+    figures = extract_figures(_figure_text(args.file))
     if args.json:
         rows = [_figure_dict(f) for f in figures]
         stdout.write(_json_dumps(rows, ensure_ascii=False, indent=2) + "\n")

@@ -17,10 +17,18 @@ from typing import Final
 from .._layout import fold, split_lines
 from ..errors import ParseError, TextTooLargeError
 
-__all__ = ["MAX_CHARS", "Cursor", "Line", "check_size", "fold", "lines_of"]
+__all__ = ["MAX_CHARS", "MAX_FIGURE_CHARS", "Cursor", "Line", "check_size", "fold", "lines_of"]
 
 #: The longest text the readers accept, in characters (about 60 MB of UTF-8 Chinese).
 MAX_CHARS: Final = 20_000_000
+
+#: The longest text the command line's figure checks (``extract``, ``check FILE.txt``) read,
+#: in characters. They run in time and memory linear in the text, but text dense with figures
+#: (``1%`` repeated) costs about 28 s and 280 MB a million characters
+#: (``benchmarks/bench_hostile.py``): at :data:`MAX_CHARS` that was 9 minutes and 6 GB. A real
+#: report is under 200,000 characters (the 2022 text: 8,000), so a file past this limit is
+#: refused at once; the functions themselves keep :data:`MAX_CHARS`, within the bound above.
+MAX_FIGURE_CHARS: Final = 1_000_000
 
 #: Digits longer than this are not a figure (an identifier, or garbage): the readers
 #: refuse them rather than build numbers no report prints.
