@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
-from typing import Any, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 from hypothesis import strategies as st
@@ -530,3 +531,68 @@ def complete_checklist(kind: InstitutionKind) -> Checklist:
             status = DisclosureStatus.NOT_APPLICABLE
             entries.append(ChecklistEntry(item=item.number, status=status, reason=reason))
     return Checklist(heading="清单事项公开情况表", entries=tuple(entries))
+
+
+#: Characters the text layout gives a meaning: drawn often, so that random text reaches them.
+_LAYOUT = (
+    "0123456789\uff11.\uff0e、，,。（）()一二三十是：电话 \t\u3000\xa0\u2028\x0b\x1c\x1f\x85\ufeff"
+)
+#: Any text the model may refuse: all of Unicode but lone surrogates (no UTF-8 file holds one).
+any_text = st.text(
+    st.characters(exclude_categories=["Cs"]) | st.sampled_from(_LAYOUT), min_size=1, max_size=12
+)
+
+
+#: Text set inside a template sentence (a legal basis between 《》 and （）, the provinces
+#: before 个省, an enumeration's items between 、, the contact before 电话): the reader finds it
+#: by the template's words, which the model does not refuse in it. Kept from :func:`reports`.
+TEMPLATE_TEXT: Final = frozenset(
+    {LegalBasis, ItemList, Contact, MediaFigures, Procurement, Employment}
+)
+TEMPLATE_FIELDS: Final = frozenset({"provinces", "part_names", "contact_intro"})
+
+
+def with_any_text(draw: st.DrawFn, obj: T) -> T:
+    """``obj`` with its text fields (and items of its text tuples) replaced by :data:`any_text`
+    wherever the model accepts the replacement: all of Unicode minus what the model refuses
+    (but in :data:`TEMPLATE_TEXT` and :data:`TEMPLATE_FIELDS`)."""
+    from hnjd_disclosure.errors import ModelError
+
+    if not attrs.has(type(obj)) or type(obj) in TEMPLATE_TEXT:
+        return obj
+    for a in attrs.fields(type(obj)):  # type: ignore[arg-type]
+        if a.name in TEMPLATE_FIELDS:
+            continue
+        value = getattr(obj, a.name)
+        new: object
+        if type(value) is str:
+            new = draw(any_text)
+        elif type(value) is tuple and value and all(type(x) is str for x in value):
+            new = tuple(draw(any_text) if draw(st.booleans()) else x for x in value)
+        elif type(value) is tuple:
+            new = tuple(with_any_text(draw, x) for x in value)
+        elif attrs.has(type(value)):
+            new = with_any_text(draw, value)
+        else:
+            continue
+        with contextlib.suppress(ModelError):  # refused by the model: keep the value
+            obj = attrs.evolve(cast(Any, obj), **{a.name: new})
+    return obj
+
+
+@st.composite
+def any_text_reports(draw: st.DrawFn) -> AnnualReport:
+    """A valid report whose every text field holds any text the model accepts."""
+    return with_any_text(draw, draw(reports()))
+
+
+def document_places(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place of a JSON document: each key of each table, each item of each array."""
+    out = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += document_places(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out += document_places(item, (*path, i))
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -251,3 +252,55 @@ class TestFindings:
         data = json.loads(json.dumps(finding.to_dict(), ensure_ascii=False))
         assert data["severity"] == "warning"
         assert set(data) == {a.name for a in attrs.fields(Finding)}
+
+
+class TestStaleYears:
+    """Rule stale-year: years a copy of last year's report carries are warned of, by sentence."""
+
+    @staticmethod
+    def _draft_2023() -> AnnualReport:
+        from hnjd_disclosure.convert import structure_report
+        from hnjd_disclosure.draft import draft_from, fill_in
+
+        from .conftest import DATA
+
+        figures = tomllib.loads((DATA.parent.parent / "examples" / "figures-2023.toml").read_text())
+        data = fill_in(draft_from(builtin_report(2022), 2023), figures)
+        return structure_report(data, native_dates=True)
+
+    def test_the_issue_example(self) -> None:
+        """The example 2023 report as drafted: 2021-2022学年, 2021年度部门决算 and the 2022
+        notice are warned of, each naming its sentence; check --strict fails on them."""
+        from hnjd_disclosure.audit import CHECK_RULES, check_stale_years
+
+        findings = list(check_stale_years(self._draft_2023()))
+        assert [(f.path, f.published) for f in findings] == [
+            ("legal_basis[2].title", "2022年"),
+            ("legal_basis[2].doc_no", "〔2022〕"),
+            ("proactive.finance.paragraphs[0]", "2021年度"),
+            ("improvement.paragraphs[0]", "2021-2022学年"),
+        ]
+        assert {f.rule for f in findings} == {"stale-year"}
+        assert {f.severity for f in findings} == {Severity.WARNING}
+        assert "2022年部门预算和2021年度部门决算" in findings[2].message_zh
+        assert findings[3].message_zh.startswith("「2021-2022学年，学校在进一步深化")
+        assert len(audit(self._draft_2023(), CHECK_RULES).warnings) >= 4
+
+    @pytest.mark.parametrize(
+        "paragraph",
+        ["学校始建于1958年。", "2022-2023学年，学校完成了任务。", "到2025年建成高水平学校。"],
+    )
+    def test_fitting_history_and_plans_are_not_findings(self, paragraph: str) -> None:
+        """A year of the period, an old year (history) and a later one (plans) are not stale."""
+        from hnjd_disclosure.audit import check_stale_years
+
+        report = self._draft_2023()
+        changed = attrs.evolve(
+            report, assessment=attrs.evolve(report.assessment, paragraphs=(paragraph,))
+        )
+        assert [f.path for f in check_stale_years(changed) if f.path.startswith("assessment")] == []
+
+    def test_the_2022_report_has_none(self) -> None:
+        from hnjd_disclosure.audit import check_stale_years
+
+        assert list(check_stale_years(builtin_report(2022))) == []

@@ -425,3 +425,78 @@ class TestParserForOneCommand:
         assert outcome(argv[0], [argv[0], "--help"])[1].startswith(
             f"usage: hnjd-disclosure {argv[0]}"
         )
+
+
+class TestOutputArgument:
+    def test_empty_output_is_refused(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """-o "" is a usage error, not standard output in silence."""
+        assert run("render", "--year", "2022", "-o", "")[0] == 2
+        assert "expected a file name (or - for standard output)" in capsys.readouterr().err
+
+    def test_dash_is_standard_output(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """-o - writes to standard output and creates no file named -."""
+        monkeypatch.chdir(tmp_path)
+        status, out = run("render", "--year", "2022", "-o", "-")
+        assert status == 0
+        assert out.startswith("湖南机电职业技术学院")
+        assert list(tmp_path.iterdir()) == []
+
+    def test_new_year_0000(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """new --year 0000 says the year is out of range (it said "no built-in report for -1")."""
+        assert run("new", "--year", "0000")[0] == 2
+        assert "expected a year from 1949 to 9999, got '0000'" in capsys.readouterr().err
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """SIGTERM while the output is being written removes the temporary file (exit 143)."""
+    script = (
+        "import os, sys, time\n"
+        "def stall(fd):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "os.fsync = stall\n"
+        "from hnjd_disclosure.cli import entry\n"
+        "sys.argv = ['hnjd-disclosure', 'render', '--year', '2022', '-o', "
+        f"{str(tmp_path / 'r.txt')!r}]\n"
+        "entry()\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True
+    ) as child:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "writing\n"
+        assert next(p.name for p in tmp_path.iterdir()).endswith(".tmp")
+        child.terminate()
+        assert child.wait(timeout=30) == 143
+    assert list(tmp_path.iterdir()) == []
+
+
+class TestHelpAndVersion:
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the installed version."""
+        from importlib.metadata import version
+
+        assert run("--version")[0] == 0
+        assert capsys.readouterr().out == f"hnjd-disclosure {version('hnjd-disclosure')}\n"
+
+    def test_check_help_names_text_files(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """check --help says the file may be a report's text too."""
+        assert run("check", "--help")[0] == 0
+        help_text = " ".join(capsys.readouterr().out.split())
+        assert "(.toml or .json) or a report's text (.txt, .text, .md)" in help_text
+
+
+def test_diff_json_follows_all(tmp_path: Path) -> None:
+    """diff --json lists only the changed figures, every figure with --all (it gave the same)."""
+    changed = GOOD_TOML.replace("planned = 5300", "planned = 5301")
+    path = tmp_path / "r.toml"
+    path.write_text(changed, encoding="utf-8")
+    import json
+
+    some = json.loads(run("diff", "2022", str(path), "--json")[1])["changes"]
+    every = json.loads(run("diff", "2022", str(path), "--json", "--all")[1])["changes"]
+    assert {c["path"] for c in some} == {
+        "proactive.admissions.planned",
+        "proactive.admissions.admission_rate",
+    }
+    assert len(every) > len(some)

@@ -104,3 +104,54 @@ def test_too_large_names_the_file(
     assert _run(command, str(big))[0] == 2
     err = capsys.readouterr().err
     assert f"{big}: text too large: 11 characters (the limit is 10)" in err
+
+
+@pytest.mark.parametrize("command", ["parse", "extract", "check"])
+def test_large_valid_text_is_too_large_not_bad_utf8(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+) -> None:
+    """A text file past 4 bytes a character of the limit is called too large (a 90 MB file was
+    called "not UTF-8 text (byte 80000000)", the reading having stopped inside a character)."""
+    monkeypatch.setattr("hnjd_disclosure.parse.MAX_CHARS", 10)
+    big = tmp_path / "big.txt"
+    big.write_text("一" * 14, encoding="utf-8")
+    assert _run(command, str(big))[0] == 2
+    err = capsys.readouterr().err
+    assert f"{big}: file too large: 42 bytes (the limit is 40)" in err
+    assert "UTF-8" not in err
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/urandom"])
+def test_device_text_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    """A link to a device is refused before reading: one line, exit 2."""
+    link = tmp_path / "dev.txt"
+    link.symlink_to(target)
+    assert _run("check", str(link))[0] == 2
+    err = capsys.readouterr().err
+    assert err == f"hnjd-disclosure: {link}: cannot read: not a regular file (character device)\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "refused"), [("check", True), ("extract", True), ("parse", False)]
+)
+def test_figure_checks_have_a_lower_limit(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    refused: bool,
+) -> None:
+    """check and extract on a text refuse it past MAX_FIGURE_CHARS (dense figures cost about
+    28 s and 280 MB a million characters); parse keeps MAX_CHARS."""
+    monkeypatch.setattr("hnjd_disclosure.parse._text.MAX_FIGURE_CHARS", 1000)
+    dense = tmp_path / "dense.txt"
+    dense.write_text("1%" * 501, encoding="utf-8")
+    status = _run(command, str(dense))[0]
+    err = capsys.readouterr().err
+    assert ("text too large: 1002 characters (the limit is 1000)" in err) is refused
+    assert status == 2

@@ -22,6 +22,7 @@ from hnjd_disclosure import (
     loads_toml,
     render,
 )
+from hnjd_disclosure._layout import YEAR_PHRASE
 from hnjd_disclosure.checklist import checklist_2014
 from hnjd_disclosure.convert import unstructure
 from hnjd_disclosure.draft import (
@@ -376,15 +377,17 @@ class TestNewCommand:
         )
 
     def test_render_refuses_draft(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """render on a draft exits 2 with one line naming the missing figures, no traceback."""
+        """render on a draft exits 2 naming the count, then each missing figure on its own line."""
         target = tmp_path / "report-2023.toml"
         run("new", "--year", "2023", "-o", str(target))
         capsys.readouterr()
         assert run("render", str(target)) == (2, "")
         err = capsys.readouterr().err
-        assert err.count("\n") == 1
-        assert "38 figures still to fill in (待填写)" in err
-        assert "proactive.admissions.planned" in err
+        first, *figures = err.splitlines()
+        assert first.endswith("38 figures still to fill in (待填写):")
+        assert len(figures) == 38
+        assert "  proactive.admissions.planned" in figures
+        assert max(map(len, figures)) < 60  # one line of them all was 1,400 characters
         assert "Traceback" not in err
 
     def test_filled_draft_renders(self, tmp_path: Path) -> None:
@@ -451,7 +454,12 @@ class TestCheckCommand:
         target.write_text(
             dumps_draft_toml(_completed(data, builtin_report(2022))), encoding="utf-8"
         )
-        assert run("check", str(target)) == run("check", "--year", "2022")
+        status, out = run("check", str(target))
+        expected = run("check", "--year", "2022")
+        # the 2022 findings, then the years the draft's text kept from 2022 (rule stale-year)
+        assert status == expected[0]
+        assert out.startswith(expected[1])
+        assert "[stale-year]" in out.removeprefix(expected[1])
 
 
 def _text_paths(obj: Any, prefix: str = "") -> list[str]:
@@ -639,3 +647,27 @@ class TestInitCommand:
         assert capsys.readouterr().err == (
             "hnjd-disclosure: institution: expected the institution's name, got ' '\n"
         )
+
+
+def test_draft_marks_every_year_bearing_line() -> None:
+    """new marks each line of kept text that names a year (核对年份), naming the phrases; the
+    title, advanced to the new year, is not marked; the marks are TOML comments."""
+    import tomllib
+
+    from hnjd_disclosure.draft import dumps_draft_toml
+
+    text = dumps_draft_toml(draft_from(builtin_report(2022), 2023))
+    lines = text.splitlines()
+    marks = [(i, line.strip()) for i, line in enumerate(lines) if "# 核对年份：" in line]
+    assert "# 核对年份：「2021-2022学年」" in [m for _, m in marks]
+    assert "# 核对年份：「2022年」「2021年度」" in [m for _, m in marks]
+    assert "# 核对年份：「2022年」「〔2022〕」" in [m for _, m in marks]
+    for i, _ in marks:
+        assert YEAR_PHRASE.search(lines[i + 1])
+    unmarked = [
+        line
+        for i, line in enumerate(lines)
+        if YEAR_PHRASE.search(line) and '"' in line and "核对年份" not in lines[i - 1]
+    ]
+    assert [line for line in unmarked if not line.startswith(("title", "#"))] == []
+    assert tomllib.loads(text) == tomllib.loads(text.replace("# 核对年份", "# x"))

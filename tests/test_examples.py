@@ -41,7 +41,7 @@ def check_render_2022(out: str, cwd: Path) -> None:
 def check_write_2023_report(out: str, cwd: Path) -> None:
     """The draft was refused, then filled in, checked clean and rendered as 2023."""
     assert "38 figures still to fill in (待填写)" in out
-    assert "$ hnjd-disclosure check report-2023.toml\n未发现问题。\n" in out
+    assert "$ hnjd-disclosure check --strict report-2023.toml\n未发现问题。\n" in out
     report = hd.load(cwd / "report-2023.toml")
     figures = tomllib.loads((EXAMPLES / "figures-2023.toml").read_text(encoding="utf-8"))
     assert report.year == 2023

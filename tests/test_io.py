@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 from hypothesis import given
 
 from hnjd_disclosure import io
-from hnjd_disclosure.errors import DataError, UnknownYearError
+from hnjd_disclosure.errors import DataError, FileTooLargeError, UnknownYearError
 from hnjd_disclosure.model import AnnualReport
 
 from .strategies import reports
@@ -88,6 +90,17 @@ def _messages(data: dict[str, Any]) -> list[str]:
     return [str(issue) for issue in info.value.issues]
 
 
+class TestJsonNumbers:
+    def test_integral_number_is_an_integer(self) -> None:
+        """5300.0 in JSON is the integer 5300 (JSON has one kind of number, as JSON Schema
+        reads it); TOML's float 5300.0 stays refused."""
+        text = io.dumps_json(REPORT).replace('"planned": 5300', '"planned": 5300.0')
+        assert io.loads_json(text) == REPORT
+        toml = io.dumps_toml(REPORT).replace("planned = 5300", "planned = 5300.0")
+        with pytest.raises(DataError, match="got 5300.0"):
+            io.loads_toml(toml)
+
+
 class TestBadData:
     @pytest.mark.parametrize(
         ("path", "value", "expected"),
@@ -109,8 +122,8 @@ class TestBadData:
             ),
             (
                 "proactive.admissions.planned",
-                5300.0,
-                "proactive.admissions.planned: expected an integer >= 0, got 5300.0",
+                5300.5,
+                "proactive.admissions.planned: expected an integer >= 0, got 5300.5",
             ),
             (
                 "proactive.admissions.planned",
@@ -187,6 +200,63 @@ class TestBadData:
         path.write_bytes("institution = '湖南'".encode("gbk"))
         with pytest.raises(DataError, match="not UTF-8"):
             io.load(path)
+
+
+class TestLongNames:
+    @pytest.mark.parametrize("size", [250, 255])
+    def test_name_of_up_to_255_bytes(self, tmp_path: Path, size: int) -> None:
+        """A valid long name is written (the temporary name added 19 bytes to it)."""
+        name = "湖" * ((size - 4) // 3) + "x" * ((size - 4) % 3) + ".txt"
+        assert len(name.encode()) == size
+        io.write_text_atomic(tmp_path / name, "一")
+        assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+class TestBoundedReading:
+    """Data files are read in bounded chunks; devices and FIFOs are refused before reading."""
+
+    def test_device_refused_before_reading(self, tmp_path: Path) -> None:
+        """A link to /dev/zero is refused at once, not read until memory runs out."""
+        link = tmp_path / "zero.json"
+        link.symlink_to("/dev/zero")
+        with pytest.raises(DataError, match=r"zero.json: cannot read: not a regular file \("):
+            io.load(link)
+
+    def test_fifo_refused_without_blocking(self, tmp_path: Path) -> None:
+        """A FIFO is refused in a subprocess that ends (it used to block forever)."""
+        fifo = tmp_path / "pipe.toml"
+        os.mkfifo(fifo)
+        code = f"from hnjd_disclosure import io; io.load({str(fifo)!r})"
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=False
+        )
+        assert "cannot read: not a regular file (FIFO)" in done.stderr
+
+    def test_sparse_file_refused_by_its_size(self, tmp_path: Path) -> None:
+        """A file larger than MAX_DATA_BYTES is refused by its size, before it is read."""
+        big = tmp_path / "sparse.json"
+        with big.open("wb") as handle:
+            handle.truncate(2 * 1024**3)
+        with pytest.raises(DataError) as info:
+            io.load(big)
+        limit = io.MAX_DATA_BYTES
+        expected = f"file too large: {2 * 1024**3} bytes (the limit is {limit}) for a data file"
+        assert info.value.issues == (("", expected),)
+
+    def test_growing_file_read_up_to_the_limit(self) -> None:
+        """A file whose size the system does not state is read no further than the limit."""
+        if not Path("/proc/self/status").exists():
+            pytest.skip("needs /proc")
+        with pytest.raises(FileTooLargeError, match="more than 100 bytes"):
+            io.read_bounded("/proc/self/status", 100)
+
+    def test_limit_is_inclusive(self, tmp_path: Path) -> None:
+        """A file of exactly the limit is read; one byte more is refused."""
+        path = tmp_path / "r.json"
+        path.write_bytes(b"x" * 10)
+        assert io.read_bounded(path, 10) == b"x" * 10
+        with pytest.raises(FileTooLargeError):
+            io.read_bounded(path, 9)
 
 
 class TestBuiltin:
@@ -270,6 +340,45 @@ class TestWrittenFileModes:
             "link.txt",
             "real.txt",
         ]
+
+
+class TestDuplicateKeys:
+    """A JSON key given twice is refused with its path (TOML refuses it already)."""
+
+    @pytest.mark.parametrize(
+        ("old", "new", "path"),
+        [
+            (
+                '"planned": 5300,',
+                '"planned": 5300, "planned": 5301,',
+                "proactive.admissions.planned",
+            ),
+            ('"year": 2022,', '"year": 2022, "year": 2022,', "year"),
+            ('"item": 1,', '"item": 1, "item": 1,', "checklist.entries[0].item"),
+        ],
+    )
+    def test_refused_with_the_path(self, old: str, new: str, path: str) -> None:
+        """The document is refused, naming the key's path, whether or not the values differ."""
+        text = io.dumps_json(REPORT, indent=None).replace(old, new, 1)
+        assert text.count(new) == 1
+        with pytest.raises(DataError) as info:
+            io.loads_json(text, source="r.json")
+        assert info.value.issues == ((path, "duplicate key (given more than once)"),)
+
+    def test_escaped_spelling_is_the_same_key(self) -> None:
+        """A key spelt once with escapes is the same key."""
+        text = io.dumps_json(REPORT, indent=None).replace(
+            '"year": 2022,', '"year": 2022, "y\\u0065ar": 1,'
+        )
+        with pytest.raises(DataError, match="year: duplicate key"):
+            io.loads_json(text.encode())
+
+    def test_file_too(self, tmp_path: Path) -> None:
+        """A data file with a duplicate key is refused by load."""
+        path = tmp_path / "r.json"
+        path.write_text('{"year": 1, "year": 2}', encoding="utf-8")
+        with pytest.raises(DataError, match="r.json: year: duplicate key"):
+            io.load(path)
 
 
 #: Documents that once escaped as a RecursionError or a ValueError (a traceback on the command

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 
 from hnjd_disclosure import builtin_report
+from hnjd_disclosure._layout import LINE_BREAKS
 from hnjd_disclosure.errors import ModelError
 from hnjd_disclosure.model import (
     AnnualReport,
@@ -163,6 +164,44 @@ class TestItemList:
             len(proactive.student_affairs.rules.items),
         )
         assert sizes == (8, 13, 4)
+
+
+class TestWhatTheReaderWouldChange:
+    """Text the reader would split, strip or read otherwise is refused: render → parse is exact."""
+
+    @pytest.mark.parametrize("brk", list(LINE_BREAKS))
+    def test_every_line_break_is_refused(self, brk: str) -> None:
+        """Any character the reader ends a line at (U+2028, Word's \x0b …) is refused."""
+        with pytest.raises(ModelError, match=r"^institution: must be one line"):
+            attrs.evolve(REPORT, institution=f"湖南机电职{brk}业技术学院")
+        with pytest.raises(ModelError, match=r"^body: must be one line"):
+            Initiative(title="标题", body=f"正文{brk}")
+
+    @pytest.mark.parametrize("text", [" 湖南", "湖南\u3000", "\t湖南", "湖南\x1f", "\xa0湖南"])
+    def test_space_at_either_end_is_refused(self, text: str) -> None:
+        """A space at either end (the reader strips it) is refused; inside, it stays."""
+        with pytest.raises(ModelError, match="^institution: must not start or end with a space"):
+            attrs.evolve(REPORT, institution=text)
+        assert attrs.evolve(REPORT, institution="湖南 机电").institution == "湖南 机电"
+
+    @pytest.mark.parametrize("text", ["1.加强", "\uff11\uff0e加强", "（一）加强", "二、加强"])
+    def test_paragraph_like_a_heading_is_refused(self, text: str) -> None:
+        """A paragraph that starts like a heading is refused (it came back as a heading)."""
+        with pytest.raises(ModelError, match=r"^paragraphs\[0\]: must not start like a heading"):
+            attrs.evolve(REPORT.proactive, paragraphs=(text,))
+        assert attrs.evolve(REPORT.proactive, paragraphs=("1.5倍",)).paragraphs == ("1.5倍",)
+
+    def test_paragraph_like_an_initiative_is_refused(self) -> None:
+        """Before initiatives, a paragraph starting 一是 is refused."""
+        with pytest.raises(ModelError, match=r"^paragraphs\[0\]: must not start with '一是'"):
+            attrs.evolve(REPORT.overview, paragraphs=("一是加强。",))
+
+    def test_domain_heading_after_its_number(self) -> None:
+        """A domain's heading (after 1.) must not start with a digit (1.5 is a number)."""
+        with pytest.raises(ModelError, match="^heading: must not start with a digit"):
+            attrs.evolve(REPORT.proactive.personnel, heading="5项人事信息")
+        with pytest.raises(ModelError, match=r"^channels\[0\]: must not start with a digit"):
+            attrs.evolve(REPORT.proactive, channels=("5个平台",))
 
 
 class TestUnicodeText:

@@ -116,3 +116,56 @@ class TestValueSemantics:
         name = attrs.fields(type(value))[0].name  # type: ignore[arg-type]
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             setattr(value, name, getattr(value, name))
+
+
+class TestEqualityByPrintedForm:
+    """A stated figure is its printed digits: equal and hashed alike only when printed alike."""
+
+    @pytest.mark.parametrize(
+        ("a", "b"),
+        [
+            (StatedPercent.parse("99.90%"), StatedPercent.parse("99.9%")),
+            (StatedPercent.parse("100%"), StatedPercent.parse("100.0%")),
+            (WanFigure.parse("1.9万", unit="人"), WanFigure.parse("1.90万", unit="人")),
+        ],
+    )
+    def test_same_number_other_digits_differ(self, a: object, b: object) -> None:
+        """Same number, other digits: not equal, not the same set member."""
+        assert a != b
+        assert len({a, b}) == 2
+
+    def test_same_digits_equal(self) -> None:
+        """Built from the same digits by any route, they are equal and hash alike."""
+        parsed = StatedPercent.parse("99.90%")
+        built = StatedPercent(value=Decimal("99.90"))
+        assert parsed == built
+        assert hash(parsed) == hash(built)
+
+    def test_reports_that_print_differently_differ(self) -> None:
+        """Two reports whose rate prints 99.90% and 99.9% are not equal."""
+        from hnjd_disclosure import builtin_report
+
+        report = builtin_report(2022)
+        adm = report.proactive.admissions
+        other = attrs.evolve(
+            report,
+            proactive=attrs.evolve(
+                report.proactive,
+                admissions=attrs.evolve(adm, admission_rate=StatedPercent.parse("99.9%")),
+            ),
+        )
+        assert other != report
+
+
+class TestUnitTypes:
+    """A unit that is not a string is a ModelError at the field (not accepted, no TypeError)."""
+
+    @pytest.mark.parametrize("unit", [None, False, [], 0])
+    def test_wan_figure_unit(self, unit: object) -> None:
+        with pytest.raises(ModelError, match="^unit: expected a unit or nothing"):
+            WanFigure(value=Decimal(1), unit=unit)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("unit", [[], None, {"人"}])
+    def test_count_unit(self, unit: object) -> None:
+        with pytest.raises(ModelError, match="^unit: expected one of"):
+            attrs.evolve(Count(value=1, unit="人"), unit=unit)  # type: ignore[arg-type]

@@ -89,10 +89,34 @@ class TestDataFrame:
             "path",
             "label",
             "value",
+            "display",
             "unit",
             "kind",
             "source",
         ]
+
+    def test_value_is_numeric_and_display_as_printed(self) -> None:
+        """value is float64 (astype(float) used to fail on 前百名); display keeps the digits."""
+        pytest.importorskip("pandas")
+        frame = to_dataframe(builtin_report(2022))
+        assert str(frame.value.dtype) == "float64"
+        assert frame.value.astype(float).notna().all()
+        ranks = frame[frame.kind == "ranking"]
+        assert set(ranks.display) >= {"前百名"}
+        assert 100.0 in set(ranks.value)
+        rate = frame[frame.path == "proactive.admissions.admission_rate"]
+        assert list(rate.display) == ["99.90%", "99.91%"]
+
+    def test_comparison_to_dataframe(self) -> None:
+        """A comparison is a frame too, numeric columns numeric, only changes if asked."""
+        pytest.importorskip("pandas")
+        from hnjd_disclosure.compare import compare
+
+        same = compare(builtin_report(2022), builtin_report(2022))
+        frame = same.to_dataframe()
+        assert len(frame) == len(same.changes)
+        assert {str(frame[c].dtype) for c in ("old", "new", "delta", "points")} == {"float64"}
+        assert len(same.to_dataframe(everything=False)) == 0
 
     def test_missing_pandas(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without pandas, the error says how to install the extra."""

@@ -189,14 +189,19 @@ class TestMarkdownEscape:
             ("# 不是标题", "\\# 不是标题"),
             ("2022年", "2022年"),
             ("2022# 年", "2022# 年"),
+            ("见https://hnjd.edu.cn/xxgk", "见https\\://hnjd.edu.cn/xxgk"),
+            ("见 www.hnjd.edu.cn", "见 www\\.hnjd.edu.cn"),
+            ("FTP://a.cn", "FTP\\://a.cn"),
         ],
     )
     def test_escaped_form(self, text: str, escaped: str) -> None:
-        """An ordered-list marker keeps its digits and escapes its delimiter (``1\\.``)."""
+        """An ordered-list marker keeps its digits and escapes its delimiter (``1\\.``); a URL
+        in prose escapes its colon or its dot, so GitHub's autolinking leaves it text."""
         assert escape(text) == escaped
 
     @given(
-        st.text(alphabet=st.sampled_from(list("#>+-=*_`[]<>|~&!\\()0123456789.) a中：")))
+        st.lists(st.sampled_from([*"#>+-=*_`[]<>|~&!\\()0123456789.) a中：:/", "www.", "http"]))
+        .map("".join)
         .map(str.strip)
         .filter(bool)
     )
@@ -224,6 +229,17 @@ class TestHtml:
         assert {"style", "main", "table", "thead", "tbody", "caption"} <= set(tags)
         assert not any(t in ("script", "link", "img", "iframe") for t, _ in page.tags)
         assert not any("src" in a for _, a in page.tags)
+
+    def test_phone_layout(self) -> None:
+        """On a phone, 公开渠道及说明 takes the card's width (td.where kept 28%), and the
+        telephone number does not break at its dash."""
+        css = self.PAGE.split("<style>")[1].split("</style>")[0]
+        narrow = css[css.index("@media (max-width: 40rem)") :]
+        where = re.search(r"td\.where[^{]*\{[^}]*width:\s*([^;}]+)", narrow)
+        assert where is not None
+        assert where.group(1).strip() == "100%"
+        assert ".tel { white-space: nowrap; }" in css
+        assert '<span class="tel">0731－84033328</span>' in self.PAGE
 
     def test_headings_and_paragraphs(self) -> None:
         """Headings h1 to h4 and paragraphs are those of the document, in order."""
@@ -271,6 +287,41 @@ def doc() -> Any:
     from hnjd_disclosure.render.docx import render_docx
 
     return docx.Document(io.BytesIO(render_docx(REPORT)))
+
+
+class TestDocxLayout:
+    """What a reader of the Word file saw: no page numbers, 序号 higher than the text, 类别
+    wrapping one character onto its own line."""
+
+    def test_page_numbers_centred_between_dashes(self, doc: Any) -> None:
+        """The footer prints ``— N —`` centred: a PAGE field between em dashes."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        (footer,) = doc.sections[0].footer.paragraphs
+        assert footer.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        assert footer.text == "— 1 —"
+        xml = footer._p.xml
+        assert 'w:fldCharType="begin"' in xml
+        assert "PAGE" in xml
+        assert 'w:fldCharType="end"' in xml
+
+    def test_table_lines_have_one_height(self, doc: Any) -> None:
+        """Every line of the table is of exact height, so digits and Chinese share a baseline."""
+        from docx.enum.text import WD_LINE_SPACING
+
+        (table,) = doc.tables
+        for row in table.rows:
+            for cell in row.cells:
+                fmt = cell.paragraphs[0].paragraph_format
+                assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+
+    def test_category_lines_are_balanced(self, doc: Any) -> None:
+        """A category longer than a line is broken into even lines: no character alone."""
+        (table,) = doc.tables
+        for row in list(table.rows)[1:]:
+            lines = row.cells[1].text.split("\n")
+            assert all(len(line) <= 6 for line in lines), lines
+            assert len(lines) == 1 or min(map(len, lines)) >= 2, lines
 
 
 class TestDocx:

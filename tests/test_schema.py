@@ -12,13 +12,14 @@ import attrs
 import jsonschema
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from hnjd_disclosure import builtin_report, dumps_json, loads_json
-from hnjd_disclosure.errors import DataError
+from hnjd_disclosure.errors import DataError, Issue
 from hnjd_disclosure.model import AnnualReport, Checklist
 from hnjd_disclosure.schema import json_schema
 
-from .strategies import checklists, reports
+from .strategies import checklists, document_places, reports
 
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())
 
@@ -159,3 +160,99 @@ def test_valid_reports_pass_both(report: AnnualReport) -> None:
     text = dumps_json(report)
     assert loads_json(text) == report
     VALIDATOR.validate(json.loads(text))
+
+
+FORMAT_VALIDATOR = jsonschema.Draft202012Validator(
+    json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+DOCUMENT = json.loads(dumps_json(builtin_report(2022)))
+
+#: What only the loader checks (schema.py says so): relations between fields.
+RELATIONS = (
+    "must not be larger than",
+    "must not outnumber",
+    "must be after start",
+    "is listed twice",
+    "is required when contact_intro is given",
+)
+
+
+PLACES = document_places(DOCUMENT)
+_EDGES = "\x1c\x1f\x85\ufeff\u2028\x0b \u3000\t\ud800\udc00。：、1.（一）"
+
+
+@st.composite
+def _near(draw: st.DrawFn, path: tuple[str | int, ...]) -> object:
+    """A value like the one at ``path``, changed at an edge: what tells the two checks apart."""
+    value: object = DOCUMENT
+    for step in path:
+        value = value[step]  # type: ignore[index]
+    if isinstance(value, str):
+        edge = draw(st.text(st.sampled_from(_EDGES), max_size=2))
+        return draw(st.sampled_from([edge + value, value + edge, value[:1] + edge, edge]))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return draw(st.sampled_from([float(value), value + 1, -1, value * 10**6, str(value)]))
+    return draw(st.sampled_from([None, [], {}, "", 0]))
+
+
+_ANY = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.sampled_from(
+        ["2021-02-30", "2021-9-1", "20210901", "2021-09-01\n", "99.90%", "1.9万", "前50名", "高职"]
+    )
+)
+
+
+@given(st.data())
+def test_schema_is_the_loader_field_by_field(data: st.DataObject) -> None:
+    """Any value at any place: the schema (format checking on) and the loader agree, but where
+    the loader refuses a relation between fields only."""
+    path = data.draw(st.sampled_from(PLACES))
+    value = data.draw(_near(path) | _ANY)
+    document = _changed(path, value)
+    schema_ok = FORMAT_VALIDATOR.is_valid(document)
+    issues: tuple[Issue, ...] = ()
+    try:
+        loads_json(json.dumps(document))
+    except DataError as exc:
+        issues = exc.issues
+    if not issues:
+        assert schema_ok, (path, value, list(FORMAT_VALIDATOR.iter_errors(document))[:1])
+    elif schema_ok:
+        assert all(any(r in i.message for r in RELATIONS) for i in issues), (path, value, issues)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "valid"),
+    [
+        (("proactive", "admissions", "planned"), 5300.0, True),  # JSON's integer 5300
+        (("proactive", "admissions", "planned"), 5300.5, False),
+        (("institution",), "湖南\ud800", False),
+        (("institution",), "湖南\U0001f600", True),
+        (("period", "start"), "2021-02-30", False),
+        (("period", "start"), "20210901", False),
+        (("overview", "media"), None, True),
+        (("checklist",), None, True),
+        (("institution",), "湖南\x1c", False),
+        (("institution",), "湖南\x1f", False),
+        (("institution",), "湖南\x85机电", False),
+        (("institution",), "湖南\ufeff", True),
+        (("institution",), "\ufeff湖南\x1f机电", True),
+        (("proactive", "admissions", "admission_rate"), "99.90%\n", False),
+        (("overview", "initiatives", 0, "title"), "细化。内容", False),
+        (("other", "contact", "office"), "办公室：", False),
+    ],
+)
+def test_the_issue_cases(path: tuple[str | int, ...], value: object, valid: bool) -> None:
+    """The cases where the two once disagreed: each is valid to both or to neither."""
+    document = _changed(path, value)
+    assert FORMAT_VALIDATOR.is_valid(document) is valid
+    if valid:
+        loads_json(json.dumps(document))
+    else:
+        with pytest.raises(DataError):
+            loads_json(json.dumps(document))

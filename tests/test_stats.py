@@ -184,11 +184,18 @@ class TestPlacesAndModes:
 
     @pytest.mark.parametrize("function", PLACES_FUNCTIONS.values(), ids=list(PLACES_FUNCTIONS))
     @pytest.mark.parametrize(
-        "bad", [ROUND_HALF_UP, "HALF_UP", None, 0, "ROUND_HALF_EVEN", Rounding], ids=repr
+        "bad", [ROUND_HALF_UP, "half-up", None, 0, "ROUND_HALF_EVEN", Rounding], ids=repr
     )
     def test_rounding_must_be_a_member(self, function: PlacesFunction, bad: object) -> None:
         with pytest.raises(TypeError, match=r"rounding: expected one of Rounding\.HALF_UP, "):
             function(2, bad)
+
+    @pytest.mark.parametrize("function", PLACES_FUNCTIONS.values(), ids=list(PLACES_FUNCTIONS))
+    @pytest.mark.parametrize("mode", list(Rounding), ids=str)
+    def test_rounding_by_name(self, function: PlacesFunction, mode: Rounding) -> None:
+        """A mode's name, in any case (``"truncate"``), is the mode, as the README says."""
+        assert function(2, mode.name.lower()) == function(2, mode)
+        assert function(2, mode.name) == function(2, mode)
 
     @pytest.mark.parametrize("function", PLACES_FUNCTIONS.values(), ids=list(PLACES_FUNCTIONS))
     @pytest.mark.parametrize("bad", [True, False, 2.0, "2", Decimal(2)], ids=repr)

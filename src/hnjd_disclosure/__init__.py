@@ -4,7 +4,17 @@
 >>> report = hd.builtin_report(2022)
 >>> report.proactive.admissions.admission_rate
 StatedPercent(value=Decimal('99.90'))
+
+The modules beyond these names are imported on first use as attributes: ``hd.audit``,
+``hd.compare``, ``hd.records``, ``hd.stats``, ``hd.parse``, ``hd.draft``, ``hd.checklist``,
+``hd.schema`` (so that ``import hnjd_disclosure`` stays fast).
+
+>>> hd.stats.rate(5295, 5300), len(hd.audit.audit(report))
+(Decimal('99.91'), 1)
 """
+
+import importlib
+from typing import Any
 
 from .errors import (
     DataError,
@@ -50,3 +60,18 @@ __all__ = [
     "render",
     "save",
 ]
+
+#: Submodules imported on first access as attributes of the package (``hd.audit``).
+_LAZY = frozenset(
+    {"audit", "checklist", "compare", "convert", "draft", "parse", "records", "schema", "stats"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -131,6 +131,8 @@ def _new_ranking(value: str, _: str) -> Ranking:
 
 
 _surrogate: Final = _fields.has_surrogate
+# The model's own test of one-line text (a line break, or a space at either end).
+_not_one_line: Final = _fields.NOT_ONE_LINE.search
 
 
 def shared_count(value: int, unit: str) -> Count:
@@ -154,7 +156,7 @@ def _lines(value: object) -> tuple[str, ...]:
     if type(value) is not list and type(value) is not tuple:
         raise TypeError(value)
     for item in value:
-        if type(item) is not str or not item.strip() or "\n" in item or "\r" in item:
+        if type(item) is not str or item == "" or _not_one_line(item) is not None:
             raise ValueError(item)
     return tuple(value)
 
@@ -193,10 +195,10 @@ class _Reject(Exception):
 # non-ASCII string costs about 8% of loading a report, and orjson already refused them.
 _NOT_UNICODE: Final = " or not v.isascii() and _surrogate(v)"
 _STRING_CHECKS: Final = {
-    _fields._line: 'type(v) is not str or not v.strip() or "\\n" in v or "\\r" in v' + _NOT_UNICODE,
-    _fields._optional_line: 'type(v) is not str or "\\n" in v or "\\r" in v' + _NOT_UNICODE,
+    _fields._line: 'type(v) is not str or v == "" or _not_one_line(v) is not None' + _NOT_UNICODE,
+    _fields._optional_line: "type(v) is not str or _not_one_line(v) is not None" + _NOT_UNICODE,
 }
-CHECK_NAMES: Final = {"_surrogate": _surrogate}
+CHECK_NAMES: Final = {"_surrogate": _surrogate, "_not_one_line": _not_one_line}
 
 
 def _optional_class(tp: Any) -> Any:

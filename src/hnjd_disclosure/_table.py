@@ -4,8 +4,46 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from decimal import Decimal
+from types import ModuleType
 
-__all__ = ["html_table", "markdown_table"]
+__all__ = ["html_table", "markdown_table", "number", "pandas_module"]
+
+
+def pandas_module(what: str) -> ModuleType:
+    """pandas, imported on first use (an optional extra).
+
+    >>> pandas_module("to_dataframe").__name__
+    'pandas'
+
+    Raises:
+        ImportError: if pandas is not installed, saying how to install it.
+    """
+    import importlib
+
+    try:
+        return importlib.import_module("pandas")
+    except ImportError as exc:
+        raise ImportError(f'{what} needs pandas: pip install "hnjd-disclosure[pandas]"') from exc
+
+
+def number(value: object) -> float:
+    """A figure's value as a float for a numeric column: counts and Decimals as their number,
+    a ranking claim (``前百名``) as its rank, anything else (absent) as NaN.
+
+    >>> number(5300), number(Decimal("99.90")), number("前百名"), number(None)
+    (5300.0, 99.9, 100.0, nan)
+    """
+    from .quantities import Ranking
+
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(Ranking(text=value).top)
+        except ValueError:
+            return float("nan")
+    return float("nan")
 
 
 def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str = "") -> str:

@@ -26,6 +26,7 @@ from typing import Any, Final
 import attrs
 from attrs import frozen
 
+from ._layout import YEAR_PHRASE, years_in
 from ._table import html_table, markdown_table
 from .checklist import checklist_2014
 from .errors import ZeroWholeError
@@ -61,6 +62,7 @@ __all__ = [
     "check_parts_sum",
     "check_rates",
     "check_shares_sum",
+    "check_stale_years",
 ]
 
 
@@ -664,6 +666,96 @@ def check_checklist_evidence(report: AnnualReport) -> Iterator[Finding]:
         )
 
 
+def _texts(obj: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every text of ``obj`` with its field path, part 8 left out (its evidence quotes the
+    report's own sentences, which are checked where they stand)."""
+    for a in attrs.fields(type(obj)):  # type: ignore[arg-type]
+        value = getattr(obj, a.name)
+        where = f"{path}.{a.name}" if path else a.name
+        if a.name == "checklist":
+            continue
+        if type(value) is str:
+            yield where, value
+        elif attrs.has(type(value)):
+            yield from _texts(value, where)
+        elif type(value) is tuple:
+            for i, item in enumerate(value):
+                if type(item) is str:
+                    yield f"{where}[{i}]", item
+                elif attrs.has(type(item)):
+                    yield from _texts(item, f"{where}[{i}]")
+
+
+_SENTENCE_END: Final = "。；！？"
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at`` (ended by 。；！？); a long one is cut to
+    about 60 characters around ``at``, marked ``……`` where cut."""
+    start = max((text.rfind(ch, 0, at) for ch in _SENTENCE_END), default=-1) + 1
+    ends = [i for i in (text.find(ch, at) for ch in _SENTENCE_END) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    if end - start <= 60:
+        return text[start:end]
+    low, high = max(start, at - 25), min(end, at + 35)
+    return ("……" if low > start else "") + text[low:high] + ("……" if high < end else "")
+
+
+def check_stale_years(report: AnnualReport) -> Iterator[Finding]:
+    """Rule ``stale-year``: a year in the text that a copy of last year's report would carry.
+
+    A warning at the text's field for each year of the two before the report's year that is
+    not a year of its statistical period (``2021-2022学年`` in the 2023 report, whose period
+    is 2022-09-01 to 2023-08-31; a 2022 document number in its legal basis, where the period
+    does not count), naming the sentence. Older years (``始建于1958年``) and later ones are not
+    findings: they are history or plans, not a draft's leftovers.
+
+    Not in :data:`DEFAULT_RULES` (it reads every text of the report); :data:`CHECK_RULES`,
+    which ``hnjd-disclosure check`` runs, holds it.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> from hnjd_disclosure.io import loads_toml
+    >>> from hnjd_disclosure.draft import draft_from, fill_in
+    >>> list(check_stale_years(builtin_report(2022)))
+    []
+    >>> import attrs
+    >>> report = builtin_report(2022)
+    >>> later = attrs.evolve(report, year=2023, period=attrs.evolve(
+    ...     report.period, start=report.period.start.replace(year=2022),
+    ...     end=report.period.end.replace(year=2023)))
+    >>> [(f.path, f.published) for f in check_stale_years(later)][:2]
+    [('legal_basis[2].title', '2022年'), ('legal_basis[2].doc_no', '〔2022〕')]
+    """
+    period = {report.period.start.year, report.period.end.year}
+    stale = range(report.year - 2, report.year)
+    for path, text in _texts(report):
+        fitting = set() if path.startswith("legal_basis") else period
+        for match in YEAR_PHRASE.finditer(text):
+            years = [y for y in years_in(match.group()) if y in stale and y not in fitting]
+            if not years:
+                continue
+            sentence = _sentence(text, match.start())
+            names = "、".join(f"{y}年" for y in years)
+            yield Finding(
+                path=path,
+                rule="stale-year",
+                severity=Severity.WARNING,
+                published=match.group(),
+                computed=None,
+                cause="stale",
+                message_zh=(
+                    f"「{sentence}」中的{names}不是本报告的年度（{report.year}年）或统计期间"
+                    f"（{report.period.start.year}—{report.period.end.year}年）的年份，"
+                    "疑为沿用上年报告的文字，请核对。"
+                ),
+                message_en=(
+                    f"{', '.join(map(str, years))} in 「{sentence}」 is neither the report's year "
+                    f"({report.year}) nor a year of its period: likely left from last year's "
+                    "report; check it."
+                ),
+            )
+
+
 DEFAULT_RULES: tuple[Rule, ...] = (
     check_rates,
     check_bounds,
@@ -674,9 +766,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     check_checklist_applicability,
 )
 
-#: The rules ``hnjd-disclosure check`` runs: :data:`DEFAULT_RULES` and the slower
-#: :func:`check_checklist_evidence`, which renders the report's text.
-CHECK_RULES: tuple[Rule, ...] = (*DEFAULT_RULES, check_checklist_evidence)
+#: The rules ``hnjd-disclosure check`` runs: :data:`DEFAULT_RULES`, the slower
+#: :func:`check_checklist_evidence`, which renders the report's text, and
+#: :func:`check_stale_years`, which reads every text of it.
+CHECK_RULES: tuple[Rule, ...] = (*DEFAULT_RULES, check_checklist_evidence, check_stale_years)
 
 
 def audit(report: AnnualReport, rules: Sequence[Rule] = DEFAULT_RULES) -> Findings:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from . import io
-from .errors import DataError, HnjdError, MissingFiguresError
+from .errors import DataError, HnjdError, MissingFiguresError, escape
 from .model import AnnualReport, InstitutionKind
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage dump.
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {escape(message)} (see --help)\n")
 
 
 def _json_dumps(data: object, **options: Any) -> str:
@@ -83,7 +83,8 @@ def _is_year(text: str) -> bool:
 
 
 def year_argument(text: str) -> int:
-    """A year as the command line takes it: 4 ASCII digits, nothing else.
+    """A year as the command line takes it: 4 ASCII digits, nothing else, from the first year
+    a report can have (1949).
 
     Not ``int()``, which also takes ``2_022``, ``+2022``, ``" 2022 "`` and full-width digits.
 
@@ -93,20 +94,56 @@ def year_argument(text: str) -> int:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: expected a year of 4 digits such as 2022, got '2_022'
+    >>> year_argument("0000")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a year from 1949 to 9999, got '0000'
     """
+    from .model.report import MAX_YEAR, MIN_YEAR
+
     if not _is_year(text):
         raise argparse.ArgumentTypeError(f"{_YEAR_EXPECTED}, got {text!r}")
+    if not MIN_YEAR <= int(text) <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"expected a year from {MIN_YEAR} to {MAX_YEAR}, got {text!r}"
+        )
     return int(text)
 
 
-def _add_source(parser: argparse.ArgumentParser) -> None:
+def output_argument(text: str) -> str | None:
+    """The file ``-o`` names; ``-`` is standard output (None), and an empty name is refused
+    (it used to mean standard output silently).
+
+    >>> output_argument("report.txt"), output_argument("-")
+    ('report.txt', None)
+    >>> output_argument("")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a file name (or - for standard output), got ''
+    """
+    if text == "":
+        raise argparse.ArgumentTypeError(
+            f"expected a file name (or - for standard output), got {text!r}"
+        )
+    return None if text == "-" else text
+
+
+def _add_source(parser: argparse.ArgumentParser, *, text: bool = False) -> None:
     group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("file", nargs="?", help="a report data file (.toml or .json)")
+    what = "a report data file (.toml or .json)"
+    if text:
+        what += f" or a report's text ({', '.join(TEXT_SUFFIXES)})"
+    group.add_argument("file", nargs="?", help=what)
     group.add_argument("--year", type=year_argument, help="a built-in report, e.g. 2022")
 
 
 def _add_output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", help="write to this file instead of standard output")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=output_argument,
+        help="write to this file instead of standard output (- is standard output)",
+    )
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
@@ -272,7 +309,7 @@ def _check_text(args: argparse.Namespace, stdout: TextIO) -> int:
     how many could not be (``--json``: every check not verifiable, with why)."""
     from .parse import check_text
 
-    result = check_text(read_text_file(args.file))
+    result = check_text(_figure_text(args.file))
     findings = result.findings
     if args.json:
         document = {
@@ -309,7 +346,8 @@ def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
 
     comparison = compare(read_report_arg(args.old), read_report_arg(args.new))
     if args.json:
-        text = _json_dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        document = comparison.to_dict(everything=args.all)
+        text = _json_dumps(document, ensure_ascii=False, indent=2) + "\n"
     elif args.table:
         headers = comparison.headers()
         text = markdown_table(headers, comparison.rows(everything=args.all)) + "\n"
@@ -325,9 +363,14 @@ def _diff(args: argparse.Namespace, stdout: TextIO) -> int:
 TEXT_SUFFIXES: Final = io.REPORT_TEXT_SUFFIXES
 
 
-def read_text_file(path: str) -> str:
+def read_text_file(path: str, limit: int | None = None) -> str:
     """A report's text from a text file, a web page or a Word file (by its suffix), refused
-    beyond the readers' size limit.
+    beyond ``limit`` characters (the readers' size limit,
+    :data:`~hnjd_disclosure.parse.MAX_CHARS`, by default).
+
+    The file is read with :func:`io.read_bounded` (no device, no FIFO, at most 4 bytes a
+    character of the limit); its size is checked before its encoding, so a file too large
+    is called so, not "not UTF-8" where the reading stopped.
 
     Raises:
         CliError: naming the file, if it cannot be read or turned into text, or is too large.
@@ -335,11 +378,19 @@ def read_text_file(path: str) -> str:
     from .errors import SourceError
 
     try:
-        return io.read_report_text(path)
+        return io.read_report_text(path, limit)
     except SourceError as exc:
         raise CliError(str(exc)) from None
     except HnjdError as exc:  # too large; a .docx without python-docx
         raise CliError(f"{path}: {exc}") from None
+
+
+def _figure_text(path: str) -> str:
+    """A text for the figure checks, within their lower limit (``MAX_FIGURE_CHARS``)."""
+    from .parse import MAX_CHARS
+    from .parse._text import MAX_FIGURE_CHARS
+
+    return read_text_file(path, min(MAX_FIGURE_CHARS, MAX_CHARS))
 
 
 def _parse(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -357,7 +408,7 @@ def _parse(args: argparse.Namespace, stdout: TextIO) -> int:
 def _extract(args: argparse.Namespace, stdout: TextIO) -> int:
     from .parse import extract
 
-    found = extract(read_text_file(args.file))
+    found = extract(_figure_text(args.file))
     if args.json:
         stdout.write(_json_dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
@@ -392,6 +443,25 @@ def _header_text(header: Header) -> str:
         f"# 部分: {parts}",
     )
     return "".join(f"{line}\n" for line in lines)
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed distribution's version, looked up only when asked for
+    (importlib.metadata is a few milliseconds of every start otherwise)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("default", argparse.SUPPRESS)
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("hnjd-disclosure")
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree
+            found = "unknown"
+        sys.stdout.write(f"{PROG} {found}\n")
+        parser.exit(EXIT_OK)
 
 
 Command = Callable[[argparse.Namespace, TextIO], int]
@@ -485,7 +555,7 @@ def _add_check(sub: _Subparsers) -> None:
         "or a Word file is read as its text: paragraphs as lines, tables as "
         "'| cell | cell |' rows, navigation, scripts and styles left out.",
     )
-    _add_source(p)
+    _add_source(p, text=True)
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
     p.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     p.set_defaults(run=_check)
@@ -500,7 +570,7 @@ def _add_diff(sub: _Subparsers) -> None:
     )
     p.add_argument("old", metavar="OLD", help="a data file, or the year of a built-in report")
     p.add_argument("new", metavar="NEW", help="a data file, or the year of a built-in report")
-    p.add_argument("--json", action="store_true", help="print every figure's change as JSON")
+    p.add_argument("--json", action="store_true", help="print the changes as JSON")
     p.add_argument("--table", action="store_true", help="print a Markdown table")
     p.add_argument("--all", action="store_true", help="include the figures that did not change")
     p.set_defaults(run=_diff)
@@ -559,6 +629,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog=PROG,
         description="Annual information-disclosure reports (信息公开年度报告) as typed data.",
     )
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, add in _COMMANDS.items():
         if command is None or command == name:
@@ -583,6 +654,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     run: Command = args.run
     try:
         return run(args, out)
+    except MissingFiguresError as exc:
+        # The count first, then one figure a line (one line of them all ran to 1,400 characters).
+        first, *rest = exc.lines()
+        print(f"{PROG}: {first}", *rest, sep="\n", file=sys.stderr)
+        return EXIT_USAGE
     except DataError as exc:
         message = exc.first_line
     except (HnjdError, CliError) as exc:
@@ -593,12 +669,23 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         detail = " ".join(str(exc).split())
         kind = type(exc).__name__ + (f": {detail}" if detail else "")
         message = f"internal error: {kind} (please report this)"
-    print(f"{PROG}: {message}", file=sys.stderr)
+    # Already escaped where a value is quoted; escaped again here (a file name, an OS
+    # message), so that what is printed is always one line without control characters.
+    print(f"{PROG}: {escape(message)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _terminated(signum: int, _: object) -> NoReturn:
+    # An exception, so that a write under way removes its temporary file (SIGTERM's default
+    # action ends the process at once, and left it behind).
+    raise SystemExit(128 + signum)
 
 
 def entry() -> NoReturn:  # pragma: no cover - exercised through the console script
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(main())
 
 

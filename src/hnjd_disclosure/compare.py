@@ -25,14 +25,17 @@ import enum
 from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from attrs import frozen
 
-from ._table import html_table, markdown_table
+from ._table import html_table, markdown_table, number, pandas_module
 from .model import AnnualReport
 from .records import COMPUTED, Record, Value, records
 from .stats import round_fraction
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
 
 __all__ = ["Change", "Comparison", "Presence", "compare"]
 
@@ -317,19 +320,52 @@ class Comparison:
         """
         return [c.row() for c in (self.changes if everything else self.changed)]
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping of the two years and every change.
+    def to_dict(self, *, everything: bool = True) -> dict[str, Any]:
+        """A JSON-ready mapping of the two years and every change (only the changed figures
+        with ``everything=False``, as ``diff --json`` without ``--all``).
 
         >>> from hnjd_disclosure import builtin_report
-        >>> d = compare(builtin_report(2022), builtin_report(2022)).to_dict()
+        >>> same = compare(builtin_report(2022), builtin_report(2022))
+        >>> d = same.to_dict()
         >>> d["old_year"], d["new_year"], d["changes"][0]["label"], d["changes"][0]["delta"]
         (2022, 2022, '部分数（所述）', '0')
+        >>> same.to_dict(everything=False)["changes"]
+        []
         """
         return {
             "old_year": self.old_year,
             "new_year": self.new_year,
-            "changes": [c.to_dict() for c in self.changes],
+            "changes": [c.to_dict() for c in (self.changes if everything else self.changed)],
         }
+
+    def to_dataframe(self, *, everything: bool = True) -> pandas.DataFrame:
+        """Every change (only the changed ones with ``everything=False``) as a pandas DataFrame:
+        ``old``, ``new``, ``delta``, ``points`` and ``relative`` numeric (``float64``, NaN where
+        absent), ``old_display`` and ``new_display`` as printed.
+
+        >>> from hnjd_disclosure import builtin_report
+        >>> frame = compare(builtin_report(2022), builtin_report(2022)).to_dataframe()
+        >>> planned = frame[frame.path == "proactive.admissions.planned"].iloc[0]
+        >>> float(planned.old), float(planned.delta), planned.old_display
+        (5300.0, 0.0, '5300人')
+
+        Raises:
+            ImportError: if pandas is not installed, saying how to install it.
+        """
+        pandas = pandas_module("Comparison.to_dataframe")
+        chosen = self.changes if everything else self.changed
+        numeric = ("old", "new", "delta", "points", "relative")
+        rows = [
+            (
+                *(c.path, c.label, c.kind, c.source, c.unit, c.presence.value),
+                *(number(getattr(c, name)) for name in numeric),
+                *(c._show(c.old), c._show(c.new)),
+            )
+            for c in chosen
+        ]
+        columns = ["path", "label", "kind", "source", "unit", "presence", *numeric]
+        frame = pandas.DataFrame(rows, columns=[*columns, "old_display", "new_display"])
+        return frame.astype(dict.fromkeys(numeric, "float64"))
 
     def to_text(self) -> str:
         """The changed figures as Chinese sentences, one a line.

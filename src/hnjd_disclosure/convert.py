@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from ._fastpath import fast_structure_fn, unstructure_fn
-from .errors import DataError, Issue, ModelError
+from .errors import DataError, Issue, ModelError, escape
 from .model import AnnualReport
 from .model._fields import UNIT
 from .quantities import Count, Ranking, StatedPercent, WanFigure, _show, check_count
@@ -242,11 +242,12 @@ def _format_exception(exc: BaseException, tp: type | None) -> str:
     from cattrs.errors import ForbiddenExtraKeysError
 
     if isinstance(exc, ForbiddenExtraKeysError):
-        keys = sorted(exc.extra_fields)
+        # A key is the document's own text: escaped (and so free of _SEP) like any value.
+        keys = sorted(map(escape, exc.extra_fields))
         if len(keys) == 1:
             return f"{keys[0]}{_SEP}unknown key"
         return f"{_SEP}unknown keys: {', '.join(keys)}"
-    return f"{_SEP}invalid value ({type(exc).__name__}: {exc})"
+    return f"{_SEP}invalid value ({type(exc).__name__}: {escape(str(exc))})"
 
 
 def _join(path: str, tail: str) -> str:

@@ -38,6 +38,7 @@ from typing import Any, Final
 import attrs
 import tomli_w
 
+from ._layout import YEAR_PHRASE
 from .checklist import checklist_2014
 from .convert import figure_problem, unstructure
 from .errors import PLACEHOLDER, Issue, ModelError
@@ -424,6 +425,7 @@ def dumps_draft_toml(data: Mapping[str, Any]) -> str:
             field = fields.get(f"{table}.{figure.group(1)}" if table else figure.group(1))
             if field is not None:
                 line = f"{line}  # {field.hint}"
+        lines += _year_marks(line)
         lines.append(line)
     checklist = data.get("checklist")
     if isinstance(checklist, Mapping):
@@ -469,7 +471,9 @@ def _draft_head(data: Mapping[str, Any]) -> str:
     return (
         f"{name}（草稿）\n"
         f"# 还有 {'，'.join(todo)}：逐个填写后才能排版（render）。\n"
-        "# `hnjd-disclosure check 本文件` 列出尚未填写的数字和事项；文字部分请逐段修改。\n" + note
+        "# `hnjd-disclosure check 本文件` 列出尚未填写的数字和事项；文字部分请逐段修改。\n"
+        f"# 含有年份的文字，上一行标有「{_YEAR_MARK}」，请逐一核对（check 提示疑似沿用的年份）。\n"
+        + note
     )
 
 
@@ -487,3 +491,21 @@ def _placeholder_texts(node: object, path: str) -> list[str]:
     if isinstance(node, list):
         return [p for i, item in enumerate(node) for p in _placeholder_texts(item, f"{path}[{i}]")]
     return [path] if _is_placeholder(node) and path not in _figure_fields() else []
+
+
+#: What marks, in a TOML draft, a line of text that names a year: kept from last year's report,
+#: it is often last year's (``2021-2022学年``), and ``check`` warns only of the likely ones.
+_YEAR_MARK: Final = "核对年份"
+_NOT_PROSE: Final = re.compile(r"^(?:title|year|start|end) = ")
+
+
+def _year_marks(line: str) -> list[str]:
+    """A comment to put before ``line`` naming its year-bearing phrases, if it is a line of
+    text that has any (the title, advanced to the new year, is not text kept from last year)."""
+    if '"' not in line or _NOT_PROSE.match(line):
+        return []
+    phrases = [m.group() for m in YEAR_PHRASE.finditer(line)]
+    if not phrases:
+        return []
+    indent = line[: len(line) - len(line.lstrip())]
+    return [f"{indent}# {_YEAR_MARK}：" + "".join(f"「{p}」" for p in phrases)]

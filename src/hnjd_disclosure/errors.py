@@ -12,6 +12,7 @@ from typing import Final
 
 __all__ = [
     "DataError",
+    "FileTooLargeError",
     "HnjdError",
     "Issue",
     "MissingExtraError",
@@ -22,7 +23,30 @@ __all__ = [
     "TextTooLargeError",
     "UnknownYearError",
     "ZeroWholeError",
+    "escape",
 ]
+
+#: The spaces (Unicode category Zs) other than " ": not printable to ``str.isprintable``, but
+#: a terminal shows them as spaces, and Chinese text has U+3000 often.
+_SPACES: Final = frozenset(
+    "\xa0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+)
+
+
+def escape(text: str) -> str:
+    """``text`` with every character a terminal may act on written as ``repr`` writes it.
+
+    Escaped: the controls (``\\n``, ESC, BEL, the C1 controls), line and paragraph separators,
+    format characters (bidirectional overrides, zero-width characters), lone surrogates,
+    private-use and unassigned code points: all that ``str.isprintable`` refuses but spaces.
+    An error message built with it is one line, and carries no terminal control sequence.
+
+    >>> print(escape("2022\\nforged line\\x1b[2J 湖南\\u3000机电\\u2028"))
+    2022\\nforged line\\x1b[2J 湖南\u3000机电\\u2028
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in _SPACES else repr(ch)[1:-1] for ch in text)
 
 
 class HnjdError(Exception):
@@ -49,7 +73,7 @@ class ModelError(HnjdError, ValueError):
         self.message = message
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return escape(f"{self.path}: {self.message}" if self.path else self.message)
 
 
 class Issue(tuple[str, str]):
@@ -90,7 +114,7 @@ class Issue(tuple[str, str]):
         return self[1]
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return escape(f"{self.path}: {self.message}" if self.path else self.message)
 
 
 class DataError(HnjdError, ValueError):
@@ -112,7 +136,8 @@ class DataError(HnjdError, ValueError):
         self.issues: tuple[Issue, ...] = tuple(issues)
 
     def __str__(self) -> str:
-        return "\n".join(f"{self.source}: {issue}" for issue in self.issues)
+        source = escape(self.source)
+        return "\n".join(f"{source}: {issue}" for issue in self.issues)
 
     @property
     def first_line(self) -> str:
@@ -123,7 +148,8 @@ class DataError(HnjdError, ValueError):
         """
         more = len(self.issues) - 1
         suffix = f" (and {more} more)" if more > 0 else ""
-        return f"{self.source}: {self.issues[0]}{suffix}" if self.issues else self.source
+        source = escape(self.source)
+        return f"{source}: {self.issues[0]}{suffix}" if self.issues else source
 
 
 #: The value that marks a figure still to fill in (Chinese for "to be filled in"); kept here,
@@ -183,7 +209,34 @@ class MissingFiguresError(DataError):
             parts.append(f"{n} {noun} still to decide (待填写): {items}")
         if self.invalid:
             parts.append(f"{len(self.invalid)} invalid: " + "; ".join(map(str, self.invalid)))
-        return f"{self.source}: " + "; ".join(parts)
+        return escape(f"{escape(self.source)}: " + "; ".join(parts))
+
+    def lines(self) -> list[str]:
+        """The counts on a line each, then one figure (or item) a line (a draft has dozens:
+        one line of them all was 1,400 characters), then the invalid ones, each escaped.
+
+        >>> err = MissingFiguresError("2023.toml", ["complaints.complaints", "complaints.lawsuits"])
+        >>> print("\\n".join(err.lines()))
+        2023.toml: 2 figures still to fill in (待填写):
+          complaints.complaints
+          complaints.lawsuits
+        """
+        source = escape(self.source)
+        out: list[str] = []
+        if self.paths:
+            n = len(self.paths)
+            noun = "figure" if n == 1 else "figures"
+            out.append(f"{source}: {n} {noun} still to fill in (待填写):")
+            out += [f"  {escape(path)}" for path in self.paths]
+        if self.undecided:
+            n = len(self.undecided)
+            noun = "checklist item" if n == 1 else "checklist items"
+            out.append(f"{source}: {n} {noun} still to decide (待填写):")
+            out += [f"  {item}" for item in self.undecided]
+        if self.invalid:
+            out.append(f"{source}: {len(self.invalid)} filled in but invalid:")
+            out += [f"  {issue}" for issue in self.invalid]
+        return out
 
 
 class ParseError(HnjdError, ValueError):
@@ -200,7 +253,7 @@ class ParseError(HnjdError, ValueError):
         self.column = column
 
     def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.message}"
+        return f"line {self.line}, column {self.column}: {escape(self.message)}"
 
 
 class SourceError(HnjdError, ValueError):
@@ -255,6 +308,26 @@ class TextTooLargeError(HnjdError, ValueError):
         return f"text too large: {self.size} characters (the limit is {self.limit})"
 
 
+class FileTooLargeError(HnjdError, ValueError):
+    """A file is larger than its reader accepts (``limit`` bytes); ``size`` is its size, or
+    ``None`` when it grew past the limit while being read.
+
+    >>> print(FileTooLargeError(2_147_483_648, 16_777_216))
+    file too large: 2147483648 bytes (the limit is 16777216)
+    >>> print(FileTooLargeError(None, 16_777_216))
+    file too large: more than 16777216 bytes (the limit is 16777216)
+    """
+
+    def __init__(self, size: int | None, limit: int) -> None:
+        super().__init__(size, limit)
+        self.size = size
+        self.limit = limit
+
+    def __str__(self) -> str:
+        size = f"more than {self.limit}" if self.size is None else str(self.size)
+        return f"file too large: {size} bytes (the limit is {self.limit})"
+
+
 class MissingExtraError(HnjdError, ImportError):
     """A feature needs an optional extra that is not installed; the message says how to get it.
 
@@ -285,4 +358,4 @@ class ZeroWholeError(HnjdError, ValueError):
         self.whole = whole
 
     def __str__(self) -> str:
-        return f"{self.whole}: is zero, so the rate is undefined"
+        return f"{escape(self.whole)}: is zero, so the rate is undefined"

@@ -25,6 +25,7 @@ from .convert import _structure, unstructure
 from .errors import (
     PLACEHOLDER,
     DataError,
+    FileTooLargeError,
     Issue,
     MissingFiguresError,
     SourceError,
@@ -34,6 +35,7 @@ from .errors import (
 from .model import AnnualReport
 
 __all__ = [
+    "MAX_DATA_BYTES",
     "REPORT_TEXT_SUFFIXES",
     "Format",
     "available_years",
@@ -48,6 +50,7 @@ __all__ = [
     "loads_json",
     "loads_toml",
     "map_reports",
+    "read_bounded",
     "read_report_text",
     "save",
     "write_bytes_atomic",
@@ -61,6 +64,14 @@ Source = str | os.PathLike[str] | bytes
 
 T = TypeVar("T")
 
+#: The largest data file :func:`load` reads, in bytes (16 MiB: a report's data is about 30 KB,
+#: so a file this large is not a report; reading one whole stays within about 10 times this
+#: in memory).
+MAX_DATA_BYTES: Final = 16 * 1024 * 1024
+
+#: How much :func:`read_bounded` asks of the system at a time.
+_CHUNK: Final = 1 << 20
+
 # Beside this module: a wheel installs it as a directory (no zip import to support).
 _REPORTS: Final = Path(__file__).parent / "data" / "reports"
 
@@ -69,8 +80,8 @@ _REPORTS: Final = Path(__file__).parent / "data" / "reports"
 def _orjson() -> ModuleType | None:
     """orjson if installed, imported on first use (the CLI must start fast).
 
-    Optional: it parses and writes JSON several times faster than json, with the same
-    results (anything orjson refuses goes through json, which gives the error message).
+    Optional: it writes JSON several times faster than json, with the same result. It is
+    not used to read: it keeps the last of duplicate keys silently (see :func:`_parse_json`).
     """
     # import_module keeps the type ModuleType whether or not orjson (and its stubs) is
     # installed, so mypy gives the same answer everywhere.
@@ -80,24 +91,59 @@ def _orjson() -> ModuleType | None:
         return None
 
 
-def _parse_json(
-    text: str | bytes, *, from_utf8: bool, use_orjson: bool = True
-) -> tuple[Any, bool, bool]:
-    """The parsed document; whether it is known to hold no lone surrogate (the model refuses
-    them; knowing spares the converter a search through every string); and whether orjson
-    parsed it (see :func:`_loads_json`).
+def _parse_json(text: str | bytes, *, from_utf8: bool) -> tuple[Any, bool]:
+    """The parsed document, and whether it is known to hold no lone surrogate (the model
+    refuses them; knowing spares the converter a search through every string).
 
     ``from_utf8`` says that ``text`` is a str decoded strictly from UTF-8 (so it holds none).
+    A key given twice in an object raises :class:`_DuplicateKey`: orjson (and json without a
+    hook) keeps the last value silently, so the document would not say what a reader of it
+    sees first. json's C scanner with a hook checks it (orjson has no such option).
+    A number with a zero fraction (``5300.0``) is read as an integer, as JSON Schema reads it.
     """
-    if use_orjson and (orjson := _orjson()) is not None:
-        try:
-            # orjson refuses a lone surrogate, escaped or not.
-            return orjson.loads(text), True, True
-        except Exception:
-            pass  # json below accepts it or says why not
-    import json  # imported on first use, as orjson (the CLI must start fast)
+    import json  # imported on first use (the CLI must start fast)
 
-    return json.loads(text), _surrogate_free(text, from_utf8=from_utf8), False
+    data = json.loads(text, object_pairs_hook=_unique, parse_float=_json_number)
+    return data, _surrogate_free(text, from_utf8=from_utf8)
+
+
+def _json_number(text: str) -> float | int:
+    """A JSON number written with a point or an exponent: JSON has one kind of number, and
+    ``5300.0`` is the integer 5300 to it (and to JSON Schema's ``"integer"``); ``1.9`` stays
+    a float, which no field of the model accepts."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+class _DuplicateKey(Exception):
+    """A JSON object gives a key twice (found again with its path by :func:`_duplicate_at`)."""
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        raise _DuplicateKey
+    return d
+
+
+def _duplicate_at(text: str | bytes) -> str:
+    """The path of the first key given twice in ``text`` (a document json reads)."""
+    import json
+
+    root = json.loads(text, object_pairs_hook=list)
+    todo: list[tuple[str, Any]] = [("", root)]
+    while todo:
+        path, value = todo.pop()
+        if isinstance(value, list) and value and all(type(p) is tuple for p in value):
+            seen: set[str] = set()
+            for key, _ in value:
+                if key in seen:
+                    return f"{path}.{key}" if path else key
+                seen.add(key)
+            todo += [(f"{path}.{k}" if path else k, v) for k, v in reversed(value)]
+        elif isinstance(value, list):
+            todo += [(f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value)))]
+    return ""  # pragma: no cover - only called when json found a duplicate
 
 
 def _surrogate_free(text: str | bytes, *, from_utf8: bool) -> bool:
@@ -173,15 +219,11 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
     return _loads_json(text, source, from_utf8=False)
 
 
-def _loads_json(
-    text: str | bytes, source: str, *, from_utf8: bool, use_orjson: bool = True
-) -> AnnualReport:
+def _loads_json(text: str | bytes, source: str, *, from_utf8: bool) -> AnnualReport:
     from json import JSONDecodeError
 
     try:
-        data, unicode_known, by_orjson = _parse_json(
-            text, from_utf8=from_utf8, use_orjson=use_orjson
-        )
+        data, unicode_known = _parse_json(text, from_utf8=from_utf8)
     except JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
@@ -189,17 +231,10 @@ def _loads_json(
         raise DataError(source, [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
     except (RecursionError, ValueError) as exc:
         raise _beyond_limits("JSON", exc, source) from None
-    try:
-        return _report_of(data, source, text, native_dates=False, unicode_known=unicode_known)
-    except DataError:
-        if not by_orjson:
-            raise
-    # orjson reads an integer beyond 64 bits (above 2**64 - 1, below -2**63) as a float,
-    # where json reads it exactly; any other document it accepts, it reads as json does. The
-    # model refuses every float, so a document orjson would change is refused here: json
-    # reads it again and decides, and the same document gives the same report or the same
-    # error whatever is installed (an invalid document is read twice; a valid one once).
-    return _loads_json(text, source, from_utf8=from_utf8, use_orjson=False)
+    except _DuplicateKey:
+        path = _duplicate_at(text)
+        raise DataError(source, [Issue(path, "duplicate key (given more than once)")]) from None
+    return _report_of(data, source, text, native_dates=False, unicode_known=unicode_known)
 
 
 def _beyond_limits(fmt: str, exc: RecursionError | ValueError, source: str) -> DataError:
@@ -338,13 +373,16 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
     '湖南机电职业技术学院'
 
     Raises:
-        DataError: if the file is missing, unreadable, malformed or not a valid report.
+        DataError: if the file is missing, unreadable, not a regular file (a device, a FIFO),
+            larger than :data:`MAX_DATA_BYTES`, malformed or not a valid report.
     """
     fmt = format_of(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bounded(path, MAX_DATA_BYTES)
     except OSError as exc:
         raise DataError(str(path), [Issue("", f"cannot read: {exc.strerror or exc}")]) from None
+    except FileTooLargeError as exc:
+        raise DataError(str(path), [Issue("", f"{exc} for a data file")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -352,6 +390,54 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
     if fmt == "json":
         return _loads_json(text, str(path), from_utf8=True)
     return loads_toml(text, source=str(path))
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, if it holds at most ``limit`` of them.
+
+    What is not a regular file (a device such as ``/dev/zero``, a FIFO, a directory) is
+    refused before it is opened or read, and a file is read in chunks of 1 MiB up to
+    ``limit + 1`` bytes: memory stays within twice ``limit``, whatever the file (one that
+    grows, or whose size the system does not know, as files in ``/proc``).
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.toml"
+    >>> _ = path.write_bytes(b"year = 2022")
+    >>> read_bounded(path, 100)
+    b'year = 2022'
+    >>> read_bounded(path, 5)
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.FileTooLargeError: file too large: 11 bytes (the limit is 5)
+
+    Raises:
+        OSError: if the file cannot be read, or is not a regular file (``not a regular file``
+            and its kind in the message).
+        FileTooLargeError: if it holds more than ``limit`` bytes.
+    """
+    _refuse_special(os.stat(path), path)
+    # O_NONBLOCK: a FIFO put in the file's place since the stat does not block the open.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        status = os.fstat(fd)
+        _refuse_special(status, path)
+        if status.st_size > limit:
+            raise FileTooLargeError(status.st_size, limit)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit and (chunk := handle.read(min(_CHUNK, limit + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+    if size > limit:
+        raise FileTooLargeError(None, limit)
+    return b"".join(chunks)
+
+
+def _refuse_special(status: os.stat_result, path: str | os.PathLike[str]) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        kind = _file_kind(status.st_mode)
+        raise OSError(errno.EINVAL, f"not a regular file ({kind})", str(path))
 
 
 def _load_source(numbered: tuple[int, Source]) -> AnnualReport:
@@ -469,7 +555,7 @@ def _decode_page(data: bytes, source: str) -> str:
     raise SourceError(source, f"not text in {', '.join(tried)}")
 
 
-def read_report_text(path: str | os.PathLike[str]) -> str:
+def read_report_text(path: str | os.PathLike[str], limit: int | None = None) -> str:
     """A report's text from a file, by its suffix: ``.txt``, ``.text`` or ``.md`` (UTF-8, a BOM
     allowed), a web page (``.html``, ``.htm``) or a Word file (``.docx``).
 
@@ -490,8 +576,8 @@ def read_report_text(path: str | os.PathLike[str]) -> str:
         SourceError: naming the file, if it has another suffix, cannot be read, is not text
             in its encoding, is not a Word document, or has more than four bytes for each
             character the readers take.
-        TextTooLargeError: if its text is longer than the readers take
-            (:data:`~hnjd_disclosure.parse.MAX_CHARS`).
+        TextTooLargeError: if its text is longer than ``limit`` characters (by default what
+            the readers take, :data:`~hnjd_disclosure.parse.MAX_CHARS`).
         MissingExtraError: for a ``.docx`` file without python-docx (the extra ``docx``).
     """
     from .parse import MAX_CHARS, docx_to_text, html_to_text  # the CLI must start fast
@@ -499,14 +585,14 @@ def read_report_text(path: str | os.PathLike[str]) -> str:
     source, suffix = str(path), Path(path).suffix.lower()
     if suffix not in REPORT_TEXT_SUFFIXES:
         raise SourceError(source, f"expected a file ending in {', '.join(REPORT_TEXT_SUFFIXES)}")
+    most = MAX_CHARS if limit is None else limit
     try:
-        with open(path, "rb") as handle:
-            # at most 4 bytes a character: more bytes than this cannot be within the limit
-            data = handle.read(4 * MAX_CHARS + 1)
+        # at most 4 bytes a character: more bytes than this cannot be within the limit
+        data = read_bounded(path, 4 * most)
     except OSError as exc:
         raise SourceError(source, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > 4 * MAX_CHARS:
-        raise SourceError(source, f"too large: more than {4 * MAX_CHARS} bytes")
+    except FileTooLargeError as exc:
+        raise SourceError(source, f"{exc}, at most 4 bytes for each of {most} characters") from None
     if suffix in TEXT_SUFFIXES:
         try:
             text = data.decode("utf-8-sig")
@@ -519,8 +605,8 @@ def read_report_text(path: str | os.PathLike[str]) -> str:
             text = docx_to_text(data)
         except SourceError as exc:
             raise SourceError(source, exc.message) from None
-    if len(text) > MAX_CHARS:
-        raise TextTooLargeError(len(text), MAX_CHARS)
+    if len(text) > most:
+        raise TextTooLargeError(len(text), most)
     return text
 
 
@@ -603,13 +689,28 @@ def _create_temporary(target: Path) -> tuple[Path, int]:
     ``0o600`` would make every written file private to its owner).
     """
     flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+    stem = _shortened(target.name, _NAME_MAX - _TMP_EXTRA)
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+        tmp = target.with_name(f".{stem}.{os.urandom(6).hex()}.tmp")
         try:
             return tmp, os.open(tmp, flags, 0o666)
         except FileExistsError:
             continue
     raise FileExistsError(f"{target}: no free name for a temporary file")  # pragma: no cover
+
+
+#: The longest file name most file systems take, in bytes (ext4, XFS, APFS, NTFS's 255
+#: UTF-16 units hold at least as much), and what a temporary name adds to the target's.
+_NAME_MAX: Final = 255
+_TMP_EXTRA: Final = len(".." + "0" * 12 + ".tmp")
+
+
+def _shortened(name: str, limit: int) -> str:
+    """``name`` cut to at most ``limit`` bytes of its file-system encoding, between characters
+    (a temporary name beside a 250-byte target must still be a valid name)."""
+    while len(os.fsencode(name)) > limit:
+        name = name[:-1]
+    return name
 
 
 def _file_kind(mode: int) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 from attrs import field, frozen
 
-from .errors import ModelError
+from .errors import ModelError, escape
 from .numerals import from_chinese, to_chinese
 
 if TYPE_CHECKING:
@@ -64,17 +64,21 @@ def check_count(value: object, *, path: str = "value") -> int:
 
 
 def _show(value: object) -> str:
-    """Show a rejected input the way it appeared in the data (strings in double quotes)."""
+    """Show a rejected input the way it appeared in the data: strings in double quotes, with
+    a backslash, a quote and every character :func:`~.errors.escape` escapes written as
+    escapes, so that the message stays one line and cannot drive a terminal."""
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return '"' + shown.replace('"', '\\"') + '"'
-    text = repr(value)
+        return '"' + escape(shown.replace("\\", "\\\\").replace('"', '\\"')) + '"'
+    text = escape(repr(value))
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _check_unit(_: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if value not in UNITS:
-        raise ModelError(attribute.name, f"expected one of {''.join(sorted(UNITS))}, got {value!r}")
+    # the type first: a list is not hashable, so `in UNITS` would raise a TypeError
+    if type(value) is not str or value not in UNITS:
+        units = "".join(sorted(UNITS))
+        raise ModelError(attribute.name, f"expected one of {units}, got {_show(value)}")
 
 
 def _check_count_field(_: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -120,9 +124,17 @@ class StatedPercent:
     1
     >>> p.fraction
     Fraction(999, 1000)
+
+    Two percentages are equal (and hash alike) when they print alike: ``99.90%`` is not
+    ``99.9%``, though the numbers are.
+
+    >>> p == StatedPercent.parse("99.9%"), p == StatedPercent(value=Decimal("99.90"))
+    (False, True)
     """
 
-    value: Decimal = field(validator=_check_decimal)
+    # Compared and hashed by its digits: 99.90% and 99.9% are the same number, but not the
+    # same published figure (they render, and audit, differently).
+    value: Decimal = field(validator=_check_decimal, eq=str)
 
     @classmethod
     def parse(cls, text: str) -> StatedPercent:
@@ -176,15 +188,18 @@ class WanFigure:
     ('1.9万人', 19000)
     >>> w.bounds
     (Decimal('18500'), Decimal('19500'))
+    >>> w == WanFigure.parse("1.90万", unit="人")  # equal when they print alike
+    False
     """
 
-    value: Decimal = field(validator=_check_decimal)
+    value: Decimal = field(validator=_check_decimal, eq=str)  # by its digits, as StatedPercent
     unit: str = field(default="")
 
     @unit.validator
     def _check_unit(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if value and value not in UNITS:
-            raise ModelError(attribute.name, f"expected a unit or nothing, got {value!r}")
+        # the type first: None, False and [] are "nothing" to a truth test, not a unit
+        if type(value) is not str or (value and value not in UNITS):
+            raise ModelError(attribute.name, f"expected a unit or nothing, got {_show(value)}")
 
     @classmethod
     def parse(cls, text: str, *, unit: str = "") -> WanFigure:

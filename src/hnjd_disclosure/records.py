@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
-from ._table import html_table
+from ._table import html_table, number, pandas_module
 from .errors import ZeroWholeError
 from .model import AnnualReport
 from .model._fields import KIND, LABEL, UNIT
@@ -222,26 +222,28 @@ def records(reports: AnnualReport | Iterable[AnnualReport]) -> tuple[Record, ...
 def to_dataframe(reports: AnnualReport | Iterable[AnnualReport]) -> pandas.DataFrame:
     """The records of :func:`records` as a pandas DataFrame, one row per record.
 
+    ``value`` is numeric (``float64``: a count, the number of a percentage or of a 万 figure,
+    the rank of a ranking claim), so ``frame.value.mean()`` and ``astype`` work; ``display``
+    keeps the figure as printed (``99.90%``, ``前百名``), digits and all.
+
     Needs the optional extra: ``pip install "hnjd-disclosure[pandas]"``.
 
     >>> from hnjd_disclosure import builtin_report
     >>> frame = to_dataframe(builtin_report(2022))
     >>> list(frame.columns)
-    ['year', 'institution', 'path', 'label', 'value', 'unit', 'kind', 'source']
-    >>> frame.loc[frame.path == "proactive.admissions.planned", "value"].tolist()
-    [5300]
+    ['year', 'institution', 'path', 'label', 'value', 'display', 'unit', 'kind', 'source']
+    >>> row = frame[frame.path == "proactive.admissions.admission_rate"].iloc[0]
+    >>> float(row.value), row.display, str(frame.value.dtype)
+    (99.9, '99.90%', 'float64')
 
     Raises:
         ImportError: if pandas is not installed, saying how to install it.
     """
-    try:
-        import pandas
-    except ImportError as exc:
-        raise ImportError(
-            'to_dataframe needs pandas: pip install "hnjd-disclosure[pandas]"'
-        ) from exc
-    rows = records(reports)
-    return pandas.DataFrame(rows, columns=list(Record._fields))
+    pandas = pandas_module("to_dataframe")
+    rows = [(*r[:4], number(r.value), r.display, *r[5:]) for r in records(reports)]
+    columns = [*Record._fields[:5], "display", *Record._fields[5:]]
+    frame = pandas.DataFrame(rows, columns=columns)
+    return frame.astype({"value": "float64"})
 
 
 def report_html(report: AnnualReport) -> str:

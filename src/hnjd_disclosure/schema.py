@@ -28,9 +28,17 @@ from .model._fields import KIND, LABEL, SCHEMA
 from .model.checklist import _FIELDS_BY_STATUS, _ONE_OF_BY_STATUS, _STATUS_FIELDS
 from .quantities import _PERCENT, _RANKING, _WAN, Count, Ranking, StatedPercent, WanFigure
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+__all__ = ["LONE_SURROGATE", "SCHEMA_ID", "json_schema"]
 
 SCHEMA_ID: Final = "https://hnjd-disclosure.invalid/schema/annual-report.json"
+
+
+#: The end of the text in ECMA-262 and Python alike (``$`` lets a final line break through
+#: in Python, whose ``re`` the ``jsonschema`` package uses).
+_END: Final = r"(?![\s\S])"
+#: A lone surrogate (the loader refuses them: no UTF-8 file can hold one), found alike by
+#: Python and by ECMA-262 with or without the ``u`` flag (without it, a pair is two halves).
+LONE_SURROGATE: Final = r"[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]"
 
 
 def _leaf(tp: Any, field: attrs.Attribute[Any]) -> dict[str, Any] | None:
@@ -39,17 +47,22 @@ def _leaf(tp: Any, field: attrs.Attribute[Any]) -> dict[str, Any] | None:
         unit = field.metadata["unit"]
         return {"type": "integer", "minimum": 0, "description": f"count in {unit}"}
     if tp is StatedPercent:
-        return {"type": "string", "pattern": f"^{_PERCENT.pattern}$", "examples": ["99.90%"]}
+        return {"type": "string", "pattern": f"^{_PERCENT.pattern}{_END}", "examples": ["99.90%"]}
     if tp is WanFigure:
-        return {"type": "string", "pattern": f"^{_WAN.pattern}$", "examples": ["1.9万"]}
+        return {"type": "string", "pattern": f"^{_WAN.pattern}{_END}", "examples": ["1.9万"]}
     if tp is Ranking:
-        return {"type": "string", "pattern": f"^{_RANKING.pattern}$", "examples": ["前50名"]}
+        return {"type": "string", "pattern": f"^{_RANKING.pattern}{_END}", "examples": ["前50名"]}
     if tp is str:
-        return {"type": "string"}
+        return {"type": "string", "not": {"pattern": LONE_SURROGATE}}
     if tp is int:
         return {"type": "integer"}
     if tp is datetime.date:
-        return {"type": "string", "format": "date"}
+        # the pattern for validators without format checking (the loader reads only this form)
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": f"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{_END}",
+        }
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"type": "string", "enum": [m.value for m in tp]}
     return None
@@ -64,7 +77,8 @@ def _type_schema(tp: Any, field: attrs.Attribute[Any], defs: dict[str, Any]) -> 
         return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], field, defs)}
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _type_schema(inner[0], field, defs)
+        # an optional section: null (as the loader reads it) or the section
+        return {"anyOf": [_type_schema(inner[0], field, defs), {"type": "null"}]}
     if attrs.has(tp):
         return {"$ref": f"#/$defs/{_class_schema(tp, defs)}"}
     raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - every model type is covered
@@ -99,10 +113,16 @@ def _class_schema(cl: type, defs: dict[str, Any]) -> str:
 
 
 def _with_keywords(prop: dict[str, Any], keywords: dict[str, Any]) -> dict[str, Any]:
-    """``prop`` with a field's own keywords added (those for an array's items, to its items)."""
+    """``prop`` with a field's own keywords added (those for an array's items, to its items;
+    two ``not`` refuse what either refuses)."""
     out = dict(prop)
     for key, value in keywords.items():
-        out[key] = {**out[key], **value} if key == "items" else value
+        if key == "items":
+            out[key] = _with_keywords(out[key], value)
+        elif key == "not" and key in out:
+            out[key] = {"anyOf": [out[key], value]}
+        else:
+            out[key] = value
     return out
 
 
@@ -112,7 +132,8 @@ def _status_rules() -> list[dict[str, Any]]:
     hints = typing.get_type_hints(ChecklistEntry)
 
     def given(name: str) -> dict[str, Any]:
-        return {"minItems": 1} if typing.get_origin(hints[name]) is tuple else {"pattern": r"\S"}
+        # one-line text is never blank unless empty: it neither starts nor ends with a space
+        return {"minItems": 1} if typing.get_origin(hints[name]) is tuple else {"minLength": 1}
 
     def empty(name: str) -> dict[str, Any]:
         return {"maxItems": 0} if typing.get_origin(hints[name]) is tuple else {"maxLength": 0}

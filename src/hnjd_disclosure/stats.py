@@ -80,18 +80,27 @@ def _whole_number(value: int | Count, name: str) -> int:
 _MODES: Final = ", ".join(f"Rounding.{m.name}" for m in Rounding)
 
 
-def _check_places(decimals: object, rounding: object) -> None:
-    """Refuse a ``decimals`` that is not an int >= 0 and a ``rounding`` not a :class:`Rounding`.
+#: The modes by name, as ``rounding="truncate"`` gives them (any case).
+_MODE_BY_NAME: Final = {m.name.lower(): m for m in Rounding}
+_NAMES: Final = ", ".join(repr(name) for name in _MODE_BY_NAME)
+
+
+def _check_places(decimals: object, rounding: object) -> Rounding:
+    """Refuse a ``decimals`` that is not an int >= 0; the :class:`Rounding` that ``rounding``
+    is or names (``"truncate"``, ``"HALF_EVEN"``).
 
     No coercion: ``True`` is not 1, ``2.0`` is not 2, and the :mod:`decimal` constant
-    ``ROUND_HALF_UP`` (a string) is not :attr:`Rounding.HALF_UP`.
+    ``ROUND_HALF_UP`` (a string, but not a mode's name) is not :attr:`Rounding.HALF_UP`.
     """
     if type(decimals) is not int:
         raise TypeError(f"decimals: expected an integer >= 0, got {decimals!r}")
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
-    if type(rounding) is not Rounding:
-        raise TypeError(f"rounding: expected one of {_MODES}, got {rounding!r}")
+    if type(rounding) is Rounding:
+        return rounding
+    if type(rounding) is str and rounding.lower() in _MODE_BY_NAME:
+        return _MODE_BY_NAME[rounding.lower()]
+    raise TypeError(f"rounding: expected one of {_MODES} or a name ({_NAMES}), got {rounding!r}")
 
 
 def ratio(part: int | Count, whole: int | Count, *, whole_name: str = "whole") -> Fraction:
@@ -116,7 +125,7 @@ def ratio(part: int | Count, whole: int | Count, *, whole_name: str = "whole") -
 
 
 def round_fraction(
-    value: Fraction, decimals: int, rounding: Rounding = Rounding.HALF_UP
+    value: Fraction, decimals: int, rounding: Rounding | str = Rounding.HALF_UP
 ) -> Decimal:
     """``value`` rounded exactly to ``decimals`` places in the mode ``rounding``.
 
@@ -132,7 +141,7 @@ def round_fraction(
         TypeError: if ``decimals`` is not an int (a bool is not) or ``rounding`` is not a
             :class:`Rounding` (the :mod:`decimal` constants are not).
     """
-    _check_places(decimals, rounding)
+    rounding = _check_places(decimals, rounding)
     digits = _round_quotient(abs(value.numerator), value.denominator, decimals, rounding)
     return Decimal(f"{'-' if value < 0 else ''}{digits}E-{decimals}")
 
@@ -158,7 +167,7 @@ def rate(
     part: int | Count,
     whole: int | Count,
     decimals: int = 2,
-    rounding: Rounding = Rounding.HALF_UP,
+    rounding: Rounding | str = Rounding.HALF_UP,
     *,
     whole_name: str = "whole",
 ) -> Decimal:
@@ -166,6 +175,8 @@ def rate(
 
     >>> rate(5295, 5300)
     Decimal('99.91')
+    >>> rate(5295, 5300, rounding="truncate")
+    Decimal('99.90')
     >>> rate(5295, 5300, rounding=Rounding.TRUNCATE)
     Decimal('99.90')
     >>> rate(285, 4846, decimals=1)
@@ -175,9 +186,10 @@ def rate(
         ZeroWholeError: if ``whole`` is zero.
         ValueError: if ``decimals`` is negative.
         TypeError: if a value is not a count or a non-negative integer, ``decimals`` is not
-            an int (a bool is not) or ``rounding`` is not a :class:`Rounding`.
+            an int (a bool is not) or ``rounding`` is neither a :class:`Rounding` nor the
+            name of one (``"truncate"``).
     """
-    _check_places(decimals, rounding)
+    rounding = _check_places(decimals, rounding)
     p = _whole_number(part, "part")
     w = _whole_number(whole, whole_name)
     if w == 0:
@@ -277,7 +289,7 @@ def computed_rate(
     report: AnnualReport,
     spec: RateSpec,
     decimals: int | None = None,
-    rounding: Rounding = Rounding.HALF_UP,
+    rounding: Rounding | str = Rounding.HALF_UP,
 ) -> Decimal:
     """The rate of ``spec`` computed from the report's counts.
 
@@ -316,7 +328,7 @@ class NamedRate(Protocol):
     """
 
     def __call__(
-        self, report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
+        self, report: AnnualReport, decimals: int = 2, rounding: Rounding | str = Rounding.HALF_UP
     ) -> Decimal: ...
 
 
@@ -325,9 +337,9 @@ def _named(name: str, doc: str) -> NamedRate:
     spec = _BY_NAME[name]
 
     def named(
-        report: AnnualReport, decimals: int = 2, rounding: Rounding = Rounding.HALF_UP
+        report: AnnualReport, decimals: int = 2, rounding: Rounding | str = Rounding.HALF_UP
     ) -> Decimal:
-        _check_places(decimals, rounding)  # None is computed_rate's, not this function's
+        rounding = _check_places(decimals, rounding)  # None is computed_rate's, not this one's
         return computed_rate(report, spec, decimals, rounding)
 
     named.__name__ = named.__qualname__ = name

@@ -15,6 +15,14 @@ from typing import Any, Final
 
 import attrs
 
+from .._layout import (
+    BREAK_CLASS,
+    FIRST_INITIATIVE,
+    HEADING_LIKE,
+    LINE_BREAKS,
+    SPACE_CLASS,
+    heading_at_start,
+)
 from ..errors import ModelError
 from ..quantities import Count, Ranking, StatedPercent, WanFigure, _show
 
@@ -25,11 +33,15 @@ KIND: Final = "kind"
 #: :mod:`hnjd_disclosure.schema`); each helper below sets them beside its validator.
 SCHEMA: Final = "json_schema"
 
-#: A one-line string: no line break (``(?![\s\S])`` is the end of the text in ECMA-262 and
-#: Python alike; ``$`` would let a final line break through in Python).
-ONE_LINE: Final = r"^[^\r\n]*(?![\s\S])"
-#: A one-line string that is not blank.
-ONE_LINE_NOT_BLANK: Final = r"^[^\r\n]*\S[^\r\n]*(?![\s\S])"
+#: A one-line string: no line break, no space at either end (what the reader would split at,
+#: or strip); may be empty. ``(?![\s\S])`` is the end of the text in ECMA-262 and Python alike
+#: (``$`` would let a final line break through in Python).
+ONE_LINE: Final = rf"^(?:[^{SPACE_CLASS}](?:[^{BREAK_CLASS}]*[^{SPACE_CLASS}])?)?(?![\s\S])"
+#: A one-line string that is not empty (so not blank: it neither starts nor ends with a space).
+ONE_LINE_NOT_BLANK: Final = rf"^[^{SPACE_CLASS}](?:[^{BREAK_CLASS}]*[^{SPACE_CLASS}])?(?![\s\S])"
+
+#: A line break anywhere, or a space at either end: what a one-line text must not hold.
+NOT_ONE_LINE: Final = re.compile(rf"[{BREAK_CLASS}]|^[{SPACE_CLASS}]|[{SPACE_CLASS}]\Z")
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -67,39 +79,46 @@ def has_surrogate(value: str) -> bool:
 
 
 def _check_line(path: str, value: str, *, empty: bool = False) -> None:
-    """Refuse an empty (unless ``empty``), multi-line or not UTF-8 encodable text."""
+    """Refuse an empty (unless ``empty``), multi-line or not UTF-8 encodable text, and one with
+    a space at either end."""
     if not empty and not value.strip():
         raise ModelError(path, "must not be empty")
-    if "\n" in value or "\r" in value:
-        raise ModelError(path, "must be one line (no line breaks)")
+    if (found := NOT_ONE_LINE.search(value)) is not None:
+        char, at = found.group(), found.start() + 1
+        code = f"U+{ord(char):04X} at character {at}"
+        if char in LINE_BREAKS:
+            raise ModelError(path, f"must be one line (no line breaks), got {code}")
+        raise ModelError(path, f"must not start or end with a space, got {code}")
     if not value.isascii() and (found := SURROGATE.search(value)) is not None:
         code = f"U+{ord(found.group()):04X}"
         where = f"at character {found.start() + 1}"
         raise ModelError(path, f"must be Unicode text, got a lone surrogate ({code}) {where}")
 
 
-def _good_line(value: object) -> bool:
-    """Whether ``value`` is a one-line, non-blank, UTF-8 encodable string (the common case,
-    in one expression; :func:`_check_line` says what is wrong, and where)."""
+def good_line(value: object) -> bool:
+    """Whether ``value`` is a one-line, non-blank, UTF-8 encodable string without a space at
+    either end (the common case, in one expression; :func:`_check_line` says what is wrong,
+    and where). The fast load path checks strings with it too."""
     return (
         type(value) is str
-        and bool(value.strip())
-        and "\n" not in value
-        and "\r" not in value
+        and NOT_ONE_LINE.search(value) is None
+        and value != ""
+        and (value.isascii() or not has_surrogate(value))
+    )
+
+
+def good_optional_line(value: object) -> bool:
+    """:func:`good_line`, the empty string allowed."""
+    return (
+        type(value) is str
+        and NOT_ONE_LINE.search(value) is None
         and (value.isascii() or not has_surrogate(value))
     )
 
 
 def _good_lines(value: tuple[object, ...]) -> bool:
-    """:func:`_good_line` of every item, with C loops (a report has dozens of paragraphs)."""
-    if not STR_ONLY.issuperset(map(type, value)) or not all(map(str.strip, value)):  # type: ignore[arg-type]
-        return False
-    joined = "".join(value)  # type: ignore[arg-type]
-    return (
-        "\n" not in joined
-        and "\r" not in joined
-        and (joined.isascii() or not has_surrogate(joined))
-    )
+    """:func:`good_line` of every item (a report has dozens of paragraphs)."""
+    return all(map(good_line, value))
 
 
 #: ``STR_ONLY.issuperset(map(type, items))``: every item is exactly a ``str``, checked in C.
@@ -107,7 +126,7 @@ STR_ONLY: Final = frozenset({str})
 
 
 def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not _good_line(value):
+    if not good_line(value):
         if type(value) is not str:
             raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
         _check_line(attribute.name, value)
@@ -116,7 +135,7 @@ def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
 def _optional_line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if type(value) is not str:
         raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
-    if "\n" in value or "\r" in value or not (value.isascii() or not has_surrogate(value)):
+    if not good_optional_line(value):
         _check_line(attribute.name, value, empty=True)
 
 
@@ -182,11 +201,46 @@ def _count_with_unit(unit: str) -> _Validator:
     return _type_check(check)
 
 
-def text(*, label: str = "") -> Any:
-    """A one-line, non-empty string."""
-    return attrs.field(
-        validator=_line, metadata={LABEL: label, SCHEMA: {"pattern": ONE_LINE_NOT_BLANK}}
-    )
+#: The digits a text written after a number ``1.`` must not start with (``1.5`` is a number).
+_DIGIT_START: Final = r"^[0-9\uff10-\uff19]"
+
+
+def _after_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    items = value if isinstance(value, tuple) else (value,)
+    for i, item in enumerate(items):
+        if isinstance(item, str) and item[:1] in _DIGITS:
+            where = f"{attribute.name}[{i}]" if isinstance(value, tuple) else attribute.name
+            message = "must not start with a digit: it follows its number (1.) in the text"
+            raise ModelError(where, message)
+
+
+_DIGITS: Final = frozenset("0123456789" + "".join(chr(0xFF10 + i) for i in range(10)))
+
+
+def _without(char: str, why: str) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, str) and char in value:
+            raise ModelError(attribute.name, f"must not contain {char} ({why})")
+
+    return check
+
+
+def text(
+    *, label: str = "", after_number: bool = False, without: tuple[str, str] | None = None
+) -> Any:
+    """A one-line, non-empty string; with ``after_number`` it is written after a number
+    (``1.招生考试信息``: a domain's heading), so it must not start with a digit; ``without``
+    is a character it must not hold, and why (the reader would end the text there)."""
+    schema: dict[str, Any] = {"pattern": ONE_LINE_NOT_BLANK}
+    validators: list[_Validator] = [_line]
+    if after_number:
+        schema["not"] = {"pattern": _DIGIT_START}
+        validators.append(_after_number)
+    if without is not None:
+        schema["not"] = {"pattern": re.escape(without[0])}
+        validators.append(_without(*without))
+    validator: Any = validators[0] if len(validators) == 1 else validators
+    return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema})
 
 
 def optional_text(*, label: str = "", default: str = "") -> Any:
@@ -203,23 +257,60 @@ def _not_empty(what: str) -> _Validator:
     return check
 
 
+def _paragraph_lines(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
+) -> None:
+    _lines(instance, attribute, value)
+    assert isinstance(value, tuple)
+    for i, item in enumerate(value):
+        if (marker := heading_at_start(item)) is not None:
+            message = f"must not start like a heading ({marker!r}): it would be read as one"
+            raise ModelError(f"{attribute.name}[{i}]", message)
+
+
+def _before_initiatives(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    for i, item in enumerate(value if isinstance(value, tuple) else ()):
+        if isinstance(item, str) and item.startswith(FIRST_INITIATIVE):
+            message = f"must not start with {FIRST_INITIATIVE!r}: it would be read as an initiative"
+            raise ModelError(f"{attribute.name}[{i}]", message)
+
+
 def paragraphs(
-    *, label: str = "段落", default: tuple[str, ...] | None = None, at_least_one: str = ""
+    *,
+    label: str = "段落",
+    default: tuple[str, ...] | None = None,
+    at_least_one: str = "",
+    lines: bool = True,
+    after_number: bool = False,
+    before_initiatives: bool = False,
 ) -> Any:
-    """A tuple of paragraphs (or other lines), each one non-empty line; with ``at_least_one``
-    (what an item is, for the message) the tuple must not be empty."""
+    """A tuple of paragraphs, each one non-empty line; with ``at_least_one`` (what an item is,
+    for the message) the tuple must not be empty. With ``lines`` (the default) each is a line
+    of its own in the text, so it must not start like a heading (``1.``, ``（一）``); with
+    ``after_number`` each follows a number (``1.``), so it must not start with a digit; with
+    ``before_initiatives`` they come before initiatives, so none starts with ``一是``."""
     schema: dict[str, Any] = {"items": {"pattern": ONE_LINE_NOT_BLANK}}
-    validator: Any = _lines
+    validators: list[_Validator] = [_paragraph_lines if lines else _lines]
+    if lines:
+        schema["items"]["not"] = {"pattern": HEADING_LIKE}
+    if after_number:
+        schema["items"]["not"] = {"pattern": _DIGIT_START}
+        validators.append(_after_number)
+    if before_initiatives:
+        schema["items"]["not"] = {"pattern": f"^(?:{FIRST_INITIATIVE}|{HEADING_LIKE[4:]}"}
+        validators.append(_before_initiatives)
     if at_least_one:
         schema["minItems"] = 1
-        validator = [_lines, _not_empty(at_least_one)]
+        validators.append(_not_empty(at_least_one))
+    validator: Any = validators[0] if len(validators) == 1 else validators
     kwargs: dict[str, Any] = {} if default is None else {"default": default}
     return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema}, **kwargs)
 
 
 def items(*, label: str = "") -> Any:
     """The items of an enumeration (at least one), each a non-empty line without ``、``."""
-    item = rf"^[^\r\n{ITEM_SEPARATOR}]*[^\s{ITEM_SEPARATOR}][^\r\n{ITEM_SEPARATOR}]*(?![\s\S])"
+    edge, inner = f"[^{SPACE_CLASS}{ITEM_SEPARATOR}]", f"[^{BREAK_CLASS}{ITEM_SEPARATOR}]"
+    item = rf"^{edge}(?:{inner}*{edge})?(?![\s\S])"
     schema = {"minItems": 1, "items": {"pattern": item}}
     return attrs.field(validator=_items, metadata={LABEL: label, SCHEMA: schema})
 

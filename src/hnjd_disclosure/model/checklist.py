@@ -97,7 +97,7 @@ class ChecklistEntry:
     #: disclosed (已公开), not_applicable (不适用), not_disclosed (未公开), not_stated (报告未载明).
     status: DisclosureStatus = f.choice(DisclosureStatus, label="公开情况")
     #: Where it was disclosed, as the report names it (disclosed only).
-    channels: tuple[str, ...] = f.paragraphs(label="公开渠道", default=())
+    channels: tuple[str, ...] = f.paragraphs(label="公开渠道", default=(), lines=False)
     #: The web address where it was disclosed (disclosed only).
     url: str = f.optional_text(label="公开网址")
     #: The report's own sentence the status rests on (required when disclosed).

@@ -2,7 +2,6 @@
 
 from attrs import frozen
 
-from ..errors import ModelError
 from ..quantities import Count, Ranking, WanFigure
 from . import _fields as f
 
@@ -17,12 +16,8 @@ class Initiative:
     '细化信息公开内容'
     """
 
-    title: str = f.text(label="标题")
+    title: str = f.text(label="标题", without=("。", "it ends where the body begins"))
     body: str = f.optional_text(label="正文")
-
-    def __attrs_post_init__(self) -> None:
-        if "。" in self.title:
-            raise ModelError("title", "must not contain 。 (it ends where the body begins)")
 
 
 @frozen(kw_only=True)
@@ -63,6 +58,6 @@ class Overview:
     """
 
     heading: str = f.text(label="标题")
-    paragraphs: tuple[str, ...] = f.paragraphs()
+    paragraphs: tuple[str, ...] = f.paragraphs(before_initiatives=True)
     initiatives: tuple[Initiative, ...] = f.nested_tuple(Initiative, label="主要做法")
     media: MediaFigures | None = f.optional_nested(MediaFigures, label="新媒体")

@@ -69,10 +69,10 @@ class Admissions:
     (5300, '99.90%', True)
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs()
     #: The provinces and autonomous regions recruited from, as the report lists them.
-    provinces: tuple[str, ...] = f.paragraphs(label="招生省份")
+    provinces: tuple[str, ...] = f.paragraphs(label="招生省份", lines=False)
     #: The number of provinces the report states (checked against ``provinces`` by the audit).
     stated_province_count: int = f.whole_number(label="招生省份数（所述）", unit="个")
     planned: Count = f.count("人", "计划招生")
@@ -95,7 +95,7 @@ class Domain:
     '人事信息公开情况'
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs()
 
 
@@ -141,7 +141,7 @@ class TeachingDomain:
     8
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs(default=())
     disclosed: ItemList | None = f.optional_nested(ItemList, label="公开的教务信息")
 
@@ -158,7 +158,7 @@ class StudentAffairsDomain:
     ('国家奖学金', 13, '成立学风建设领导小组')
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs(default=())
     aid: ItemList | None = f.optional_nested(ItemList, label="资助项目")
     rules: ItemList | None = f.optional_nested(ItemList, label="学生管理制度")
@@ -187,7 +187,7 @@ class FinanceDomain:
     '财务与招标信息公开情况'
     """
 
-    heading: str = f.text(label="标题")
+    heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs()
     procurement: Procurement = f.nested(Procurement, label="招标采购")
 
@@ -206,7 +206,9 @@ class ProactiveDisclosure:
     #: The heading of the list of channels, （一） of part 2.
     channels_heading: str = f.text(label="公开方式标题")
     #: The ways the institution discloses information, one line each (1. 2. 3. …).
-    channels: tuple[str, ...] = f.paragraphs(label="公开方式", at_least_one="channel")
+    channels: tuple[str, ...] = f.paragraphs(
+        label="公开方式", at_least_one="channel", lines=False, after_number=True
+    )
     #: The heading of the domains, （二） of part 2.
     domains_heading: str = f.text(label="公开情况标题")
     paragraphs: tuple[str, ...] = f.paragraphs()

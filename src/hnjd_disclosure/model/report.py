@@ -87,7 +87,7 @@ class AnnualReport:
     legal_basis: tuple[LegalBasis, ...] = f.nested_tuple(LegalBasis, label="编制依据")
     period: Period = f.nested(Period, label="统计起止时间")
     #: The parts as the preamble names them (全文包括……等八个部分), in order.
-    part_names: tuple[str, ...] = f.paragraphs(label="各部分名称")
+    part_names: tuple[str, ...] = f.paragraphs(label="各部分名称", lines=False)
     #: The number of parts the preamble states (checked against ``part_names`` by the audit).
     stated_part_count: int = f.whole_number(label="部分数（所述）", low=1, high=99, unit="个")
     overview: Overview = f.nested(Overview, label="一、情况概述")

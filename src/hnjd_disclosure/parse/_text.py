@@ -1,5 +1,7 @@
 """Shared helpers of the readers: the size limit, character folding, lines and a cursor.
 
+Folding and line breaks are defined once, with the model's rules, in :mod:`.._layout`.
+
 Folding maps one character to one character (full-width digits to ASCII, half-width
 punctuation to the full-width form the reports use), so offsets in a folded copy are
 offsets in the original text. Folding is only used to *recognise* template text, figures
@@ -12,23 +14,26 @@ import re
 from decimal import Decimal
 from typing import Final
 
+from .._layout import fold, split_lines
 from ..errors import ParseError, TextTooLargeError
 
-__all__ = ["MAX_CHARS", "Cursor", "Line", "check_size", "fold", "lines_of"]
+__all__ = ["MAX_CHARS", "MAX_FIGURE_CHARS", "Cursor", "Line", "check_size", "fold", "lines_of"]
 
 #: The longest text the readers accept, in characters (about 60 MB of UTF-8 Chinese).
 MAX_CHARS: Final = 20_000_000
+
+#: The longest text the command line's figure checks (``extract``, ``check FILE.txt``) read,
+#: in characters. They run in time and memory linear in the text, but text dense with figures
+#: (``1%`` repeated) costs about 28 s and 280 MB a million characters
+#: (``benchmarks/bench_hostile.py``): at :data:`MAX_CHARS` that was 9 minutes and 6 GB. A real
+#: report is under 200,000 characters (the 2022 text: 8,000), so a file past this limit is
+#: refused at once; the functions themselves keep :data:`MAX_CHARS`, within the bound above.
+MAX_FIGURE_CHARS: Final = 1_000_000
 
 #: Digits longer than this are not a figure (an identifier, or garbage): the readers
 #: refuse them rather than build numbers no report prints.
 MAX_DIGITS: Final = 15
 
-_FOLD_FROM: Final = "".join(chr(0xFF10 + i) for i in range(10)) + "\uff05\uff0e,;:()!?\uff0d"
-_FOLD_TO: Final = "0123456789%.，；：（）！？-"
-# str.translate looks up every character in Python, a regular expression's class tests every
-# character; one str.replace per character folded is a C search (and no copy when absent)
-_FOLD_PAIRS: Final = tuple(zip(_FOLD_FROM, _FOLD_TO, strict=True))
-_FOLD_ONE: Final = dict(_FOLD_PAIRS)  # the readers fold single characters often
 _SPACE: Final = frozenset(" \t\u3000\xa0")
 DIGITS: Final = frozenset("0123456789")
 # 5,300 (folded to 5，300): a separator followed by exactly three digits and no fourth;
@@ -39,11 +44,6 @@ _DIGIT_RUN: Final = re.compile(
     r"[0-9]{1,3}(?: [0-9]{3}(?![0-9]))++"
     r"|[0-9]++(?:，[0-9]{3}(?![0-9]))*+)"
 )
-# a half-width full stop (folded to 。) is a '.' after anything but an ASCII letter or digit:
-# 27.22%. and 编制而成. but not 99.90, 2021.9.1, 1.招生就业 or www.example.cn
-# (The '.' comes first so that the engine searches for it, then looks behind: with the
-# look-behind first it was tried at every position, 80 µs on the 2022 text instead of 3.)
-_FULL_STOP: Final = re.compile(r"\.(?<![0-9A-Za-z]\.)")
 
 
 def check_size(text: object) -> str:
@@ -57,26 +57,6 @@ def check_size(text: object) -> str:
         raise TypeError(f"expected a str, got {type(text).__name__}")
     if len(text) > MAX_CHARS:
         raise TextTooLargeError(len(text), MAX_CHARS)
-    return text
-
-
-def fold(text: str) -> str:
-    """Fold full-width digits and half-width punctuation, one character for one.
-
-    A ``.`` after a character that is not an ASCII letter or digit is a full stop (``。``);
-    after a digit or a letter it stays a decimal point, a date's or a heading's dot.
-
-    >>> fold("\uff15\uff13\uff10\uff10人, 占比(1)")
-    '5300人， 占比（1）'
-    >>> fold("占27.22%. 2021.9.1 1.招生 www.example.cn")
-    '占27.22%。 2021.9.1 1.招生 www.example.cn'
-    """
-    if len(text) == 1:
-        return _FOLD_ONE.get(text, text)
-    for wide, narrow in _FOLD_PAIRS:
-        text = text.replace(wide, narrow)
-    if "." in text:
-        text = _FULL_STOP.sub("。", text)
     return text
 
 
@@ -119,8 +99,8 @@ class Line:
 def lines_of(text: str) -> list[Line]:
     """The non-blank lines, stripped of surrounding whitespace (blank lines carry no meaning).
 
-    Any line break ends a line (``\\r\\n``, ``\\r``, ``\\u2028`` …: those of
-    ``str.splitlines``).
+    Any line break ends a line (``\\r\\n``, ``\\r``, ``\\u2028`` …: the model's
+    :data:`~hnjd_disclosure._layout.LINE_BREAKS`, which its one-line text never holds).
 
     >>> [(ln.number, ln.text, ln.folded) for ln in lines_of(" 5,300人\\r\\n\\u2028(一)")]
     [(1, '5,300人', '5，300人'), (3, '(一)', '（一）')]
@@ -128,7 +108,7 @@ def lines_of(text: str) -> list[Line]:
     # The text is folded once, not line by line: folding keeps every character in its place
     # and touches no whitespace, so both copies split and strip at the same offsets.
     out: list[Line] = []
-    pairs = zip(text.splitlines(), fold(text).splitlines(), strict=True)
+    pairs = zip(split_lines(text), split_lines(fold(text)), strict=True)
     for number, (raw, folded) in enumerate(pairs, 1):
         stripped = raw.strip()
         if not stripped:

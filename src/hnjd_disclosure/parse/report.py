@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import Final, NamedTuple, TypeVar
 
 from .._fastpath import shared_count, shared_percent, shared_ranking
+from .._layout import FIRST_INITIATIVE, HEADING_STARTS, HEADINGS
 from ..errors import ModelError, ParseError
 from ..model import (
     Admissions,
@@ -79,19 +80,14 @@ class _Level:
 
     __slots__ = ("pattern", "starts")
 
-    def __init__(self, pattern: str, starts: str) -> None:
-        self.pattern = re.compile(pattern)
+    def __init__(self, pattern: re.Pattern[str], starts: frozenset[str]) -> None:
+        self.pattern = pattern
         # most lines fail this test, so they are rejected without running the pattern
-        self.starts = frozenset(starts)
+        self.starts = starts
 
 
-_LEVEL1: Final = _Level(
-    r"([零一二三四五六七八九十]{1,4})[ \t\u3000]*[、，.][ \t\u3000]*", "零一二三四五六七八九十"
-)
-_LEVEL2: Final = _Level(
-    r"（[ \t\u3000]*([零一二三四五六七八九十]{1,4})[ \t\u3000]*）[ \t\u3000]*", "（"
-)
-_LEVEL3: Final = _Level(r"([0-9]{1,3})[ \t\u3000]*+[.、][ \t\u3000]*+(?![0-9])", "0123456789")
+# The model refuses a paragraph that starts like any of these (the same patterns).
+_LEVEL1, _LEVEL2, _LEVEL3 = map(_Level, HEADINGS, HEADING_STARTS)
 _PART_COUNT: Final = 7
 _ASCII_DIGITS: Final = frozenset("0123456789")
 
@@ -536,8 +532,13 @@ class _Reader:
         at = folded.rfind("年面向")
         while at > 0 and folded[at - 1] in " \t\u3000":
             at -= 1
-        while at > 0 and folded[at - 1].isdigit() and folded[at - 1].isascii():
-            at -= 1
+        year = str(self.year)
+        if folded.endswith(year, 0, at):
+            # the report's year only: a paragraph before it may end with a digit (…共3 + 2022年)
+            at -= len(year)
+        else:
+            while at > 0 and folded[at - 1].isdigit() and folded[at - 1].isascii():
+                at -= 1
         if folded.rfind("年面向") < 0:
             raise last.error("expected the admissions figures 「…年面向…」")
         prefix = last.text[:at]
@@ -1042,7 +1043,7 @@ def _initiative_lines(body: list[Line]) -> tuple[list[Line], list[Initiative], L
     paragraphs: list[Line] = []
     initiatives: list[Initiative] = []
     last: Line | None = None
-    number, marker = 1, "一是"  # the next initiative's
+    number, marker = 1, FIRST_INITIATIVE  # the next initiative's
     for line in body:
         if line.text.startswith(marker):
             initiatives.append(_initiative_of(line, marker))

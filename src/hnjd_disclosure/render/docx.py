@@ -43,7 +43,17 @@ _BODY_PT: Final = 16
 _TITLE_PT: Final = 22
 _TABLE_PT: Final = 10.5
 #: Column widths of the checklist table in millimetres; they fill the 156 mm text width.
-_COLUMN_MM: Final = (12, 24, 56, 23, 41)
+#: 类别 holds six characters a line (10.5 pt is 3.7 mm, and the cell's margins take 3.8 mm).
+_COLUMN_MM: Final = (12, 26, 54, 23, 41)
+#: Characters a line of the 类别 column holds; longer names are broken into balanced lines,
+#: so that no character is left alone on a line (招生考试信息 wrapped 5 + 1 at 24 mm).
+_CATEGORY_CHARS: Final = 6
+#: The table's line height, exact: a cell of digits (序号) gets the same baseline as one of
+#: Chinese text, instead of the Latin font's smaller line sitting higher.
+_TABLE_LINE_PT: Final = 16
+#: The page number, as official documents print it: 4号 (14 pt) 宋体, between em dashes
+#: (``— 1 —``), centred in the footer.
+_PAGE_NUMBER_PT: Final = 14
 
 # XML 1.0 forbids most control characters; lxml would raise on them.
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -111,9 +121,59 @@ def _setup(doc: DocxDocument, report: AnnualReport) -> None:
     for border in p_pr.findall(qn("w:pBdr")):
         p_pr.remove(border)
 
+    _page_numbers(section)
+
     props = doc.core_properties
     props.title = _clean(report.institution + report.title)
     props.language = "zh-CN"
+
+
+def _page_numbers(section: Any) -> None:
+    """``— N —`` centred in the footer: a PAGE field between em dashes."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+
+    def run(text: str = "") -> Any:
+        added = paragraph.add_run(text)
+        added.font.size = Pt(_PAGE_NUMBER_PT)
+        _set_fonts(added._r, "宋体")
+        return added
+
+    run("— ")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
+        element = OxmlElement("w:fldChar" if kind else "w:instrText")
+        if kind:
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        if text == "1":  # the number shown until Word updates the field
+            run("1")
+            continue
+        run()._r.append(element)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run()._r.append(end)
+    run(" —")
+
+
+def _balanced(text: str, per_line: int) -> list[str]:
+    """``text`` in lines of at most ``per_line`` characters, as even as can be.
+
+    >>> _balanced("学位、学科信息", 6), _balanced("基本信息", 6)
+    (['学位、学', '科信息'], ['基本信息'])
+    """
+    lines = -(-len(text) // per_line)
+    if lines <= 1:
+        return [text]
+    size = -(-len(text) // lines)
+    return [text[i : i + size] for i in range(0, len(text), size)]
 
 
 def _add_text(doc: DocxDocument, text: str, style: str, font: str) -> None:
@@ -124,7 +184,7 @@ def _add_text(doc: DocxDocument, text: str, style: str, font: str) -> None:
 
 def _add_table(doc: DocxDocument, table: Table) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
@@ -155,15 +215,20 @@ def _add_table(doc: DocxDocument, table: Table) -> None:
             paragraph = cell.paragraphs[0]
             fmt = paragraph.paragraph_format
             fmt.first_line_indent = Pt(0)
-            fmt.line_spacing = 1.15
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = Pt(_TABLE_LINE_PT)
             if r == 0 or c in (0, 3):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             else:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            run = paragraph.add_run(_clean(value))
-            run.font.size = Pt(_TABLE_PT)
-            run.font.bold = r == 0
-            _set_fonts(run._r, FONTS["Heading 1"] if r == 0 else FONTS["body"])
+            lines = _balanced(value, _CATEGORY_CHARS) if r > 0 and c == 1 else [value]
+            for i, line in enumerate(lines):
+                run = paragraph.add_run(_clean(line))
+                if i < len(lines) - 1:
+                    run.add_break()
+                run.font.size = Pt(_TABLE_PT)
+                run.font.bold = r == 0
+                _set_fonts(run._r, FONTS["Heading 1"] if r == 0 else FONTS["body"])
 
 
 def render_docx(report: AnnualReport, *, checklist: bool = True) -> bytes:

@@ -16,6 +16,7 @@ file holding ``<script>`` or ``javascript:`` injects nothing.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Final
 
@@ -67,8 +68,25 @@ tr.not_applicable td { color: #666; }
   td.number, td.category { display: inline; font-weight: bold; }
   td.number::after { content: ". "; }
   td.status::before, td.where::before { content: attr(data-label) "："; color: #555; }
+  /* the column widths of the wide table do not hold for a card: the full card's width */
+  td.where, td.category { width: 100%; }
 }
+.tel { white-space: nowrap; }
 """
+
+
+def _keep_together(html: str, telephone: str) -> str:
+    """``html`` with the (escaped) telephone number kept on one line: a phone number broken
+    at its dash (``0731－`` / ``84033328``) on a narrow screen reads as two numbers."""
+    if not telephone or telephone not in html:
+        return html
+    # not inside an entity (&#x27; holds digits): only the text between entities is searched
+    parts = _ENTITY.split(html)
+    kept = f'<span class="tel">{telephone}</span>'
+    return "".join(p if i % 2 else p.replace(telephone, kept) for i, p in enumerate(parts))
+
+
+_ENTITY: Final = re.compile(r"(&[#\w]+;)")
 
 
 def _heading(level: int, text: str) -> str:
@@ -122,6 +140,8 @@ def render_html(report: AnnualReport, *, checklist: bool = True) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<table" in page
     (True, True)
     """
+    contact = report.other.contact
+    telephone = escape(contact.telephone) if contact is not None else ""
     body: list[str] = []
     for block in document(report, checklist=checklist):
         if isinstance(block, Title):
@@ -132,7 +152,7 @@ def render_html(report: AnnualReport, *, checklist: bool = True) -> str:
         elif isinstance(block, HeadingBlock):
             body.append(_heading(block.level, block.text))
         elif isinstance(block, Paragraph):
-            body.append(f"<p>{escape(block.text)}</p>")
+            body.append(f"<p>{_keep_together(escape(block.text), telephone)}</p>")
         else:
             body += _table(block)
     head = [

@@ -31,8 +31,16 @@ _INLINE: Final = re.compile(r"([\\`*_\[\]<>|~&!])")
 _LINE_START: Final = re.compile(r"^(\s*)(?:(\d+)([.)])|([#>+\-=]))")
 
 
+# What GitHub's autolinking (a GFM extension) makes a live link in plain text: a URL's
+# scheme and its colon, or www and its dot, wherever they stand (escaping too often costs
+# nothing). A backslash before the colon or the dot (ASCII punctuation, which CommonMark
+# shows without the backslash) keeps it text.
+_AUTOLINK: Final = re.compile(r"(?i)(?:https?|ftp)(?=://)|www(?=\.)")
+
+
 def escape(text: str) -> str:
-    """``text`` with every Markdown construct neutralised by backslashes.
+    """``text`` with every Markdown construct neutralised by backslashes, a URL typed into
+    prose included (GitHub would link it).
 
     >>> escape("<script>alert(1)</script> a|b")
     '\\\\<script\\\\>alert(1)\\\\</script\\\\> a\\\\|b'
@@ -40,8 +48,12 @@ def escape(text: str) -> str:
     '\\\\# 不是标题'
     >>> print(escape("1. 不是列表"), escape("2）全角不必"), escape("3) 不是列表"))
     1\\. 不是列表 2）全角不必 3\\) 不是列表
+    >>> print(escape("见 https://hnjd.edu.cn 或 www.hnjd.edu.cn"))
+    见 https\\://hnjd.edu.cn 或 www\\.hnjd.edu.cn
     """
     out = _INLINE.sub(r"\\\1", text)
+    if "://" in out or "ww." in out.lower():
+        out = _AUTOLINK.sub(lambda m: m.group() + "\\", out)
     return _LINE_START.sub(_escape_marker, out)
 
 
