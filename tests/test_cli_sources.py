@@ -119,7 +119,7 @@ class TestReadReportText:
         monkeypatch.setattr("hnjd_disclosure.parse.MAX_CHARS", 10)
         with pytest.raises(TextTooLargeError):
             read_report_text(_page(tmp_path, "r.html", ("<p>" + "一" * 11).encode()))
-        with pytest.raises(SourceError, match="too large: more than 40 bytes"):
+        with pytest.raises(SourceError, match="file too large: 44 bytes"):
             read_report_text(_page(tmp_path, "r.htm", b"<p>" + b" " * 40 + b"x"))
 
     def test_without_python_docx(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
