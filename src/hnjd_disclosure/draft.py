@@ -430,7 +430,8 @@ def dumps_draft_toml(data: Mapping[str, Any]) -> str:
     checklist = data.get("checklist")
     if isinstance(checklist, Mapping):
         lines.extend(_checklist_lines(checklist))
-    return _draft_head(data) + "\n" + "\n".join(lines) + "\n"
+    marked = any(_YEAR_MARK in line for line in lines)
+    return _draft_head(data, marked) + "\n" + "\n".join(lines) + "\n"
 
 
 def _checklist_lines(checklist: Mapping[str, Any]) -> Iterator[str]:
@@ -455,7 +456,7 @@ def _checklist_lines(checklist: Mapping[str, Any]) -> Iterator[str]:
 _STATUS_HINT: Final = "公开情况：disclosed、not_disclosed 或 not_stated"
 
 
-def _draft_head(data: Mapping[str, Any]) -> str:
+def _draft_head(data: Mapping[str, Any], year_marks: bool = False) -> str:
     """The comment lines that open a draft: what is still to fill in, and how to list it."""
     name = f"# {data.get('institution', '')} {data.get('title', '')}"
     missing, undecided = len(missing_figures(data)), len(undecided_items(data))
@@ -467,12 +468,15 @@ def _draft_head(data: Mapping[str, Any]) -> str:
     if undecided:
         todo.append(f'{undecided} 个清单事项的公开情况标为 "{PLACEHOLDER}"')
     texts = _placeholder_texts(data, "")
+    year_note = (
+        f"# 含有年份的文字，上一行标有「{_YEAR_MARK}」，请逐一核对（check 提示疑似沿用的年份）。\n"
+    )
     note = f'# 文字中还有 "{PLACEHOLDER}"，请改为本校的情况：{"、".join(texts)}\n' if texts else ""
     return (
         f"{name}（草稿）\n"
         f"# 还有 {'，'.join(todo)}：逐个填写后才能排版（render）。\n"
         "# `hnjd-disclosure check 本文件` 列出尚未填写的数字和事项；文字部分请逐段修改。\n"
-        f"# 含有年份的文字，上一行标有「{_YEAR_MARK}」，请逐一核对（check 提示疑似沿用的年份）。\n"
+        + (year_note if year_marks else "")
         + note
     )
 
