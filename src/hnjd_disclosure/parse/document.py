@@ -5,7 +5,7 @@
 * :class:`Heading`: a line numbered as official documents number them, with its level
   (``一、`` 1, ``（一）`` 2, ``1.`` 3, ``(1)`` 4); text after the heading's first ``。`` on the
   same line is a paragraph of its own;
-* :class:`Paragraph`: any other line of text;
+* :class:`Paragraph`: any other line of text, with its sentences and clauses (offsets);
 * :class:`Table`: rows of cells, recovered from what copies of real reports hold:
 
   - pipe tables (``| 省份 | 人数 | 占比 |``, with or without the outer pipes, Markdown's
@@ -204,6 +204,42 @@ class Paragraph:
 
     text: str
     span: tuple[int, int]
+
+    @property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """The offsets of its sentences (each ends with 。！？ or the paragraph).
+
+        >>> p = read_document("毕业生100人，其中升学20人。就业率为80%！\\n").blocks[0]
+        >>> [p.text[a - p.span[0] : b - p.span[0]] for a, b in p.sentences]
+        ['毕业生100人，其中升学20人。', '就业率为80%！']
+        """
+        return _pieces(self.text, self.span[0], _SENTENCE_ENDS)
+
+    @property
+    def clauses(self) -> tuple[tuple[int, int], ...]:
+        """The offsets of its clauses (each ends with ，；：、 or a sentence's end).
+
+        >>> p = read_document("毕业生100人，其中升学20人；就业80人。\\n").blocks[0]
+        >>> [p.text[a - p.span[0] : b - p.span[0]] for a, b in p.clauses]
+        ['毕业生100人，', '其中升学20人；', '就业80人。']
+        """
+        return _pieces(self.text, self.span[0], _CLAUSE_ENDS)
+
+
+_SENTENCE_ENDS: Final = frozenset("。！？!?")
+_CLAUSE_ENDS: Final = _SENTENCE_ENDS | frozenset("，,；;：:")
+
+
+def _pieces(text: str, offset: int, ends: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in ends:
+            out.append((offset + start, offset + i + 1))
+            start = i + 1
+    if start < len(text):
+        out.append((offset + start, offset + len(text)))
+    return tuple(out)
 
 
 Block = Heading | Paragraph | Table
