@@ -227,3 +227,21 @@ def test_shapes_found_in_real_reports_are_not_accused(text: str) -> None:
 def test_a_percentage_with_a_spaced_decimal_is_read_whole() -> None:
     (share,) = [f for f in extract_figures("占比为39. 77%。") if f.kind.value == "percent"]
     assert share.value == Decimal("39.77")
+
+
+SERIES = "2022届毕业生共1000人。其中升学300人，占30%；出国200人，占20%；就业100人，占10%。"
+
+
+def test_a_series_of_shares_shows_its_whole() -> None:
+    """Two members that reproduce their values over one whole make it the series' whole:
+    a third member, linked by nothing else, is checked against it."""
+    assert list(audit_text(SERIES)) == []
+    slipped = audit_text(SERIES.replace("占10%", "占15%"))
+    assert [(f.published, f.computed) for f in slipped] == [("15%", "10%")]
+    (share,) = [f for f in extract_figures(SERIES.replace("占10%", "占15%")) if f.text == "15%"]
+    assert share.basis is Basis.SERIES
+
+
+def test_a_series_whose_members_divide_differently_accuses_nothing() -> None:
+    text = "毕业生1000人，落实800人。其中升学300人，占30%；出国200人，占25%；就业100人，占15%。"
+    assert list(audit_text(text)) == []

@@ -40,12 +40,15 @@ class Basis(enum.Enum):
       other row of those columns keeps (``生源人数 | 回生源地就业人数 | 比例``);
     * ``LIST_HEAD``: a share in a list after 「其中」 that follows its head directly
       (``发布信息164项，其中：招生13项，占7.9%；…``), over the head;
+    * ``SERIES``: a share in a series of shares, each right after its count, at least two of
+      which reproduce their values over one whole and none over another (``A 300人，占30%；
+      B 200人，占20%；C 100人，占15%``), over that whole;
     * ``PAIRWISE``: a list written pairwise (``分别为A人、B人，分别占X%、Y%``), over a named whole;
     * ``FIT``: the one pair of nearby counts that reproduces the printed value: a link that
       only arithmetic suggests, used to link, never to accuse.
 
-    >>> [b.value for b in Basis if b.explicit]
-    ['named', 'rate-name', 'table-total', 'table-caption', 'table-row', 'list-head', 'pairwise']
+    >>> [b.value for b in Basis if not b.explicit]
+    ['fit']
     """
 
     NAMED = "named"
@@ -54,6 +57,7 @@ class Basis(enum.Enum):
     TABLE_CAPTION = "table-caption"
     TABLE_ROW = "table-row"
     LIST_HEAD = "list-head"
+    SERIES = "series"
     PAIRWISE = "pairwise"
     FIT = "fit"
 

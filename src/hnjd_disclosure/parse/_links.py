@@ -158,7 +158,57 @@ def link(figures: Sequence[Figure], text: str, document: Document) -> list[Figur
             if other is not None:
                 part, whole, basis = *other, Basis.FIT
         out[i] = attrs.evolve(fig, part=_ref(ctx, part), whole=_ref(ctx, whole), basis=basis)
+    _series(ctx, out)
     return out
+
+
+_SERIES_MIN: Final = 2  # members of a series that must agree on its whole
+_SHARE_AFTER: Final = re.compile(r"[，,]?(?:其中)?占(?:比|比例)?(?:为|达|约)?")
+
+
+def _series(ctx: _Context, out: list[Figure]) -> None:
+    """``A 300人，占30%；B 200人，占20%；C 100人，占15%``: shares written one after another,
+    each right after its count. When at least two members reproduce their values over one
+    whole, and none over another, a member without a link is of that whole too (basis
+    ``SERIES``): the series shows what its shares divide."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, fig in enumerate(out):
+        if fig.table is None and fig.kind is FigureKind.PERCENT and fig.is_share and not fig.change:
+            by_sentence.setdefault(fig.sentence_span, []).append(i)
+    for members in by_sentence.values():
+        if len(members) < _SERIES_MIN + 1:
+            continue
+        parts = {i: _count_right_before(ctx, out[i]) for i in members}
+        fitting: list[Reference] = []
+        for i in members:
+            fig, part = out[i], parts[i]
+            linked = fig.whole is not None and fig.part is not None and part is not None
+            if linked and fig.part.span == part.span:  # type: ignore[union-attr]
+                fitting.append(fig.whole)  # type: ignore[arg-type]
+        if len({w.value for w in fitting}) != 1 or len(fitting) < _SERIES_MIN:
+            continue
+        wholes = {w.value for i in members if (w := out[i].whole) is not None}
+        if wholes != {fitting[0].value}:
+            continue  # a member of the series divides by another whole
+        whole_ref: Reference | None = fitting[-1]
+        assert whole_ref is not None
+        for i in members:
+            part = parts[i]
+            if out[i].whole is not None or part is None or part.amount > whole_ref.value:
+                continue
+            out[i] = attrs.evolve(out[i], part=_ref(ctx, part), whole=whole_ref, basis=Basis.SERIES)
+
+
+def _count_right_before(ctx: _Context, fig: Figure) -> Figure | None:
+    """The count written just before a share, with only 「，占」 (占比, 占比为…) between."""
+    j = ctx.by_span[fig.span] - 1
+    if j < 0:
+        return None
+    before = ctx.figures[j]
+    if before.kind not in _AMOUNTS or before.sentence_span != fig.sentence_span:
+        return None
+    between = ctx.text[before.span[1] : fig.span[0]].replace(" ", "")
+    return before if _SHARE_AFTER.fullmatch(between) else None
 
 
 def _unit(fig: Figure) -> str:

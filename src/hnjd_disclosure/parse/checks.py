@@ -248,6 +248,7 @@ def _rates(figures: Sequence[Figure], text: str) -> Iterator[_Result]:
         name = fig.label or ("比例" if fig.kind is FigureKind.RATIO else "百分比")
         if name.startswith("占"):  # 「专升本416人，占毕业生总数的8.58%」: 专升本占毕业生总数
             name = fig.part.label + name.removesuffix("的")
+            name += "比" if name.endswith("占") else ""
         part, whole = _printed(text, fig.part.span), _printed(text, fig.whole.span)
         zh, en = CAUSES[cause]
         yield (
