@@ -245,3 +245,10 @@ def test_a_series_of_shares_shows_its_whole() -> None:
 def test_a_series_whose_members_divide_differently_accuses_nothing() -> None:
     text = "毕业生1000人，落实800人。其中升学300人，占30%；出国200人，占25%；就业100人，占15%。"
     assert list(audit_text(text)) == []
+
+
+def test_a_ratio_with_a_spaced_decimal_is_checked() -> None:
+    """「3. 95: 1」 (a copy from a PDF) is the ratio 3.95:1, and 889 / 255 is 3.49:1."""
+    text = "工学类专业学生889人，教师255人，生师比为3. 95: 1。"
+    assert [(f.published, f.computed) for f in audit_text(text)] == [("3. 95: 1", "3.49:1")]
+    assert list(audit_text(text.replace("3. 95", "3. 49"))) == []

@@ -185,7 +185,8 @@ def _cell_unit(cell: str, kind: FigureKind) -> str:
 
 # 17.5:1, 3.49：1, 1:17.5 after a name with 比 (生师比, 男女比例, 之比)
 _RATIO: Final = re.compile(
-    r"(?<![0-9.])([0-9]++(?:\.[0-9]++)?+) ?[:：\u2236] ?([0-9]++(?:\.[0-9]++)?+)(?![0-9.:：\u2236])"
+    r"(?<![0-9.])([0-9]++(?:\. ?[0-9]++)?+) ?[:：\u2236] ?"
+    r"([0-9]++(?:\. ?[0-9]++)?+)(?![0-9.:：\u2236])"
     r"|(?<=生师比)[为是达约]?([0-9]++(?:\.[0-9]++)?+)(?![0-9.:：\u2236%])"
 )
 
@@ -205,7 +206,9 @@ def _ratios(
         k = bisect.bisect_right(table_starts, start) - 1
         if k >= 0 and start < tables[k].span[1]:
             continue
-        left, right = m.group(1) or m.group(3), m.group(2)
+        # 3. 95: 1 (a copy from a PDF spaced the decimals) is 3.95:1
+        left = (m.group(1) or m.group(3)).replace(" ", "")
+        right = None if m.group(2) is None else m.group(2).replace(" ", "")
         if right is None:  # 生师比为20.55: a ratio x:1 written as its number
             right = "1"
         if right == "1":
