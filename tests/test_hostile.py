@@ -172,8 +172,12 @@ def _steps(
         lambda n: " " * n + "1人" * n,  # one sentence of n figures after n spaces
         lambda n: "1人，录取率为10%，" * n,
         lambda n: "共3000人，其中" + "1人，" * n,
+        # a long table: each row's share checked against the relation its column keeps
+        lambda n: (
+            "| 地区 | 人数 | 占比 |\n" + "| 某地 | 1 | 1.00% |\n" * n + "| 合计 | 9 | 100% |\n"
+        ),
     ],
-    ids=["two-spaces", "bars", "tabs", "spaces-then-figures", "rates", "qizhong"],
+    ids=["two-spaces", "bars", "tabs", "spaces-then-figures", "rates", "qizhong", "long-table"],
 )
 def test_figures_work_grows_linearly(make: Callable[[int], str]) -> None:
     """Eight times the text costs about eight times the steps, not 64 times."""

@@ -28,14 +28,15 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Final
+from difflib import SequenceMatcher
+from typing import Any, Final, TypeVar
 
 import attrs
 
 from ._figure import Basis, Figure, FigureKind, Reference
-from .document import CellKind, Document, Row, Table
+from .document import Cell, CellKind, Document, Row, Table
 
-__all__ = ["RATE_TERMS", "fig_kind", "link", "rounds_to"]
+__all__ = ["RATE_TERMS", "link", "rounds_to"]
 
 #: Rates whose name says what they divide: the words of the part's and of the whole's labels.
 RATE_TERMS: Final = {
@@ -53,6 +54,7 @@ RATE_TERMS: Final = {
     "男女比": (("男",), ("女",)),
 }
 
+_T = TypeVar("_T")
 _LINKED: Final = (FigureKind.PERCENT, FigureKind.RATIO)
 _AMOUNTS: Final = (FigureKind.COUNT, FigureKind.WAN)
 _WINDOW: Final = 24  # the counts of a paragraph a figure may refer to
@@ -101,6 +103,59 @@ class _Context:
             i for i, f in enumerate(figures) if f.kind in _AMOUNTS and f.table is None
         ]
         self.prose_starts = [figures[i].span[0] for i in self.prose_counts]
+        self.table_ends = [t.span[1] for t in document.tables]
+        # per table: each row's total row; per column relation: which rows keep it
+        self._totals: dict[int, list[Row | None]] = {}
+        self._kept: dict[tuple[object, ...], _Kept] = {}
+        self._column_fits: dict[tuple[int, int, int], Figure | None] = {}
+
+    def total_rows(self, table_index: int) -> list[Row | None]:
+        """For each row of a table, its total row: the next one below it, else the last one
+        above it (found in two passes, once per table)."""
+        found = self._totals.get(table_index)
+        if found is None:
+            rows = self.document.tables[table_index].rows
+            found = [None] * len(rows)
+            below: Row | None = None
+            for k in range(len(rows) - 1, -1, -1):
+                found[k] = below
+                below = rows[k] if rows[k].total else below
+            above: Row | None = None
+            for k, row in enumerate(rows):
+                if found[k] is None:
+                    found[k] = above
+                above = row if row.total else above
+            self._totals[table_index] = found
+        return found
+
+    def kept(
+        self,
+        key: tuple[object, ...],
+        table_index: int,
+        fig: Figure,
+        part_column: int,
+        whole_of: Callable[[int], Decimal | None],
+    ) -> _Kept:
+        """For each body row of the figure's column (totals and subtotals left out), whether
+        it reproduces its printed value as its part over ``whole_of(row index)``: computed
+        once per table, column and relation ``key``."""
+        cache_key = (table_index, fig.column, part_column, *key)
+        known = self._kept.get(cache_key)
+        if known is None:
+            found: dict[int, bool] = {}
+            table = self.document.tables[table_index]
+            column, kind, unit = fig.column or 0, _cell_kind(fig), _unit(fig)
+            for k, r in enumerate(table.body, start=len(table.header)):
+                if r.total or r.subtotal or max(column, part_column) >= len(r.cells):
+                    continue
+                a, c = r.cells[part_column], r.cells[column]
+                whole = whole_of(k)
+                if a.value is None or c.value is None or c.kind is not kind or not whole:
+                    continue
+                found[k] = rounds_to(a.value, whole, c.value, unit)
+            known = _Kept(found)
+            self._kept[cache_key] = known
+        return known
 
     def line_of(self, pos: int) -> int:
         return bisect.bisect_right(self.line_starts, pos) - 1
@@ -119,20 +174,19 @@ class _Context:
         (a sentence before a table, 「具体情况如下表」, or after it)."""
         line = self.line_of(pos)
         lo = self.line_starts[max(0, line - _FIT_LINES)]
-        hi_line = min(len(self.line_starts) - 1, line + 3)
-        hi = self.line_starts[hi_line]
+        hi = self.line_starts[min(len(self.line_starts) - 1, line + 3)]
+        tables = self.document.tables
         out: list[int] = []
-        for table in self.document.tables:
-            if table.span[0] > hi or table.span[1] < lo:
-                continue
-            for row in table.body:
+        k = bisect.bisect_left(self.table_ends, lo)
+        while k < len(tables) and tables[k].span[0] <= hi:
+            for row in tables[k].body:
                 if row.total:
                     out += [
                         j
-                        for c in row.cells
-                        if (j := self.by_span.get(c.span)) is not None
-                        and self.figures[j].kind in _AMOUNTS
+                        for j in _cell_indices(self, row.cells)
+                        if self.figures[j].kind in _AMOUNTS
                     ]
+            k += 1
         return out
 
     def counts_in(self, span: tuple[int, int]) -> list[int]:
@@ -190,8 +244,7 @@ def _series(ctx: _Context, out: list[Figure]) -> None:
         wholes = {w.value for i in members if (w := out[i].whole) is not None}
         if wholes != {fitting[0].value}:
             continue  # a member of the series divides by another whole
-        whole_ref: Reference | None = fitting[-1]
-        assert whole_ref is not None
+        whole_ref = fitting[-1]
         for i in members:
             part = parts[i]
             if out[i].whole is not None or part is None or part.amount > whole_ref.value:
@@ -574,7 +627,7 @@ def _fit(ctx: _Context, fig: Figure, part: Figure, earlier: Sequence[int]) -> Fi
             continue
         if rounds_to(part.amount, whole.amount, fig.value, _unit(fig)):
             fits[whole.amount] = whole  # the nearest of equal values
-    return next(iter(fits.values())) if len(fits) == 1 else None
+    return _the_one(fits)
 
 
 def _other_reading(ctx: _Context, fig: Figure, part: Figure) -> tuple[Figure, Figure] | None:
@@ -595,19 +648,19 @@ def _other_reading(ctx: _Context, fig: Figure, part: Figure) -> tuple[Figure, Fi
                 continue
             if rounds_to(p.amount, w.amount, fig.value, _unit(fig)):
                 found.setdefault((p.amount, w.amount), (p, w))
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _the_one(found)
 
 
 # -- tables -----------------------------------------------------------------------------------
 
 
-def _cells_as_figures(ctx: _Context, cells: Iterable[object]) -> list[Figure]:
-    out = []
-    for cell in cells:
-        j = ctx.by_span.get(cell.span)  # type: ignore[attr-defined]
-        if j is not None:
-            out.append(ctx.figures[j])
-    return out
+def _cell_indices(ctx: _Context, cells: Iterable[Cell]) -> list[int]:
+    """The indices of the figures the cells hold (labels and empty cells hold none)."""
+    return [j for cell in cells if (j := ctx.by_span.get(cell.span)) is not None]
+
+
+def _cells_as_figures(ctx: _Context, cells: Iterable[Cell]) -> list[Figure]:
+    return [ctx.figures[j] for j in _cell_indices(ctx, cells)]
 
 
 def _table_wholes(ctx: _Context, table: Table) -> list[Figure]:
@@ -647,133 +700,133 @@ def _table_link(ctx: _Context, fig: Figure) -> tuple[Figure, Figure, Basis] | No
         return part, part, Basis.TABLE_TOTAL  # the total is 100% of itself
     # a relation of the table's structure is explicit only when the other rows of the column
     # keep it (most of them, and at least one): else the column divides by something else
-    total = None if row.total else _total_row(table, fig.row or 0)
+    t = fig.table or 0
+    totals = ctx.total_rows(t)
+    total = None if row.total else totals[fig.row or 0]
     if total is not None and part_column < len(total.cells):
         cell = total.cells[part_column]
         if cell.kind in (CellKind.COUNT, CellKind.WAN) and _supported(
-            table, fig, part_column, lambda r: _total_cell(table, r, part_column)
+            ctx.kept(("total",), t, fig, part_column, _total_value(totals, part_column)), fig
         ):
             return part, ctx.figures[ctx.by_span[cell.span]], Basis.TABLE_TOTAL
-    by_row = _row_relation(ctx, fig, table, row, part_column)
+    by_row = _row_relation(ctx, fig, row, part_column)
     if by_row is not None:
         return by_row
     if table.caption_span is not None:
         found = _caption_whole(ctx, fig, table, part, part_column)
-        if found is not None and (
-            found[2] is Basis.FIT or _supported(table, fig, part_column, lambda r: found[1].amount)
-        ):
-            return found
+        if found is not None:
+            stated = found[1]
+            caption = ctx.kept(
+                ("caption", stated.span), t, fig, part_column, lambda _: stated.amount
+            )
+            if found[2] is Basis.FIT or _supported(caption, fig):
+                return found
     before = ctx.counts_before(table.span[0], lines_back=_FIT_LINES, limit=_NAMED_BACK)
-    whole = _column_fit(ctx, fig, table, part_column, before) or _fit(ctx, fig, part, before)
-    return None if whole is None else (part, whole, Basis.FIT)
+    fitted = _column_fit(ctx, fig, part_column, before) or _fit(ctx, fig, part, before)
+    return None if fitted is None else (part, fitted, Basis.FIT)
 
 
-def _total_cell(table: Table, row_index: int, column: int) -> Decimal | None:
-    total = _total_row(table, row_index)
-    if total is None or column >= len(total.cells):
-        return None
-    cell = total.cells[column]
-    return cell.value if cell.kind in (CellKind.COUNT, CellKind.WAN) else None
+def _total_value(totals: Sequence[Row | None], column: int) -> Callable[[int], Decimal | None]:
+    """The value, in ``column``, of each row's total row (``None`` where there is none)."""
+
+    def value(row_index: int) -> Decimal | None:
+        total = totals[row_index]
+        if total is None or column >= len(total.cells):
+            return None
+        cell = total.cells[column]
+        return cell.value if cell.kind in (CellKind.COUNT, CellKind.WAN) else None
+
+    return value
 
 
-def _supported(
-    table: Table,
-    fig: Figure,
-    part_column: int,
-    whole_of: Callable[[int], Decimal | None],
-) -> bool:
-    """Whether the other body rows of the figure's column reproduce their printed value as
-    their part over ``whole_of(row index)``: at least one, and at least as many as do not."""
-    column = fig.column or 0
-    kept = broken = 0
-    first_body = len(table.header)
-    for k, r in enumerate(table.body, start=first_body):
-        if k == fig.row or r.total or r.subtotal or max(column, part_column) >= len(r.cells):
-            continue
-        a, c = r.cells[part_column], r.cells[column]
-        whole = whole_of(k)
-        if a.value is None or c.value is None or c.kind is not fig_kind(fig) or not whole:
-            continue
-        if rounds_to(a.value, whole, c.value, _unit(fig)):
-            kept += 1
-        else:
-            broken += 1
-    return kept >= 1 and kept >= broken
+class _Kept:
+    """Which rows of a column keep a relation, and how many do and do not."""
+
+    def __init__(self, rows: dict[int, bool]) -> None:
+        self.rows = rows
+        self.kept = sum(rows.values())
+        self.broken = len(rows) - self.kept
+
+    def others(self, row: int | None) -> tuple[int, int]:
+        """How many rows other than ``row`` keep the relation, and how many do not."""
+        own = self.rows.get(row) if row is not None else None
+        return self.kept - (own is True), self.broken - (own is False)
+
+
+def _supported(kept: _Kept, fig: Figure) -> bool:
+    """Whether the other rows of the figure's column keep a relation: at least one, and at
+    least as many as do not."""
+    yes, no = kept.others(fig.row)
+    return yes >= 1 and yes >= no
 
 
 def _column_fit(
-    ctx: _Context, fig: Figure, table: Table, part_column: int, candidates: Sequence[int]
+    ctx: _Context, fig: Figure, part_column: int, candidates: Sequence[int]
 ) -> Figure | None:
     """The one value among the counts before the table that reproduces every percentage of
-    the figure's column from its row's count (small shares fit many wholes one by one)."""
-    column = fig.column or 0
-    pairs = [
-        (r.cells[part_column].value, r.cells[column].value)
-        for r in table.body
-        if not r.total
-        and max(column, part_column) < len(r.cells)
-        and r.cells[part_column].kind in (CellKind.COUNT, CellKind.WAN)
-        and r.cells[column].kind is fig_kind(fig)
-    ]
-    if len(pairs) < 2:
-        return None
-    fits: dict[Decimal, Figure] = {}
-    for j in candidates:
-        whole = ctx.figures[j]
-        if all(
-            a is not None and c is not None and rounds_to(a, whole.amount, c, _unit(fig))
-            for a, c in pairs
-        ):
-            fits[whole.amount] = whole
-    return next(iter(fits.values())) if len(fits) == 1 else None
+    the figure's column from its row's count (small shares fit many wholes one by one);
+    found once per column."""
+    key = (fig.table or 0, fig.column or 0, part_column)
+    if key not in ctx._column_fits:
+        table = ctx.document.tables[key[0]]
+        column = key[1]
+        pairs = [
+            (r.cells[part_column].value, r.cells[column].value)
+            for r in table.body
+            if not r.total
+            and max(column, part_column) < len(r.cells)
+            and r.cells[part_column].kind in (CellKind.COUNT, CellKind.WAN)
+            and r.cells[column].kind is _cell_kind(fig)
+        ]
+        fits: dict[Decimal, Figure] = {}
+        for j in candidates if len(pairs) >= 2 else ():
+            whole = ctx.figures[j]
+            if all(
+                a is not None and c is not None and rounds_to(a, whole.amount, c, _unit(fig))
+                for a, c in pairs
+            ):
+                fits[whole.amount] = whole
+        ctx._column_fits[key] = _the_one(fits)
+    return ctx._column_fits[key]
+
+
+def _the_one(found: dict[Any, _T]) -> _T | None:
+    """The one value found, or ``None`` when none or several were (no link on a guess)."""
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _ROW_RELATION_MIN: Final = 2  # other rows that must keep the relation
 
 
 def _row_relation(
-    ctx: _Context, fig: Figure, table: Table, row: Row, part_column: int
+    ctx: _Context, fig: Figure, row: Row, part_column: int
 ) -> tuple[Figure, Figure, Basis] | None:
     """``| 483 | 157 | 32.51% |``: the percentage is the part over another count of its row,
-    as in every other row of the same columns."""
-    column = fig.column or 0
-    unit = _unit(fig)
-    for other in range(len(row.cells)):
-        cell = row.cells[other]
-        if other in (part_column, column) or cell.kind not in (CellKind.COUNT, CellKind.WAN):
+    as in every other row of the same columns (at least two, and five for each that does not)."""
+    table = ctx.document.tables[fig.table or 0]
+    for other, cell in enumerate(row.cells):
+        if other in (part_column, fig.column) or cell.kind not in (CellKind.COUNT, CellKind.WAN):
             continue
-        kept = broken = 0
-        for r in table.body:
-            if r is row or r.total or max(column, other, part_column) >= len(r.cells):
-                continue
-            a, b, c = r.cells[part_column], r.cells[other], r.cells[column]
-            if a.value is None or b.value is None or c.value is None or c.kind is not fig_kind(fig):
-                continue
-            if rounds_to(a.value, b.value, c.value, unit):
-                kept += 1
-            else:
-                broken += 1
-        if kept >= _ROW_RELATION_MIN and broken * 5 <= kept:
+
+        def whole_of(row_index: int, other: int = other) -> Decimal | None:
+            cells = table.rows[row_index].cells
+            return cells[other].value if other < len(cells) else None
+
+        kept = ctx.kept(("row", other), fig.table or 0, fig, part_column, whole_of)
+        yes, no = kept.others(fig.row)
+        if yes >= _ROW_RELATION_MIN and no * 5 <= yes:
             part = ctx.figures[ctx.by_span[row.cells[part_column].span]]
-            whole = ctx.figures[ctx.by_span[cell.span]]
-            return part, whole, Basis.TABLE_ROW
+            return part, ctx.figures[ctx.by_span[cell.span]], Basis.TABLE_ROW
     return None
 
 
-def fig_kind(fig: Figure) -> CellKind:
+def _cell_kind(fig: Figure) -> CellKind:
+    """The kind of the cells that hold figures like ``fig`` (a percentage or a ratio)."""
     return CellKind.PERCENT if fig.kind is FigureKind.PERCENT else CellKind.RATIO
 
 
 def _table_figures(ctx: _Context, table: Table) -> list[Figure]:
     return [f for row in table.body for f in _cells_as_figures(ctx, row.cells)]
-
-
-def _total_row(table: Table, row_index: int) -> Row | None:
-    rows = table.rows
-    after = next((r for r in rows[row_index + 1 :] if r.total), None)
-    if after is not None:
-        return after
-    return next((r for r in reversed(rows[:row_index]) if r.total), None)
 
 
 def _caption_whole(
@@ -801,20 +854,13 @@ def _caption_whole(
     totals = [c for c in captions if any(w in c.label for w in ("共", "合计", "总"))]
     if len(totals) == 1:
         return part, totals[0], Basis.TABLE_CAPTION
-    fits = {c.amount: c for c in captions if rounds_to(part.amount, c.amount, fig.value)}
-    if len(fits) == 1:
-        return part, next(iter(fits.values())), Basis.FIT
-    return None
+    fit = _the_one(
+        {c.amount: c for c in captions if rounds_to(part.amount, c.amount, fig.value, _unit(fig))}
+    )
+    return None if fit is None else (part, fit, Basis.FIT)
 
 
 def _common(a: str, b: str) -> int:
     """The length of the longest common substring of two short labels."""
     a, b = a[-40:], b[-40:]
-    best = 0
-    for i in range(len(a)):
-        for j in range(len(b)):
-            k = 0
-            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
-                k += 1
-            best = max(best, k)
-    return best
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size

@@ -376,12 +376,11 @@ def _values(rows: Sequence[Row], column: int, kind: CellKind) -> list[Decimal]:
 def _section_sum(
     above: Sequence[Row],
     below: Sequence[Row],
-    total: object,
+    total: Cell,
     column: int,
     by_span: dict[tuple[int, int], Figure],
 ) -> _Result | None:
-    assert isinstance(total, Cell)
-    assert total.value is not None
+    assert total.value is not None  # the caller passes a count or percentage cell
     fig = by_span.get(total.span)
     if fig is None:
         return None

@@ -36,6 +36,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Final
 
+import attrs
 from attrs import frozen
 
 from ._text import check_size
@@ -321,11 +322,7 @@ def _kind(raw: str) -> tuple[CellKind, Decimal | None]:
 
 
 def _label_only(cell: Cell) -> Cell:
-    return (
-        cell
-        if not cell.kind.is_figure
-        else Cell(text=cell.text, span=cell.span, kind=CellKind.LABEL)
-    )
+    return attrs.evolve(cell, kind=CellKind.LABEL, value=None) if cell.kind.is_figure else cell
 
 
 # -- lines ------------------------------------------------------------------------------------
@@ -534,15 +531,7 @@ def _paragraph(text: str, start: int, end: int) -> Paragraph:
 def _with_caption(table: Table, blocks: Sequence[Block]) -> Table:
     if not blocks or isinstance(blocks[-1], Table):
         return table
-    before = blocks[-1]
-    return Table(
-        header=table.header,
-        body=table.body,
-        span=table.span,
-        layout=table.layout,
-        columns=table.columns,
-        caption_span=before.span,
-    )
+    return attrs.evolve(table, caption_span=blocks[-1].span)
 
 
 def _make_table(text: str, raw_rows: Sequence[Sequence[Cell]], layout: TableLayout) -> Table | None:
@@ -615,7 +604,7 @@ def _retyped(cell: Cell, kind: CellKind | None) -> Cell:
         return cell  # a count with its unit (5人) stays a count
     if kind is CellKind.PERCENT and cell.value > 100:
         return cell
-    return Cell(text=cell.text, span=cell.span, kind=kind, value=cell.value)
+    return attrs.evolve(cell, kind=kind)
 
 
 def _prefix(cells: Sequence[Cell]) -> int:
