@@ -47,9 +47,9 @@ class Extraction:
         (['figures', 'header', 'tables'], 'named', '100')
         """
         return {
-            "header": _plain(attrs.asdict(self.header, recurse=True, value_serializer=_value)),
+            "header": attrs.asdict(self.header, value_serializer=_value),
             "tables": [_table(t) for t in self.tables],
-            "figures": [_plain(attrs.asdict(f, value_serializer=_value)) for f in self.figures],
+            "figures": [attrs.asdict(f, value_serializer=_value) for f in self.figures],
         }
 
 
@@ -78,15 +78,6 @@ def _value(_: object, __: object, v: object) -> object:
         return v.value
     if isinstance(v, datetime.date):
         return v.isoformat()
-    return v
-
-
-def _plain(v: Any) -> Any:
-    """Tuples as lists (JSON has no tuples)."""
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
     return v
 
 

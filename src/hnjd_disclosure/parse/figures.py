@@ -158,10 +158,12 @@ def _cell_figures(text: str, number: int, table: Table) -> Iterator[Figure]:
             if not cell.kind.is_figure or cell.value is None:
                 continue
             kind = FigureKind(_CELL_KINDS[cell.kind])
+            unit = _cell_unit(cell.text, kind)
             yield Figure(
                 kind=kind,
-                value=cell.value,
-                unit=_cell_unit(cell.text, kind),
+                # 1:4 is the ratio 1:x with x = 4 (the cell's value is its first number)
+                value=_ratio_x(cell.text) if unit == "1:" else cell.value,
+                unit=unit,
                 text=cell.text,
                 span=cell.span,
                 label=label,
@@ -171,6 +173,11 @@ def _cell_figures(text: str, number: int, table: Table) -> Iterator[Figure]:
                 row=r,
                 column=c,
             )
+
+
+def _ratio_x(cell: str) -> Decimal:
+    """The x of a ratio ``1:x`` written in a cell."""
+    return Decimal(cell.translate(_FIGURE_FOLD).replace(" ", "").rpartition(":")[2])
 
 
 def _cell_unit(cell: str, kind: FigureKind) -> str:
