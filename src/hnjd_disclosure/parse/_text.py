@@ -57,7 +57,11 @@ def simplified(text: str) -> str:
     >>> simplified("二、主動公開情況")
     '二、主动公开情况'
     """
-    return text.translate(_TRADITIONAL)
+    return text.translate(_TRADITIONAL) if _ANY_TRADITIONAL.search(text) else text
+
+
+# most texts have none of them: a search in C spares translating them character by character
+_ANY_TRADITIONAL: Final = re.compile("[" + "".join(chr(c) for c in _TRADITIONAL) + "]")
 
 
 #: Digits longer than this are not a figure (an identifier, or garbage): the readers

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 import enum
-import hashlib
 import re
+import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
@@ -203,7 +204,7 @@ def survey_text(text: str, *, source: str = "<text>") -> ReportSurvey:
         checks_unverifiable=len(audit.unverifiable),
         failed=tuple(c for c in audit.checks if c.verdict is Verdict.FAILED),
         dated=_dated(text),
-        sentence_digests=_digests(_sentence_keys(text, document)),
+        sentence_digests=_digests(_sentence_keys(sections.pieces)),
         figure_digests=_digests(_figure_keys(text)),
     )
 
@@ -318,6 +319,7 @@ class _Piece:
     span: tuple[int, int]
     text: str
     plain: str
+    row: bool = False
 
 
 @frozen
@@ -361,9 +363,8 @@ def _pieces(text: str, document: Document) -> Iterator[_Piece]:
         elif isinstance(block, Table):
             for row in block.rows:
                 a, b = row.span
-                yield _Piece(
-                    span=row.span, text=text[a:b], plain="｜".join(c.text for c in row.cells)
-                )
+                plain = "｜".join(c.text for c in row.cells)
+                yield _Piece(span=row.span, text=text[a:b], plain=plain, row=True)
 
 
 # -- figures, assessment ----------------------------------------------------------------------
@@ -451,14 +452,12 @@ _CONTEXT: Final = 8
 _FIGURE: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:%|万|人|个|名|篇|条|件|项|次|元)")
 
 
-def _sentence_keys(text: str, document: Document) -> Iterator[str]:
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            offset = block.span[0]
-            for a, b in block.sentences:
-                sentence = _KEEP.sub("", block.text[a - offset : b - offset])
-                if len(sentence) >= _SHORTEST:
-                    yield sentence
+def _sentence_keys(pieces: Iterable[_Piece]) -> Iterator[str]:
+    for piece in pieces:
+        if not piece.row:
+            sentence = _KEEP.sub("", piece.plain)
+            if len(sentence) >= _SHORTEST:
+                yield sentence
 
 
 def _figure_keys(text: str) -> Iterator[str]:
@@ -467,15 +466,14 @@ def _figure_keys(text: str) -> Iterator[str]:
         yield context + match.group()
 
 
-def _digests(keys: Iterator[str]) -> bytes:
-    return b"".join(
-        sorted(
-            {
-                hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=_DIGEST).digest()
-                for key in keys
-            }
-        )
-    )
+def _digests(keys: Iterable[str]) -> bytes:
+    """8 bytes a key (CRC-32 and Adler-32 of its UTF-8: stable across processes, unlike
+    ``hash``, and a tenth of a cryptographic digest's cost), distinct, sorted."""
+    found = set()
+    for key in keys:
+        data = key.encode("utf-8", "surrogatepass")
+        found.add(zlib.crc32(data) << 32 | zlib.adler32(data))
+    return array("Q", sorted(found)).tobytes()
 
 
 def shared_share(later: bytes, earlier: bytes) -> tuple[int, int]:

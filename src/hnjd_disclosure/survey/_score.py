@@ -188,7 +188,7 @@ def _item_points(report: ReportSurvey, weights: Weights) -> Iterator[Point]:
     kind = report.kind or InstitutionKind.UNDERGRADUATE
     for match in report.items:
         item = standard.item(match.number)
-        label = f"item {match.number} {item.text[:20]}"
+        label = f"item {match.number} {item.text}"
         if standard.not_applicable_reason(match.number, kind) is not None:
             continue
         if match.status is ItemStatus.DISCLOSED:
