@@ -658,7 +658,11 @@ def _progress(quiet: bool) -> Iterator[Callable[[Any], None] | None]:
     from tqdm import tqdm
 
     with tqdm(unit=" reports", file=sys.stderr, dynamic_ncols=True) as bar:
-        yield lambda _row: bar.update(1)
+
+        def tick(_row: object) -> None:
+            bar.update(1)
+
+        yield tick
 
 
 def _survey_table(result: Any, stdout: TextIO) -> None:
