@@ -189,8 +189,8 @@ def test_the_score_is_the_points_won_of_those_possible() -> None:
     points = {p.key: p for p in score_points(result, Weights.default())}
     assert [points[f"part.{n}"].won for n in range(1, 9)] == [2, 2, 0, 1, 1, 0, 0, 0]
     everything = score_points(result, Weights.default())
-    won = sum(p.won for p in everything)
-    possible = sum(p.possible for p in everything)
+    won = sum((p.won for p in everything), Decimal(0))
+    possible = sum((p.possible for p in everything), Decimal(0))
     assert score(everything) == (won * 100 / possible).quantize(Decimal("0.1"))
 
 
@@ -304,8 +304,8 @@ def test_explain_accounts_for_every_point(tmp_path: Path) -> None:
     status, out = run("--explain", str(path))
     *lines, total = out.splitlines()
     assert status == 0
-    won = sum(Decimal(line.split("\t")[0].split("/")[0]) for line in lines)
-    possible = sum(Decimal(line.split("\t")[0].split("/")[1]) for line in lines)
+    won = sum((Decimal(line.split("\t")[0].split("/")[0]) for line in lines), Decimal(0))
+    possible = sum((Decimal(line.split("\t")[0].split("/")[1]) for line in lines), Decimal(0))
     assert (
         total
         == f"score {(won * 100 / possible).quantize(Decimal('0.1'))} ({won} of {possible} points)"
