@@ -137,13 +137,14 @@ _LEADS: Final = frozenset("据照循彻实行和及与按依遵")
 _TITLE_MAX: Final = 120
 
 
-def _simplified(text: str) -> str:
-    return text.translate(_T2S)
+def _normal(text: str) -> str:
+    """``text`` folded and in simplified characters, one character for one (offsets kept)."""
+    return fold(text).translate(_T2S)
 
 
-def _title_key(title: str) -> str:
-    """A title as compared: simplified, folded, without nested brackets, quotes or spaces."""
-    return _PINYIN.sub("", _simplified(fold(title))).translate(_TITLE_MARKS)
+def _title_key(title: str, *, normal: bool = False) -> str:
+    """A title as compared: normalised, without nested brackets, quotes or spaces."""
+    return _PINYIN.sub("", title if normal else _normal(title)).translate(_TITLE_MARKS)
 
 
 def _is_han(ch: str) -> bool:
@@ -165,7 +166,7 @@ _NUMBER: Final = re.compile(
 _PRC: Final = "中华人民共和国"
 _CODE_MAX: Final = 16
 # An unknown code ends after the last of these (「根据皖教秘〔2022〕457号」: 皖教秘)
-_CODE_CUT: Final = frozenset("据照依于及和与的见按循遵求")
+_CODE_CUT: Final = frozenset("据照依于及和与的见按循遵求号")
 _CODE_UNKNOWN_MAX: Final = 6
 
 
@@ -189,25 +190,25 @@ class _Number:
     span: tuple[int, int]
 
 
-def _code_run(folded: str, end: int) -> list[int]:
+def _code_run(norm: str, end: int) -> list[int]:
     """Positions of the Han characters just before ``end``, nearest first (spaces skipped)."""
     out: list[int] = []
-    i = end
+    i = end - 1
     low = max(0, end - 3 * _CODE_MAX)
-    while i > low and len(out) < _CODE_MAX:
-        ch = folded[i - 1]
-        if _is_han(ch):
-            out.append(i - 1)
+    while i >= low and len(out) < _CODE_MAX:
+        ch = norm[i]
+        if "\u4e00" <= ch <= "\u9fff":
+            out.append(i)
         elif ch not in _SPACE:
             break
         i -= 1
     return out
 
 
-def _code(folded: str, end: int, known: tuple[str, ...]) -> tuple[int, str] | None:
+def _code(norm: str, end: int, known: tuple[str, ...]) -> tuple[int, str] | None:
     """The code before ``end``: the longest known one, else a short run; with its start."""
-    run = _code_run(folded, end)
-    chars = _simplified("".join(folded[i] for i in reversed(run)))
+    run = _code_run(norm, end)
+    chars = "".join([norm[i] for i in reversed(run)])
     for code in known:  # longest first
         if chars.endswith(code):
             start = run[len(code) - 1]
@@ -222,11 +223,11 @@ def _code(folded: str, end: int, known: tuple[str, ...]) -> tuple[int, str] | No
     return run[len(tail) - 1], tail
 
 
-def _numbers(folded: str, codes: tuple[str, ...], orders: tuple[str, ...]) -> Iterator[_Number]:
-    """Every document number of a folded text, in text order."""
-    for m in _NUMBER.finditer(folded):
+def _numbers(norm: str, codes: tuple[str, ...], orders: tuple[str, ...]) -> Iterator[_Number]:
+    """Every document number of a normalised text (:func:`_normal`), in text order."""
+    for m in _NUMBER.finditer(norm):
         if m.group("serial") is not None:
-            found = _code(folded, m.start(), codes)
+            found = _code(norm, m.start(), codes)
             if found is None:
                 # 〔2022〕19号 names no issuer; a bare （2022）19号 is not a number at all
                 if m.group("open") not in "〔﹝":
@@ -238,7 +239,7 @@ def _numbers(folded: str, codes: tuple[str, ...], orders: tuple[str, ...]) -> It
             key = _NumberKey(code=code, year=int(m.group("year")), serial=int(m.group("serial")))
         else:
             at = m.start()
-            found = _code(folded, at, orders)
+            found = _code(norm, at, orders)
             if found is None:
                 continue
             start, code = found
@@ -264,6 +265,7 @@ class _Table:
     issuers: tuple[str, ...]  # longest first
     #: titles as they may stand without 《》, by length, longest first
     plain_titles: tuple[tuple[int, dict[str, tuple[KnownDocument, ...]]], ...]
+    plain_last: frozenset[str]  # their last characters, to pass most numbers by at once
 
 
 def _date(cell: str, lineno: int) -> tuple[int, datetime.date | None]:
@@ -326,7 +328,7 @@ def _full_key(title: str, issuer: str) -> str:
 
 
 def _number_key(number: str, codes: tuple[str, ...], orders: tuple[str, ...]) -> _NumberKey:
-    found = list(_numbers(fold(number), codes, orders))
+    found = list(_numbers(_normal(number), codes, orders))
     if len(found) != 1 or found[0].span != (0, len(number)):
         raise ValueError(f"{number!r} is not one document number")
     return found[0].key
@@ -335,7 +337,7 @@ def _number_key(number: str, codes: tuple[str, ...], orders: tuple[str, ...]) ->
 def _build(docs: tuple[KnownDocument, ...]) -> _Table:
     codes, orders = set(), set()
     for doc in docs:
-        head = _simplified(fold(doc.number)).removeprefix(_PRC)
+        head = _normal(doc.number).removeprefix(_PRC)
         if "令" in head and "〔" not in head:
             orders.add(head[: head.index("令")])
         else:
@@ -359,7 +361,7 @@ def _build(docs: tuple[KnownDocument, ...]) -> _Table:
             if bare != full and bare.startswith("关于"):
                 by_bare[bare] = (*by_bare.get(bare, ()), doc)
             if not _title_key(title).startswith("关于"):
-                for form in _plain_forms(_simplified(fold(title))):
+                for form in _plain_forms(_normal(title)):
                     plain[form] = (*plain.get(form, ()), doc)
     lengths = sorted({len(f) for f in plain}, reverse=True)
     return _Table(
@@ -371,6 +373,7 @@ def _build(docs: tuple[KnownDocument, ...]) -> _Table:
         orders=orders_t,
         issuers=tuple(sorted({_title_key(d.issuer) for d in docs}, key=len, reverse=True)),
         plain_titles=tuple((n, {f: d for f, d in plain.items() if len(f) == n}) for n in lengths),
+        plain_last=frozenset(f[-1] for f in plain),
     )
 
 
@@ -405,14 +408,14 @@ def known_documents() -> tuple[KnownDocument, ...]:
 # Titles in 《》, nested ones included
 
 
-def _titles(folded: str) -> list[tuple[int, int]]:
+def _titles(norm: str) -> list[tuple[int, int]]:
     """Spans of the outermost 《…》 of each line (at most :data:`_TITLE_MAX` inside).
 
     One pass over the brackets: a stack pairs them, so 《关于印发《……》的通知》 is one title.
     """
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    for m in re.finditer(r"[《》\n\r]", folded):
+    for m in re.finditer(r"[《》\n\r]", norm):
         ch, at = m.group(), m.start()
         if ch == "《":
             stack.append(at)
@@ -445,11 +448,11 @@ class _Title:
     named: bool
 
 
-def _match_title(table: _Table, text: str, folded: str, span: tuple[int, int]) -> _Title:
+def _match_title(table: _Table, text: str, norm: str, span: tuple[int, int]) -> _Title:
     raw = text[span[0] + 1 : span[1] - 1]
-    key = _title_key(raw)
+    key = _title_key(norm[span[0] + 1 : span[1] - 1], normal=True)
     if key.startswith("关于"):
-        before = _simplified(folded[max(0, span[0] - 40) : span[0]]).rstrip(_SPACE)
+        before = norm[max(0, span[0] - 40) : span[0]].rstrip(_SPACE)
         issuer = next((i for i in table.issuers if before.endswith(i)), None)
         if issuer is not None and issuer + key in table.by_title:
             return _Title(text=raw, span=span, documents=table.by_title[issuer + key], named=True)
@@ -457,18 +460,17 @@ def _match_title(table: _Table, text: str, folded: str, span: tuple[int, int]) -
     return _Title(text=raw, span=span, documents=table.by_title.get(key, ()), named=True)
 
 
-def _plain_title(table: _Table, text: str, folded: str, end: int) -> _Title | None:
+def _plain_title(table: _Table, text: str, norm: str, end: int) -> _Title | None:
     """A known title printed without 《》 right before ``end``, after a word of citing."""
-    if not table.plain_titles:
+    if not end or norm[end - 1] not in table.plain_last:
         return None
-    longest = table.plain_titles[0][0]
-    window = _simplified(folded[max(0, end - longest) : end])
+    window = norm[max(0, end - table.plain_titles[0][0]) : end]
     for length, forms in table.plain_titles:
         form = window[len(window) - length :]
         if len(form) != length or form not in forms:
             continue
         start = end - length
-        lead = folded[start - 1] if start else ""
+        lead = norm[start - 1] if start else ""
         if _is_han(lead) and lead not in _LEADS:
             continue
         return _Title(text=text[start:end], span=(start, end), documents=forms[form], named=True)
@@ -487,10 +489,10 @@ def _numbers_of(docs: tuple[KnownDocument, ...]) -> str:
     return current.number + (f" (earlier {', '.join(older)})" if older else "")
 
 
-def _judge(title: _Title, number: str, doc: KnownDocument | None) -> Citation:
+def _judge(title: _Title, number: str, end: int, doc: KnownDocument | None) -> Citation:
     """The verdict on a title and the number that follows it (``doc``: the number's document)."""
     docs = title.documents
-    span = (title.span[0], 0)
+    span = (title.span[0], end)
     if doc is not None and doc in docs:
         return _citation(title, number, span, CitationVerdict.KNOWN, doc)
     if not docs or not title.named:
@@ -543,25 +545,25 @@ def check_citations(text: str) -> tuple[Citation, ...]:
     """
     check_size(text)
     table = _table()
-    folded = fold(text)
-    titles = {span[1]: span for span in _titles(folded)}
+    norm = _normal(text)
+    titles = {span[1]: span for span in _titles(norm)}
     used: set[int] = set()
     out: list[Citation] = []
-    for found in _numbers(folded, table.codes, table.orders):
+    for found in _numbers(norm, table.codes, table.orders):
         start, end = found.span
         number = text[start:end]
         doc = table.by_number.get(found.key)
-        title = _title_before(table, text, folded, titles, start)
+        title = _title_before(table, text, norm, titles, start)
         if title is None:
             verdict = CitationVerdict.KNOWN if doc is not None else CitationVerdict.UNKNOWN
             out.append(_citation(None, number, found.span, verdict, doc))
             continue
         used.add(title.span[1])
-        out.append(attrs.evolve(_judge(title, number, doc), span=(title.span[0], end)))
+        out.append(_judge(title, number, end, doc))
     for end, span in titles.items():
         if end in used:
             continue
-        title = _match_title(table, text, folded, span)
+        title = _match_title(table, text, norm, span)
         if title.documents and title.named:
             out.append(
                 _citation(title, None, span, CitationVerdict.KNOWN, _current(title.documents))
@@ -570,20 +572,20 @@ def check_citations(text: str) -> tuple[Citation, ...]:
 
 
 def _title_before(
-    table: _Table, text: str, folded: str, titles: dict[int, tuple[int, int]], start: int
+    table: _Table, text: str, norm: str, titles: dict[int, tuple[int, int]], start: int
 ) -> _Title | None:
     """The title a number at ``start`` follows.
 
     Forms: 《title》（number）, 《title》number, and a known title without 《》: title（number）.
     """
     at = start
-    while at > 0 and folded[at - 1] in _SPACE:
+    while at > 0 and norm[at - 1] in _SPACE:
         at -= 1
-    if at > 0 and folded[at - 1] in _OPEN:
+    if at > 0 and norm[at - 1] in _OPEN:
         at -= 1
-        while at > 0 and folded[at - 1] in _SPACE:
+        while at > 0 and norm[at - 1] in _SPACE:
             at -= 1
     span = titles.get(at)
     if span is not None:
-        return _match_title(table, text, folded, span)
-    return _plain_title(table, text, folded, at)
+        return _match_title(table, text, norm, span)
+    return _plain_title(table, text, norm, at)
