@@ -18,7 +18,7 @@ from typing import Any, Final
 import attrs
 from attrs import frozen
 
-from ..errors import HnjdError
+from ..errors import HnjdError, escape
 from ..io import REPORT_TEXT_SUFFIXES, read_report_text
 from ._citations import CitationVerdict
 from ._items import ItemStatus
@@ -167,6 +167,7 @@ class SurveyRow:
             "citations_known": self.citations_known,
             "citations_unknown": self.citations_unknown,
             "citation_slips": len(self.slips),
+            "citation_slip_notes": "; ".join(self.slips) or None,
             "checks_verified": self.checks_verified,
             "checks_unverifiable": self.checks_unverifiable,
             "checks_failed": self.checks_failed,
@@ -237,8 +238,11 @@ def sources_in(paths: Iterable[Source]) -> Iterator[str]:
 
 
 def survey_file(path: Source) -> ReportSurvey:
-    """Survey one report file; a file that cannot be read gives a report with its error."""
+    """Survey one report file; a file that cannot be read gives a report with its error (one
+    line that names the file)."""
     source = os.fspath(path)
+    if not os.path.lexists(source):
+        return ReportSurvey(source=source, error=f"{escape(source)}: no such file or folder")
     try:
         text = read_report_text(source)
     except (HnjdError, OSError) as exc:
