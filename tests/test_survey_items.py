@@ -315,7 +315,7 @@ EXAMPLES = [
         "学校优化专业设置。",
         ItemStatus.MENTIONED,
     ),
-    (29, "学校公布了全校开设课程总门数。", "学校开设课程思政示范课。", ItemStatus.MENTIONED),
+    (29, "学校公布了全校开设课程总门数。", "学校开设课程思政示范课。", ItemStatus.NOT_FOUND),
     (
         30,
         "学校公布了主讲本科课程的教授占教授总数的比例。",
@@ -428,6 +428,11 @@ class TestExamples:
         """查看/下载 disclose the report itself (item 6), not the items named beside it."""
         found = matched("本报告电子版和学籍管理办法可在学校网站查看下载。")
         assert (found[5].status, found[35].status) == (ItemStatus.DISCLOSED, ItemStatus.MENTIONED)
+
+    def test_a_figure_phrase_without_its_figure_names_nothing(self) -> None:
+        """「2022届毕业生」 before 就业质量年度报告 is item 33 alone, not item 32."""
+        found = matched("学校发布了2022届毕业生就业质量年度报告。")
+        assert (found[31].status, found[32].status) == (ItemStatus.NOT_FOUND, ItemStatus.DISCLOSED)
 
     def test_a_name_of_two_items_names_both(self) -> None:
         found = matched("学校公开了财务预决算。")

@@ -97,6 +97,7 @@ class _Kind(enum.Enum):
     """What a phrase of the matchers is, in the one pattern that finds them all."""
 
     NAME = "name"  # names items (an exclude names none)
+    FIGURE = "figure"  # names items when a figure follows (计划招生5300人)
     VERB = "verb"  # discloses (every item, or the items of an item-only verb)
     REFUSAL = "refusal"  # a not_verbs phrase: holds a verb, discloses nothing
     OPEN = "open"  # 《 〈 <: a title starts; a verb inside it is part of the title
@@ -119,10 +120,9 @@ class _Matchers:
 
     phrases: Mapping[str, tuple[_Kind, frozenset[int]]]  # folded phrase -> kind, its items
     pattern: re.Pattern[str]
-    figures: frozenset[tuple[str, int]]  # (name, item): a figure after it discloses the item
+    figures: frozenset[tuple[str, int]]  # (phrase, item): a figure after it discloses the item
     negation_pattern: re.Pattern[str]  # a negation before the end, in the same clause
     figure_pattern: re.Pattern[str]
-    figure_window: int
     fold: Mapping[int, int]
     fold_pattern: re.Pattern[str]  # any character to fold
     status_headers: tuple[str, ...]
@@ -172,10 +172,9 @@ def _fold(pairs: object, issues: list[Issue]) -> dict[int, int]:
 
 def _items(
     raw: object, fold: Mapping[int, int], issues: list[Issue]
-) -> tuple[dict[str, set[int]], set[tuple[str, int]], dict[str, set[int]], set[str]]:
-    names: dict[str, set[int]] = {}
-    figures: set[tuple[str, int]] = set()
-    item_verbs: dict[str, set[int]] = {}
+) -> tuple[dict[str, set[int]], dict[str, set[int]], dict[str, set[int]], set[str]]:
+    """The items' names, figure phrases, item-only verbs (each to its items) and excludes."""
+    found: tuple[dict[str, set[int]], dict[str, set[int]], dict[str, set[int]]] = ({}, {}, {})
     excludes: set[str] = set()
     entries = raw if isinstance(raw, list) else []
     if [e.get("number") if isinstance(e, dict) else None for e in entries] != list(
@@ -183,23 +182,16 @@ def _items(
     ):
         issues.append(Issue("item", f"expected items numbered 1 to {_ITEM_COUNT}, in order"))
     for k, entry in enumerate(e for e in entries if isinstance(e, dict)):
-        where, number = f"item[{k}]", k + 1
-        found = _strings(entry, "names", where, issues)
-        if not found:
+        where = f"item[{k}]"
+        if not entry.get("names"):
             issues.append(Issue(f"{where}.names", "an item needs at least one name"))
-        for key, into in (("names", None), ("figures", figures), ("verbs", None)):
-            for word in _strings(entry, key, where, issues) if key != "names" else found:
-                folded = word.translate(fold)
-                if key == "verbs":
-                    item_verbs.setdefault(folded, set()).add(number)
-                    continue
-                names.setdefault(folded, set()).add(number)
-                if into is not None:
-                    into.add((folded, number))
+        for key, into in zip(("names", "figures", "verbs"), found, strict=True):
+            for word in _strings(entry, key, where, issues):
+                into.setdefault(word.translate(fold), set()).add(k + 1)
         excludes.update(w.translate(fold) for w in _strings(entry, "excludes", where, issues))
-    for word in sorted(excludes & names.keys()):
+    for word in sorted(excludes & (found[0].keys() | found[1].keys())):
         issues.append(Issue("item", f"{word!r} is both a name and an exclude"))
-    return names, figures, item_verbs, excludes
+    return *found, excludes
 
 
 def parse_matchers(text: str, source: str = "<matchers>") -> _Matchers:
@@ -257,19 +249,21 @@ def parse_matchers(text: str, source: str = "<matchers>") -> _Matchers:
         raise DataError(source, issues)
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     window = int(numbers["figure_window"])
-    # later entries win: a name that is also a refusal (公开招聘) is a name
+    # later entries win: a name that is also a refusal (公开招聘) is a name, a figure phrase
+    # that is also a name (就业率) names the item without its figure
     phrases: dict[str, tuple[_Kind, frozenset[int]]] = {
         **{p: (k, frozenset()) for p, k in _PUNCTUATION.items()},
         **dict.fromkeys(not_verbs, (_Kind.REFUSAL, frozenset())),
         **dict.fromkeys(verbs, (_Kind.VERB, frozenset())),
         **{w: (_Kind.VERB, frozenset(n)) for w, n in item_verbs.items()},
         **dict.fromkeys(excludes, (_Kind.NAME, frozenset())),
+        **{w: (_Kind.FIGURE, frozenset(n)) for w, n in figures.items()},
         **{w: (_Kind.NAME, frozenset(n)) for w, n in names.items()},
     }
     return _Matchers(
         phrases=phrases,
         pattern=_trie_pattern(phrases),
-        figures=frozenset(figures),
+        figures=frozenset((w, n) for w, items in figures.items() for n in items),
         negation_pattern=re.compile(
             "(?:" + "|".join(map(re.escape, negations)) + r")[^，,；;：:、]*\Z"
         ),
@@ -277,7 +271,6 @@ def parse_matchers(text: str, source: str = "<matchers>") -> _Matchers:
             rf"[^。！？!?；;，,、]{{0,{window}}}?"
             rf"(?<![{_DIGITS}])[{_DIGITS}]+(?:[.\uff0e][{_DIGITS}]+)?\s*(?:{unit})"
         ),
-        figure_window=window,
         fold=fold,
         fold_pattern=re.compile("[" + "".join(map(chr, fold)) + "]"),
         status_headers=tuple(headers),
@@ -351,7 +344,7 @@ class _Sentence:
         if self.every or item in self.items:
             return ItemStatus.DISCLOSED
         if (name.group(), item) in m.figures and m.figure_pattern.match(
-            folded, name.end(), min(self.end, name.end() + m.figure_window + 12)
+            folded, name.end(), self.end
         ):
             return ItemStatus.DISCLOSED
         return ItemStatus.MENTIONED
@@ -382,7 +375,9 @@ def _sentences(
                 if names:
                     yield _Sentence((begin, phrase.end()), names, every, items)
                 begin, names, every, items, titles = phrase.end(), [], False, frozenset(), 0
-            elif kind is _Kind.NAME:
+            elif kind is _Kind.NAME or (
+                kind is _Kind.FIGURE and m.figure_pattern.match(folded, phrase.end(), end)
+            ):
                 names.append(phrase)
             elif kind is _Kind.VERB and not titles:
                 at = phrase.start()
