@@ -421,6 +421,19 @@ class TestExamples:
     ) -> None:
         assert status(sentence, 7) is ItemStatus.MENTIONED
 
+    @pytest.mark.parametrize(
+        ("sentence", "number", "expected"),
+        [
+            ("学校公布了学业预警信息。", 50, ItemStatus.NOT_FOUND),  # academic warnings
+            ("学校发布企业招聘信息200条。", 25, ItemStatus.NOT_FOUND),  # not staff recruitment
+            ("学校采用公开招标方式完成物资采购。", 18, ItemStatus.MENTIONED),  # a method
+            ("在通知公告专栏设置了学籍管理栏目。", 36, ItemStatus.MENTIONED),  # a column
+            ("学校生师比为17.5:1。", 27, ItemStatus.DISCLOSED),  # a figure the item asks for
+        ],
+    )
+    def test_look_alikes(self, sentence: str, number: int, expected: ItemStatus) -> None:
+        assert status(sentence, number) is expected
+
     def test_a_verb_counts_only_in_its_sentence(self) -> None:
         assert status("学校公开了办学信息。学校修订了学籍管理办法。", 36) is ItemStatus.MENTIONED
 

@@ -365,23 +365,25 @@ def _sentences(
     """Each sentence (of a paragraph), heading or table row that names an item. One pass of
     one pattern: the state of the sentence read so far is in local variables (the loop runs
     once per phrase of the text)."""
-    phrases, negated = m.phrases, m.negation_pattern.search
+    phrases, negated, figure = m.phrases, m.negation_pattern.search, m.figure_pattern.match
+    end_, name_, figure_, verb_ = _Kind.END, _Kind.NAME, _Kind.FIGURE, _Kind.VERB
     for start, end, is_paragraph in _units(document, skip):
         names: list[re.Match[str]] = []
         begin, every, items, titles = start, False, frozenset[int](), 0
         for phrase in m.pattern.finditer(folded, start, end):
             kind, which = phrases[phrase.group()]
-            if kind is _Kind.END and is_paragraph:
+            if kind is end_:
+                if not is_paragraph:
+                    continue
                 if names:
                     yield _Sentence((begin, phrase.end()), names, every, items)
-                begin, names, every, items, titles = phrase.end(), [], False, frozenset(), 0
-            elif kind is _Kind.NAME or (
-                kind is _Kind.FIGURE and m.figure_pattern.match(folded, phrase.end(), end)
-            ):
+                    names = []
+                begin, every, items, titles = phrase.end(), False, frozenset(), 0
+            elif kind is name_ or (kind is figure_ and figure(folded, phrase.end(), end)):
                 names.append(phrase)
-            elif kind is _Kind.VERB and not titles:
+            elif kind is verb_:
                 at = phrase.start()
-                if negated(folded, max(begin, at - 4), at) is None:
+                if not titles and negated(folded, max(begin, at - 4), at) is None:
                     every, items = every or not which, items | which
             elif kind is _Kind.OPEN:
                 titles += 1
