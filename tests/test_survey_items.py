@@ -128,8 +128,9 @@ class TestTablePath:
         found = matched(text)
         assert {n: found[n - 1].status.value for n in expected} == expected
 
-    def test_a_row_marked_not_disclosed_is_mentioned_when_the_text_names_the_item(self) -> None:
-        """The table's 未公开 outweighs the text's verb: the text only mentions the item."""
+    def test_the_texts_evidence_outweighs_a_row_marked_not_disclosed(self) -> None:
+        """The text shows the item disclosed: the table's 未公开 does not take that away (else
+        removing the row would make the item look better)."""
         table = (
             "序号｜清单事项｜公开情况\n"
             "2｜学校章程及制定的各项规章制度｜已公开\n"
@@ -139,10 +140,12 @@ class TestTablePath:
         text = "学校在招生网公布了招生章程。\n" + table
         item = matched(text)[6]
         assert (item.status, item.source, item.evidence) == (
-            ItemStatus.MENTIONED,
+            ItemStatus.DISCLOSED,
             ItemSource.TEXT,
             "学校在招生网公布了招生章程。",
         )
+        without_row = "\n".join(line for line in text.split("\n") if not line.startswith("7｜"))
+        assert matched(without_row)[6].status is item.status
 
     def test_an_item_the_table_leaves_out_is_read_from_the_text(self) -> None:
         table = (

@@ -565,8 +565,8 @@ def match_items(text: str, document: Document) -> tuple[ItemMatch, ...]:
     report's part-8 table decides its item (已公开 disclosed, 不适用 not applicable); an item
     the table marks 未公开 or 报告未载明, or does not list, is read from the text, where a
     sentence that names it is a mention, and a disclosure when it also holds a disclosure
-    verb or the figure the item asks for. An item the table marks not disclosed is at most
-    mentioned.
+    verb or the figure the item asks for. The text's evidence outweighs the table's 未公开 and
+    不适用, so that removing the table or a row never makes an item look better.
 
     >>> from hnjd_disclosure.parse import read_document
     >>> text = (
@@ -592,15 +592,18 @@ def match_items(text: str, document: Document) -> tuple[ItemMatch, ...]:
 
 
 def _decide(text: str, number: int, row: _Row | None, hit: _Hit | None) -> ItemMatch:
-    if row is not None and row.status in (ItemStatus.DISCLOSED, ItemStatus.NOT_APPLICABLE):
+    """The table's 已公开 first; else what the text shows (its evidence outweighs the table's
+    未公开 or 不适用: so removing the table, or a row of it, never makes an item look better);
+    else the table's 不适用; else not found."""
+    if row is not None and row.status is ItemStatus.DISCLOSED:
         return _from_row(text, number, row.status, row)
     if hit is not None:
-        # the table's 未公开 outweighs the text's verb: the text only names the item
-        status = ItemStatus.MENTIONED if row is not None and row.status is not None else hit.status
         evidence, span = _evidence(text, hit.unit, hit.name)
         return ItemMatch(
-            number=number, status=status, source=ItemSource.TEXT, evidence=evidence, span=span
+            number=number, status=hit.status, source=ItemSource.TEXT, evidence=evidence, span=span
         )
+    if row is not None and row.status is ItemStatus.NOT_APPLICABLE:
+        return _from_row(text, number, row.status, row)
     if row is not None and row.status is not None:
         return _from_row(text, number, ItemStatus.NOT_FOUND, row)
     return ItemMatch(
