@@ -121,6 +121,13 @@ def test_required_figures(text: str, key: str, status: FigureStatus) -> None:
     assert figure(text, key) is status
 
 
+def test_the_sentence_listing_the_parts_says_nothing_of_them() -> None:
+    text = "全文包括概述、依申请公开情况、评议情况、举报、复议、诉讼情况等4个部分。\n"
+    result = survey_text(text)
+    assert {f.status for f in result.figures} == {FigureStatus.NOT_GIVEN}
+    assert result.assessment is AssessmentStatus.NONE
+
+
 def test_an_explicit_zero_is_quoted_as_its_evidence() -> None:
     text = "三、依申请公开情况\n学校重视申请工作。本年度没有收到信息公开申请。\n"
     found = {f.key: f for f in survey_text(text).figures}["requests"]
@@ -135,6 +142,8 @@ def test_an_explicit_zero_is_quoted_as_its_evidence() -> None:
         ("社会公众对学校信息公开工作评价良好。", AssessmentStatus.PUBLIC),
         ("师生对学校信息公开工作整体上比较满意。", AssessmentStatus.INTERNAL),
         ("学校完善了工作制度。", AssessmentStatus.NONE),
+        # a cited document's title is not an assessment
+        ("根据《关于2022年高校信息公开评议工作的提示函》开展工作。", AssessmentStatus.NONE),
     ],
 )
 def test_assessment(sentence: str, status: AssessmentStatus) -> None:

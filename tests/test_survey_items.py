@@ -592,3 +592,11 @@ class TestParseMatchers:
         )
         with pytest.raises(DataError, match="'招聘信息' is both a name and an exclude"):
             parse_matchers(text)
+
+
+def test_a_name_in_the_title_of_a_notice_is_not_the_item() -> None:
+    notice = "根据《教育部办公厅关于做好2022年高校信息公开年度报告工作的通知》要求开展工作。"
+    assert matched(notice)[5].status is ItemStatus.NOT_FOUND
+    # the title of a document that is the item itself still names it
+    rules = "学校公开了《学生学籍管理办法》。"
+    assert matched(rules)[35].status is ItemStatus.DISCLOSED

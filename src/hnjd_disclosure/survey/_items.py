@@ -38,6 +38,9 @@ _DIGITS: Final = "0-9\uff10-\uff19"  # ASCII and full-width digits, for a charac
 #: The longest evidence kept: a longer sentence or row is cut around the name.
 EVIDENCE_MAX: Final = 200
 _ITEM_COUNT: Final = 50
+#: How the titles of the documents a report is written under end (a notice, an opinion, a
+#: regulation, a list): an item's name inside such a title is not the item.
+_GOVERNING: Final = ("通知", "意见", "函", "决定", "条例", "清单", "格式", "规定")
 
 
 class ItemStatus(enum.Enum):
@@ -370,6 +373,7 @@ def _sentences(
     for start, end, is_paragraph in _units(document, skip):
         names: list[re.Match[str]] = []
         begin, every, items, titles = start, False, frozenset[int](), 0
+        opened = named = 0
         for phrase in m.pattern.finditer(folded, start, end):
             kind, which = phrases[phrase.group()]
             if kind is end_:
@@ -386,9 +390,15 @@ def _sentences(
                 if not titles and negated(folded, max(begin, at - 4), at) is None:
                     every, items = every or not which, items | which
             elif kind is _Kind.OPEN:
+                if not titles:
+                    opened, named = phrase.end(), len(names)
                 titles += 1
             elif kind is _Kind.CLOSE:
                 titles = max(0, titles - 1)
+                if not titles and folded[opened : phrase.start()].endswith(_GOVERNING):
+                    # 《关于做好2022年高校信息公开年度报告工作的通知》 cites a notice: the
+                    # names in its title are not the report's (《学籍管理办法》 is item 36's)
+                    del names[named:]
         if names:
             yield _Sentence((begin, end), names, every, items)
 
