@@ -348,6 +348,11 @@ class TestUnknown:
         """第1号 or （2022）12号 after an ordinary word is not a document number."""
         assert check_citations("宿舍（2022）12号楼，第1号文件，令第2号") == ()
 
+    def test_a_number_without_its_code_under_a_known_title(self) -> None:
+        """〔2014〕23号 under the checklist's title: the code left out, year and serial agree."""
+        assert _one("《高等学校信息公开事项清单》（〔2014〕23号）").verdict is KNOWN
+        assert _one("《高等学校信息公开事项清单》（〔2015〕23号）").verdict is SLIP
+
     def test_a_number_without_issuer(self) -> None:
         """〔2022〕19号 is a number whose issuer the text does not print."""
         citation = _one("《关于2022年安徽省高校信息公开评议工作的提示函》（〔2022〕19号）")

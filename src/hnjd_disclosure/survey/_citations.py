@@ -554,6 +554,9 @@ def check_citations(text: str) -> tuple[Citation, ...]:
         number = text[start:end]
         doc = table.by_number.get(found.key)
         title = _title_before(table, text, norm, titles, start)
+        if not found.key.code and title is not None:
+            # 〔2014〕23号 under a title: the issuer's code left out, the rest still checkable
+            doc = _without_code(table, found.key, title.documents)
         if title is None:
             verdict = CitationVerdict.KNOWN if doc is not None else CitationVerdict.UNKNOWN
             out.append(_citation(None, number, found.span, verdict, doc))
@@ -569,6 +572,20 @@ def check_citations(text: str) -> tuple[Citation, ...]:
                 _citation(title, None, span, CitationVerdict.KNOWN, _current(title.documents))
             )
     return tuple(sorted(out, key=lambda c: c.span))
+
+
+def _without_code(
+    table: _Table, key: _NumberKey, docs: tuple[KnownDocument, ...]
+) -> KnownDocument | None:
+    """The document among ``docs`` whose number has this year and serial, if any."""
+    return next(
+        (
+            d
+            for k, d in table.by_number.items()
+            if d in docs and (k.year, k.serial) == (key.year, key.serial)
+        ),
+        None,
+    )
 
 
 def _title_before(
