@@ -330,6 +330,12 @@ class TestUnknown:
         assert _one("安徽省教育厅" + text).verdict is UNKNOWN
         assert _one("湖南省教育厅" + text).verdict is SLIP
 
+    def test_a_province_s_code_is_not_the_ministry_s(self) -> None:
+        """皖教办函〔2014〕23号 is a provincial number, not 教办函〔2014〕23号."""
+        citation = _one("《高等学校信息公开事项清单》（皖教办函〔2014〕23号）")
+        assert (citation.verdict, citation.number) == (SLIP, "皖教办函〔2014〕23号")
+        assert _one("按照豫教办函〔2014〕23号").verdict is UNKNOWN
+
     def test_a_known_number_under_an_unknown_title(self) -> None:
         """A school's own rules under 教育部令第29号: the number's document, but unverifiable."""
         citation = _one("《某某大学信息公开实施细则》（教育部令第29号）")
