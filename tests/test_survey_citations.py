@@ -478,6 +478,14 @@ def test_every_citation_spans_its_title_and_number(text: str) -> None:
         assert (citation.verdict is SLIP) == bool(citation.slip)
 
 
+@given(st.one_of(st.text(), _citing_text))
+def test_any_text_gives_ordered_citations_inside_it(text: str) -> None:
+    """Any text is read without error; citations are in order, within the text."""
+    found = check_citations(text)
+    assert [c.span for c in found] == sorted(c.span for c in found)
+    assert all(0 <= c.span[0] < c.span[1] <= len(text) for c in found)
+
+
 # ----- hostile texts -------------------------------------------------------------------------
 
 _MEGABYTE = 1_000_000
