@@ -7,9 +7,10 @@ to standard error and exits with status 2, never a traceback, and writes nothing
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from . import io
@@ -604,6 +605,139 @@ def _add_extract(sub: _Subparsers) -> None:
     p.set_defaults(run=_extract)
 
 
+_SURVEY_SUFFIXES: Final = (".csv", ".json", ".html", ".xlsx")
+
+
+def _survey(args: argparse.Namespace, stdout: TextIO) -> int:
+    from .survey import Weights, survey, survey_file
+
+    weights = Weights.default()
+    if args.weights:
+        weights = Weights.from_toml(
+            io.read_bounded(args.weights, _WEIGHTS_LIMIT).decode("utf-8", "replace"),
+            source=args.weights,
+        )
+    if args.explain:
+        _explain(survey_file(args.explain), weights, stdout)
+        return EXIT_OK
+    if not args.paths:
+        raise CliError("survey: give at least one PATH (a folder or a report file)")
+    suffix = os.path.splitext(args.output)[1].lower() if args.output else ""
+    if args.output and suffix not in _SURVEY_SUFFIXES:
+        raise CliError(
+            f"{args.output}: write a survey to a file ending in {', '.join(_SURVEY_SUFFIXES)}"
+        )
+    if args.output and not args.force and os.path.lexists(args.output):
+        # before the survey, not after an hour of it
+        raise CliError(f"{args.output}: exists; use --force to replace it")
+    with _progress(args.quiet) as on_row:
+        result = survey(args.paths, workers=args.workers, weights=weights, on_row=on_row)
+    if not args.output:
+        _survey_table(result, stdout)
+    elif suffix == ".xlsx":
+        from .survey import to_xlsx
+
+        emit_bytes(to_xlsx(result), args)
+    else:
+        from .survey import to_csv, to_html, to_json
+
+        writer = {".csv": to_csv, ".json": to_json, ".html": to_html}[suffix]
+        emit(writer(result), args, stdout)
+    return EXIT_OK
+
+
+_WEIGHTS_LIMIT: Final = 1 << 20
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[Any], None] | None]:
+    """A progress bar on standard error (count, rate, time left) when it is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit=" reports", file=sys.stderr, dynamic_ncols=True) as bar:
+
+        def tick(_row: object) -> None:
+            bar.update(1)
+
+        yield tick
+
+
+def _survey_table(result: Any, stdout: TextIO) -> None:
+    """The ranked rows as a tab-separated table: rank, score, institution, year, format,
+    parts found, items disclosed of those applicable, source (or the error)."""
+    stdout.write("rank\tscore\tinstitution\tyear\tformat\tparts\titems\tsource\n")
+    for row in result.rows:
+        record = row.record()
+        if row.error is not None:
+            stdout.write(f"—\t—\t—\t—\t—\t—\t—\t{escape(row.error)}\n")
+            continue
+        cells = (
+            record["rank"],
+            record["score"],
+            record["institution"] or "—",
+            record["year"] or "—",
+            record["format"],
+            f"{record['parts_found']}/8",
+            f"{record['items_disclosed']}/{record['items_applicable']}",
+            escape(row.source),
+        )
+        stdout.write("\t".join(str(c) for c in cells) + "\n")
+
+
+def _explain(report: Any, weights: Any, stdout: TextIO) -> None:
+    """Every point of one report: won/possible, key, why, and the text it rests on."""
+    from .survey import score, score_points
+
+    if report.error is not None:
+        raise CliError(f"{report.source}: {report.error}")
+    points = score_points(report, weights)
+    for point in points:
+        evidence = f"\t「{escape(point.evidence)}」" if point.evidence else ""
+        stdout.write(f"{point.won}/{point.possible}\t{point.key}\t{point.reason}{evidence}\n")
+    won = sum(p.won for p in points)
+    possible = sum(p.possible for p in points)
+    stdout.write(f"score {score(points)} ({won} of {possible} points)\n")
+
+
+def _add_survey(sub: _Subparsers) -> None:
+    p = sub.add_parser(
+        "survey",
+        help="score a folder of institutions' reports (structure, checklist, figures, citations)",
+        description="Survey every report under the PATHs (folders are read recursively; "
+        ".txt, .text, .md, .html, .htm and .docx files): one ranked row per report with its "
+        "identity, the Ministry's eight parts found, the checklist items disclosed, the "
+        "required figures, citations, arithmetic checks and what it carried over from the "
+        "same institution's earlier report. A file that cannot be read is a row with its "
+        "error. Without -o, prints the ranked table; -o writes .csv, .json, .html or .xlsx "
+        "(the xlsx extra).",
+    )
+    p.add_argument("paths", metavar="PATH", nargs="*", help="a folder or a report file")
+    _add_output(p)
+    p.add_argument(
+        "--workers", type=_workers, default=1, help="read the reports in N processes (default 1)"
+    )
+    p.add_argument("--weights", metavar="FILE", help="a TOML file of weights (see the docs)")
+    p.add_argument(
+        "--explain", metavar="REPORT", help="print every point REPORT wins or loses, and why"
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=_survey)
+
+
+def _workers(value: str) -> int:
+    if not value.isdecimal() or not 1 <= int(value) <= _MAX_WORKERS:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of processes from 1 to {_MAX_WORKERS}, got {value!r}"
+        )
+    return int(value)
+
+
+_MAX_WORKERS: Final = 256
+
+
 #: The sub-commands in the order --help lists them, each with the function that adds it.
 _COMMANDS: dict[str, Callable[[_Subparsers], None]] = {
     "render": _add_render,
@@ -615,6 +749,7 @@ _COMMANDS: dict[str, Callable[[_Subparsers], None]] = {
     "diff": _add_diff,
     "parse": _add_parse,
     "extract": _add_extract,
+    "survey": _add_survey,
 }
 
 

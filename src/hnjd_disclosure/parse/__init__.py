@@ -4,7 +4,10 @@
 * :func:`extract_figures`: every quantitative claim of any report, with offsets, and each
   percentage linked to its part and whole where the text gives them;
 * :func:`read_header`: institution, title, year, period, cited documents, announced parts;
-* :func:`audit_text`: the audit's checks applied to the figures of any text;
+* :func:`audit_text`, :func:`check_text`: the audit's checks applied to the figures of any
+  text (:func:`check_document` when the document and header are read already);
+* :func:`simplified`: a text with the traditional characters of the reports' names
+  simplified, one for one;
 * :func:`html_to_text`, :func:`docx_to_text`: a web page or a Word file as the report's text,
   which the readers above then read (tables as :func:`pipe_rows`).
 
@@ -14,8 +17,8 @@ Every function takes a ``str`` of at most :data:`MAX_CHARS` characters and raise
 exception escapes on any ``str`` input.
 """
 
-from ._text import MAX_CHARS
-from .checks import Check, TextAudit, Verdict, audit_text, check_text
+from ._text import MAX_CHARS, simplified
+from .checks import Check, TextAudit, Verdict, audit_text, check_document, check_text
 from .document import Cell, CellKind, Document, Heading, Paragraph, Row, Table, read_document
 from .extraction import Extraction, extract
 from .figures import Basis, Figure, FigureKind, Reference, extract_figures
@@ -44,6 +47,7 @@ __all__ = [
     "TextAudit",
     "Verdict",
     "audit_text",
+    "check_document",
     "check_text",
     "docx_to_text",
     "extract",
@@ -53,4 +57,5 @@ __all__ = [
     "pipe_rows",
     "read_document",
     "read_header",
+    "simplified",
 ]

@@ -17,7 +17,16 @@ from typing import Final
 from .._layout import fold, split_lines
 from ..errors import ParseError, TextTooLargeError
 
-__all__ = ["MAX_CHARS", "MAX_FIGURE_CHARS", "Cursor", "Line", "check_size", "fold", "lines_of"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_FIGURE_CHARS",
+    "Cursor",
+    "Line",
+    "check_size",
+    "fold",
+    "lines_of",
+    "simplified",
+]
 
 #: The longest text the readers accept, in characters (about 60 MB of UTF-8 Chinese).
 MAX_CHARS: Final = 20_000_000
@@ -29,6 +38,31 @@ MAX_CHARS: Final = 20_000_000
 #: report is under 200,000 characters (the 2022 text: 8,000), so a file past this limit is
 #: refused at once; the functions themselves keep :data:`MAX_CHARS`, within the bound above.
 MAX_FIGURE_CHARS: Final = 1_000_000
+
+# Reports copied into traditional characters (Hong Kong and Taiwan mirrors, some sites'
+# "繁體" switch) name the same parts and documents: the characters of those names, each to its
+# simplified form, one to one, so offsets stay offsets. Used to recognise names only.
+_TRADITIONAL: Final = str.maketrans(
+    "報開學職業術關於為與條辦廳號總體況動請訴議復舉單據統計時間實務師價網這個們來對將處"
+    "經濟費額歲歷屆畢達標準確認證書縣區員會議題據權責規劃劃辦設檢查監督審覈評閱讀聯繫電話",
+    "报开学职业术关于为与条办厅号总体况动请诉议复举单据统计时间实务师价网这个们来对将处"
+    "经济费额岁历届毕达标准确认证书县区员会议题据权责规划划办设检查监督审核评阅读联系电话",
+)
+
+
+def simplified(text: str) -> str:
+    """``text`` with the traditional characters of the reports' names in simplified form,
+    character for character (offsets in the result are offsets in ``text``).
+
+    >>> simplified("二、主動公開情況")
+    '二、主动公开情况'
+    """
+    return text.translate(_TRADITIONAL) if _ANY_TRADITIONAL.search(text) else text
+
+
+# most texts have none of them: a search in C spares translating them character by character
+_ANY_TRADITIONAL: Final = re.compile("[" + "".join(chr(c) for c in _TRADITIONAL) + "]")
+
 
 #: Digits longer than this are not a figure (an identifier, or garbage): the readers
 #: refuse them rather than build numbers no report prints.

@@ -49,7 +49,15 @@ from .document import Cell, CellKind, Document, Row, Table, read_document
 from .figures import extract_from, qizhong_groups
 from .header import Header, read_header
 
-__all__ = ["Check", "TextAudit", "Verdict", "audit_text", "check_text", "percent_cause"]
+__all__ = [
+    "Check",
+    "TextAudit",
+    "Verdict",
+    "audit_text",
+    "check_document",
+    "check_text",
+    "percent_cause",
+]
 
 
 class Verdict(enum.Enum):
@@ -202,9 +210,13 @@ def check_text(text: str) -> TextAudit:
     Raises:
         TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
     """
-    document = read_document(text)
+    return check_document(text, read_document(text), read_header(text))
+
+
+def check_document(text: str, document: Document, header: Header) -> TextAudit:
+    """:func:`check_text` for a caller that has read ``text``'s document and header already
+    (the survey reads them once for all its checks)."""
     figures = extract_from(text, document)
-    header = read_header(text)
     found: list[tuple[Check, Finding | None]] = [
         *_rates(figures, text),
         *_table_sums(figures, document),

@@ -31,6 +31,7 @@ The document is built in time linear in the text.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -232,15 +233,16 @@ _CLAUSE_ENDS: Final = _SENTENCE_ENDS | frozenset("，,；;：:")
 
 
 def _pieces(text: str, offset: int, ends: frozenset[str]) -> tuple[tuple[int, int], ...]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in ends:
-            out.append((offset + start, offset + i + 1))
-            start = i + 1
-    if start < len(text):
-        out.append((offset + start, offset + len(text)))
-    return tuple(out)
+    """The offsets of the runs of ``text`` that end with one of ``ends`` (or the text)."""
+    return tuple(
+        (offset + m.start(), offset + m.end()) for m in _piece_pattern(ends).finditer(text)
+    )
+
+
+@functools.cache
+def _piece_pattern(ends: frozenset[str]) -> re.Pattern[str]:
+    chars = re.escape("".join(sorted(ends)))
+    return re.compile(f"[^{chars}]*+[{chars}]|[^{chars}]++")
 
 
 Block = Heading | Paragraph | Table

@@ -15,7 +15,7 @@ from typing import Final
 from attrs import frozen
 
 from ..numerals import from_chinese
-from ._text import check_size, fold
+from ._text import check_size, fold, simplified
 
 __all__ = ["DocumentRef", "Header", "read_header"]
 
@@ -81,6 +81,10 @@ _PARTS: Final = re.compile(
 )
 _LIST_START: Final = ("包括", "包含", "分为", "涵盖", "由")
 _INSTITUTION: Final = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:大学|学院|学校|研究院)")
+_YEAR_PREFIX: Final = re.compile(
+    r"[0-9]{4}[ \t\u3000]*+(?:(?:—+|-|\u2013|~|至|到)[ \t\u3000]*+[0-9]{4}[ \t\u3000]*+)?"
+    r"(?:学年度|学年|年度|年)"
+)
 _TITLE_YEAR: Final = re.compile(r"([0-9]{4})[ \t\u3000]*+年")
 _HEAD_LINES: Final = 60
 _NAVIGATION: Final = (">", "\uff1e", "\u203a", "\u00bb", "当前位置", "首页")
@@ -102,12 +106,14 @@ def read_header(text: str) -> Header:
     # a byte-order mark left at the start of a decoded file is not part of the first line
     lines = [ln.strip() for ln in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]]
     lines[0] = lines[0].removeprefix("\ufeff").strip()
+    # names are recognised in simplified characters; what is returned is the text's own
+    plain = [fold(simplified(ln)) for ln in lines]
     title_index = next(
-        (i for i, ln in enumerate(lines) if _is_title(ln)),
+        (i for i, ln in enumerate(plain) if _is_title(ln)),
         None,
     )
     title = lines[title_index] if title_index is not None else None
-    institution = _institution(lines, title_index)
+    institution = _institution(lines, plain, title_index)
     academic = _ACADEMIC.search(folded)
     academic_year = (int(academic.group(1)), int(academic.group(2))) if academic else None
     year = None
@@ -173,15 +179,20 @@ def _is_title(line: str) -> bool:
     )
 
 
-def _institution(lines: list[str], title_index: int | None) -> str | None:
+def _institution(lines: list[str], plain: list[str], title_index: int | None) -> str | None:
+    """The line before the title if it is a name; the name the title starts with (after its
+    year: 「2022年某某学院信息公开工作年度报告」); else the first line that is a name."""
     if title_index is not None:
-        if title_index > 0 and _INSTITUTION.fullmatch(lines[title_index - 1]):
+        if title_index > 0 and _INSTITUTION.fullmatch(plain[title_index - 1]):
             return lines[title_index - 1]
-        found = _INSTITUTION.match(lines[title_index])
+        title = plain[title_index]
+        year = _YEAR_PREFIX.match(title)
+        at = year.end() if year else 0
+        found = _INSTITUTION.match(title, at)
         if found is not None:
-            return found.group()
-    for line in lines:
-        if _INSTITUTION.fullmatch(line):
+            return lines[title_index][found.start() : found.end()]
+    for line, simple in zip(lines, plain, strict=True):
+        if _INSTITUTION.fullmatch(simple):
             return line
     return None
 

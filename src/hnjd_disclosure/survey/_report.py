@@ -1,0 +1,483 @@
+"""One report surveyed: what it is, which parts and items it has, which figures and citations.
+
+:func:`survey_text` is pure (a text in, a :class:`ReportSurvey` out) and its result is
+picklable, so a survey can run it in worker processes or on a cluster.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
+
+from attrs import frozen
+
+from ..model import InstitutionKind
+from ..parse import (
+    Check,
+    Document,
+    Header,
+    Heading,
+    Paragraph,
+    Table,
+    Verdict,
+    check_document,
+    read_document,
+    read_header,
+    simplified,
+)
+from ._citations import Citation, check_citations
+from ._items import ItemMatch, ItemSource, match_items
+from ._rules import SurveyRules, survey_rules
+
+__all__ = [
+    "AssessmentStatus",
+    "FigureStatus",
+    "PartFound",
+    "PartStatus",
+    "ReportFormat",
+    "ReportSurvey",
+    "RequiredFigure",
+    "survey_text",
+]
+
+
+class ReportFormat(enum.Enum):
+    """The format a report follows."""
+
+    #: The Ministry of Education's annual-report structure (高等学校信息公开年度报告).
+    MINISTRY = "ministry"
+    #: The State Council's 政府信息公开工作年度报告 format.
+    GOVERNMENT = "government"
+    #: Neither (an employment report, an excerpt, a page of something else).
+    OTHER = "other"
+
+
+class PartStatus(enum.Enum):
+    """How a report gives one of the Ministry's eight parts."""
+
+    #: Under a heading of its own.
+    OWN = "own"
+    #: Under a heading it shares with another part (四、评议及举报、复议、诉讼情况).
+    MERGED = "merged"
+    #: Under no heading.
+    MISSING = "missing"
+
+
+@frozen(kw_only=True)
+class PartFound:
+    """One of the Ministry's eight parts: where the report gives it, if it does."""
+
+    number: int
+    name: str
+    status: PartStatus
+    heading: str
+    span: tuple[int, int] | None
+
+
+class FigureStatus(enum.Enum):
+    """Whether a required figure is given (an explicit 0 is given)."""
+
+    GIVEN = "given"
+    NOT_GIVEN = "not_given"
+
+
+@frozen(kw_only=True)
+class RequiredFigure:
+    """A figure the report must give: whether it does, and the sentence that gives it."""
+
+    key: str
+    name: str
+    status: FigureStatus
+    evidence: str
+    span: tuple[int, int] | None
+
+
+class AssessmentStatus(enum.Enum):
+    """How part 4 (评议) is reported."""
+
+    #: With the public's evaluation (社会公众, 家长, 第三方 …).
+    PUBLIC = "public"
+    #: With the institution's own evaluation only.
+    INTERNAL = "internal"
+    #: Not at all.
+    NONE = "none"
+
+
+@frozen(kw_only=True)
+class ReportSurvey:
+    """What the survey found in one report. ``error`` is set when the file could not be read,
+    and then every other finding is empty."""
+
+    source: str
+    error: str | None = None
+    institution: str | None = None
+    title: str | None = None
+    year: int | None = None
+    academic_year: tuple[int, int] | None = None
+    period_start: datetime.date | None = None
+    period_end: datetime.date | None = None
+    kind: InstitutionKind | None = None
+    format: ReportFormat = ReportFormat.OTHER
+    announced_parts: int | None = None
+    parts: tuple[PartFound, ...] = ()
+    other_headings: tuple[str, ...] = ()
+    items: tuple[ItemMatch, ...] = ()
+    figures: tuple[RequiredFigure, ...] = ()
+    assessment: AssessmentStatus = AssessmentStatus.NONE
+    assessment_evidence: str = ""
+    citations: tuple[Citation, ...] = ()
+    checks_verified: int = 0
+    checks_unverifiable: int = 0
+    failed: tuple[Check, ...] = ()
+    dated: datetime.date | None = None
+    #: Digests of its sentences and of its figures in context (8 bytes each, sorted), for
+    #: finding what a later year carried over; not part of any output.
+    sentence_digests: bytes = b""
+    figure_digests: bytes = b""
+
+    @property
+    def period_days(self) -> int | None:
+        """The days of the reporting period, both ends counted.
+
+        >>> ReportSurvey(source="r.txt", period_start=datetime.date(2021, 9, 1),
+        ...              period_end=datetime.date(2022, 8, 31)).period_days
+        365
+        """
+        if self.period_start is None or self.period_end is None:
+            return None
+        return (self.period_end - self.period_start).days + 1
+
+    @property
+    def sentences(self) -> int:
+        """How many distinct sentences (of a length worth comparing) the report has."""
+        return len(self.sentence_digests) // _DIGEST
+
+
+def survey_text(text: str, *, source: str = "<text>") -> ReportSurvey:
+    """Survey one report's text.
+
+    >>> r = survey_text("某某大学2022年信息公开年度报告\\n一、概述\\n本年度未收到举报。\\n")
+    >>> r.institution, r.format.value, [p.status.value for p in r.parts][:2]
+    ('某某大学', 'ministry', ['own', 'missing'])
+    >>> {f.key: f.status.value for f in r.figures}["complaints"]
+    'given'
+
+    Raises:
+        TextTooLargeError: if the text is longer than :data:`~hnjd_disclosure.parse.MAX_CHARS`.
+    """
+    rules = survey_rules()
+    # names are recognised in simplified characters, one for one (offsets stay offsets); the
+    # evidence quoted is the text's own
+    plain = simplified(text)
+    document = read_document(plain)
+    header = read_header(text)
+    audit = check_document(text, document if plain == text else read_document(text), header)
+    items = match_items(plain, document)
+    headings = [b for b in document.blocks if isinstance(b, Heading) and b.level == 1]
+    parts, other = _parts(rules, headings, items)
+    sections = _sections(rules, text, document, headings)
+    assessment, assessment_evidence = _assessment(rules, text, sections)
+    return ReportSurvey(
+        source=source,
+        institution=header.institution,
+        title=header.title,
+        year=header.year,
+        academic_year=header.academic_year,
+        period_start=header.period_start,
+        period_end=header.period_end,
+        kind=_kind(header.institution),
+        format=_format(rules, header, headings, parts),
+        announced_parts=header.stated_part_count or (len(header.part_names) or None),
+        parts=parts,
+        other_headings=other,
+        items=items,
+        figures=tuple(_figures(rules, text, sections)),
+        assessment=assessment,
+        assessment_evidence=assessment_evidence,
+        citations=check_citations(text),
+        checks_verified=audit.verified,
+        checks_unverifiable=len(audit.unverifiable),
+        failed=tuple(c for c in audit.checks if c.verdict is Verdict.FAILED),
+        dated=_dated(text),
+        sentence_digests=_digests(_sentence_keys(sections.pieces)),
+        figure_digests=_digests(_figure_keys(text)),
+    )
+
+
+# -- identity ---------------------------------------------------------------------------------
+
+_VOCATIONAL: Final = ("职业", "专科", "高职")
+_DIGEST: Final = 8
+
+
+def _kind(institution: str | None) -> InstitutionKind | None:
+    """高职 when the name says so (职业技术学院, 高等专科学校), 本科 for another 大学/学院."""
+    if institution is None:
+        return None
+    if any(word in institution for word in _VOCATIONAL):
+        return InstitutionKind.VOCATIONAL
+    if institution.endswith(("大学", "学院")):
+        return InstitutionKind.UNDERGRADUATE
+    return None
+
+
+def _format(
+    rules: SurveyRules, header: Header, headings: Sequence[Heading], parts: Sequence[PartFound]
+) -> ReportFormat:
+    title = header.title or ""
+    if any(t in title for t in rules.government_titles) or any(
+        g in h.title for h in headings for g in rules.government_headings
+    ):
+        return ReportFormat.GOVERNMENT
+    named = (
+        all(w in title for w in rules.ministry_title_words) and rules.ministry_title_end in title
+    )
+    found = sum(p.status is not PartStatus.MISSING for p in parts)
+    if named or found >= rules.ministry_min_parts:
+        return ReportFormat.MINISTRY
+    return ReportFormat.OTHER
+
+
+# -- structure --------------------------------------------------------------------------------
+
+
+def _matches(rules: SurveyRules, title: str) -> list[int]:
+    return [p.number for p in rules.parts if any(name in title for name in p.names)]
+
+
+def _parts(
+    rules: SurveyRules, headings: Sequence[Heading], items: Sequence[ItemMatch]
+) -> tuple[tuple[PartFound, ...], tuple[str, ...]]:
+    """Each part's best heading (its own beats a shared one), and the headings of no part."""
+    best: dict[int, tuple[PartStatus, Heading]] = {}
+    other: list[str] = []
+    for heading in headings:
+        numbers = _matches(rules, heading.title)
+        if not numbers:
+            other.append(heading.title)
+        status = PartStatus.OWN if len(numbers) == 1 else PartStatus.MERGED
+        for n in numbers:
+            if n not in best or (best[n][0] is PartStatus.MERGED and status is PartStatus.OWN):
+                best[n] = (status, heading)
+    found = []
+    for part in rules.parts:
+        if part.number in best:
+            status, heading = best[part.number]
+            found.append(
+                PartFound(
+                    number=part.number,
+                    name=part.name,
+                    status=status,
+                    heading=f"{heading.number}{heading.title}",
+                    span=heading.span,
+                )
+            )
+        elif part.number == _CHECKLIST_PART and any(i.source is ItemSource.TABLE for i in items):
+            # the checklist table without a heading of its own (an appendix, a 附表)
+            found.append(_table_part(part.name, items))
+        else:
+            found.append(
+                PartFound(
+                    number=part.number,
+                    name=part.name,
+                    status=PartStatus.MISSING,
+                    heading="",
+                    span=None,
+                )
+            )
+    return tuple(found), tuple(other)
+
+
+_CHECKLIST_PART: Final = 8
+
+
+def _table_part(name: str, items: Sequence[ItemMatch]) -> PartFound:
+    spans = [i.span for i in items if i.source is ItemSource.TABLE and i.span is not None]
+    return PartFound(
+        number=_CHECKLIST_PART,
+        name=name,
+        status=PartStatus.OWN,
+        heading="",
+        span=(min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None,
+    )
+
+
+#: Each part's sections: the offsets from a heading naming it to the next level-1 heading.
+_Sections = dict[int, list[tuple[int, int]]]
+
+
+@frozen
+class _Piece:
+    """A sentence, or a table row read as one: its offsets, its text as printed, and in
+    simplified characters (what names are looked for in)."""
+
+    span: tuple[int, int]
+    text: str
+    plain: str
+    row: bool = False
+
+
+@frozen
+class _Sectioned:
+    sections: _Sections
+    pieces: tuple[_Piece, ...]
+    headed: bool
+
+    def within(self, part: int) -> Iterator[_Piece]:
+        """The pieces of part ``part``'s sections; every piece when the text has no headings."""
+        if not self.headed:
+            yield from self.pieces
+            return
+        spans = self.sections.get(part, [])
+        for piece in self.pieces:
+            if any(a <= piece.span[0] < b for a, b in spans):
+                yield piece
+
+
+def _sections(
+    rules: SurveyRules, text: str, document: Document, headings: Sequence[Heading]
+) -> _Sectioned:
+    sections: _Sections = {}
+    starts = [h.span[0] for h in headings] + [len(text)]
+    for i, heading in enumerate(headings):
+        for n in _matches(rules, heading.title):
+            sections.setdefault(n, []).append((heading.span[0], starts[i + 1]))
+    return _Sectioned(
+        sections=sections, pieces=tuple(_pieces(text, document)), headed=bool(headings)
+    )
+
+
+def _pieces(text: str, document: Document) -> Iterator[_Piece]:
+    """Sentences and table rows; ``text`` (the original of the document's simplified text)
+    is what a piece quotes."""
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            offset = block.span[0]
+            for a, b in block.sentences:
+                yield _Piece(span=(a, b), text=text[a:b], plain=block.text[a - offset : b - offset])
+        elif isinstance(block, Table):
+            for row in block.rows:
+                a, b = row.span
+                plain = "｜".join(c.text for c in row.cells)
+                yield _Piece(span=row.span, text=text[a:b], plain=plain, row=True)
+
+
+# -- figures, assessment ----------------------------------------------------------------------
+
+_EVIDENCE: Final = 200
+
+
+def _figures(rules: SurveyRules, text: str, sections: _Sectioned) -> Iterator[RequiredFigure]:
+    for rule in rules.figures:
+        given = _giving(rules, sections.within(rule.part), rule.names) or _giving(
+            rules, sections.pieces, rule.anywhere
+        )
+        yield RequiredFigure(
+            key=rule.key,
+            name=rule.name,
+            status=FigureStatus.NOT_GIVEN if given is None else FigureStatus.GIVEN,
+            evidence="" if given is None else given.text[:_EVIDENCE],
+            span=None if given is None else given.span,
+        )
+
+
+def _giving(rules: SurveyRules, pieces: Iterable[_Piece], names: Sequence[str]) -> _Piece | None:
+    """The first piece that names the figure and gives a count or says there were none."""
+    for piece in pieces:
+        if any(name in piece.plain for name in names) and (
+            rules.count.search(piece.plain) or rules.zero.search(piece.plain)
+        ):
+            return piece
+    return None
+
+
+def _assessment(
+    rules: SurveyRules, text: str, sections: _Sectioned
+) -> tuple[AssessmentStatus, str]:
+    internal: str | None = None
+    for piece in sections.within(rules.assessment_part):
+        if not any(name in piece.plain for name in rules.assessment_names):
+            continue
+        if any(word in piece.plain for word in rules.assessment_public):
+            return AssessmentStatus.PUBLIC, piece.text[:_EVIDENCE]
+        if internal is None:
+            internal = piece.text[:_EVIDENCE]
+    if internal is None:
+        return AssessmentStatus.NONE, ""
+    return AssessmentStatus.INTERNAL, internal
+
+
+# -- date, reuse ------------------------------------------------------------------------------
+
+_DATE_LINE: Final = re.compile(
+    r"^[ \t\u3000]*([0-9]{4}|[〇零一二三四五六七八九]{4})[ \t]*年[ \t]*"
+    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*月[ \t]*"
+    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})[ \t]*日[ \t\u3000]*$",
+    re.MULTILINE,
+)
+_TAIL: Final = 2000
+
+
+def _dated(text: str) -> datetime.date | None:
+    """The date on a line of its own near the end (the report's closing date), if any."""
+    from ..numerals import from_chinese
+
+    tail_start = max(0, len(text) - _TAIL)
+    found = None
+    for found in _DATE_LINE.finditer(text, tail_start):  # noqa: B007 - the last one
+        pass
+    if found is None:
+        return None
+    numbers = []
+    for group in found.groups():
+        if group.isdigit():
+            numbers.append(int(group))
+        else:
+            digits = "".join(str("〇一二三四五六七八九".find(c)) for c in group.replace("零", "〇"))
+            numbers.append(int(digits) if len(group) == 4 else from_chinese(group))
+    try:
+        return datetime.date(*numbers)
+    except ValueError:
+        return None
+
+
+_KEEP: Final = re.compile(r"[\s\u3000]+")
+_SHORTEST: Final = 12
+_CONTEXT: Final = 8
+_FIGURE: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:%|万|人|个|名|篇|条|件|项|次|元)")
+
+
+def _sentence_keys(pieces: Iterable[_Piece]) -> Iterator[str]:
+    for piece in pieces:
+        if not piece.row:
+            sentence = _KEEP.sub("", piece.plain)
+            if len(sentence) >= _SHORTEST:
+                yield sentence
+
+
+def _figure_keys(text: str) -> Iterator[str]:
+    for match in _FIGURE.finditer(text):
+        context = _KEEP.sub("", text[max(0, match.start() - _CONTEXT) : match.start()])
+        yield context + match.group()
+
+
+def _digests(keys: Iterable[str]) -> bytes:
+    """8 bytes a key (CRC-32 and Adler-32 of its UTF-8: stable across processes, unlike
+    ``hash``, and a tenth of a cryptographic digest's cost), distinct, sorted."""
+    found = set()
+    for key in keys:
+        data = key.encode("utf-8", "surrogatepass")
+        found.add(zlib.crc32(data) << 32 | zlib.adler32(data))
+    return array("Q", sorted(found)).tobytes()
+
+
+def shared_share(later: bytes, earlier: bytes) -> tuple[int, int]:
+    """How many of ``later``'s digests ``earlier`` also has, and how many ``later`` has."""
+    first = {earlier[i : i + _DIGEST] for i in range(0, len(earlier), _DIGEST)}
+    keys = [later[i : i + _DIGEST] for i in range(0, len(later), _DIGEST)]
+    return sum(k in first for k in keys), len(keys)

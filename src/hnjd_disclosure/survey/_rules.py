@@ -1,0 +1,96 @@
+"""The survey's rules as data: ``data/survey.toml`` read once into typed values."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+from attrs import frozen
+
+__all__ = ["FigureRule", "PartRule", "SurveyRules", "survey_rules"]
+
+_RULES_FILE: Final = "data/survey.toml"
+
+
+@frozen(kw_only=True)
+class PartRule:
+    """One of the Ministry's eight parts and the names its heading goes by."""
+
+    number: int
+    name: str
+    names: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class FigureRule:
+    """A figure a report must give, looked for in the section of part ``part``."""
+
+    key: str
+    name: str
+    part: int
+    names: tuple[str, ...]
+    anywhere: tuple[str, ...]
+
+
+@frozen(kw_only=True)
+class SurveyRules:
+    """Everything ``data/survey.toml`` states."""
+
+    parts: tuple[PartRule, ...]
+    government_titles: tuple[str, ...]
+    government_headings: tuple[str, ...]
+    ministry_title_words: tuple[str, ...]
+    ministry_title_end: str
+    ministry_min_parts: int
+    count: re.Pattern[str]
+    zero: re.Pattern[str]
+    figures: tuple[FigureRule, ...]
+    assessment_part: int
+    assessment_names: tuple[str, ...]
+    assessment_public: tuple[str, ...]
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
+@cache
+def survey_rules() -> SurveyRules:
+    """The rules of the package data, read once.
+
+    >>> [p.number for p in survey_rules().parts]
+    [1, 2, 3, 4, 5, 6, 7, 8]
+    """
+    raw = tomllib.loads(
+        resources.files("hnjd_disclosure").joinpath(_RULES_FILE).read_text(encoding="utf-8")
+    )
+    fmt, figure_rules, assessment = raw["format"], raw["figure_rules"], raw["assessment"]
+    return SurveyRules(
+        parts=tuple(
+            PartRule(number=p["number"], name=p["name"], names=_strings(p["names"]))
+            for p in raw["parts"]
+        ),
+        government_titles=_strings(fmt["government_titles"]),
+        government_headings=_strings(fmt["government_headings"]),
+        ministry_title_words=_strings(fmt["ministry_title_words"]),
+        ministry_title_end=fmt["ministry_title_end"],
+        ministry_min_parts=fmt["ministry_min_parts"],
+        count=re.compile(figure_rules["count"]),
+        zero=re.compile("|".join(f"(?:{z})" for z in figure_rules["zero"])),
+        figures=tuple(
+            FigureRule(
+                key=f["key"],
+                name=f["name"],
+                part=f["part"],
+                names=_strings(f["names"]),
+                anywhere=_strings(f.get("anywhere", ())),
+            )
+            for f in raw["figures"]
+        ),
+        assessment_part=assessment["part"],
+        assessment_names=_strings(assessment["names"]),
+        assessment_public=_strings(assessment["public"]),
+    )
