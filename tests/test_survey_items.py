@@ -429,6 +429,8 @@ class TestExamples:
             ("学校采用公开招标方式完成物资采购。", 18, ItemStatus.MENTIONED),  # a method
             ("在通知公告专栏设置了学籍管理栏目。", 36, ItemStatus.MENTIONED),  # a column
             ("学校生师比为17.5:1。", 27, ItemStatus.DISCLOSED),  # a figure the item asks for
+            # a policy's name (liaoning-univ-admissions-2022: 嚴格落實招生信息“十公開”)
+            ("学校落实招生信息“十公开”，制定了招生章程。", 7, ItemStatus.MENTIONED),
         ],
     )
     def test_look_alikes(self, sentence: str, number: int, expected: ItemStatus) -> None:
