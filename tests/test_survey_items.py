@@ -534,6 +534,30 @@ class TestProperties:
             if old is ItemStatus.NOT_FOUND:
                 assert new is ItemStatus.NOT_FOUND
 
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *"｜|\t\n 。，《》<>0123456789²\uff13%",
+                    "已公开",
+                    "不适用",
+                    "未公开",
+                    "公开情况",
+                    "序号",
+                    "学籍管理办法",
+                    "招生章程",
+                    "计划招生",
+                    "未",
+                    "公布",
+                    "學",
+                ]
+            ),
+            max_size=60,
+        ).map("".join)
+    )
+    def test_any_text_gives_fifty_well_formed_matches(self, text: str) -> None:
+        assert_well_formed(text, matched(text))
+
     @given(paragraphs, st.sampled_from(IRRELEVANT), st.data())
     def test_adding_an_irrelevant_sentence_changes_nothing(
         self, paras: list[list[str]], extra: str, data: st.DataObject
