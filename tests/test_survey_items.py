@@ -432,6 +432,8 @@ class TestExamples:
             ("学校采用公开招标方式完成物资采购。", 18, ItemStatus.MENTIONED),  # a method
             ("在通知公告专栏设置了学籍管理栏目。", 36, ItemStatus.MENTIONED),  # a column
             ("学校生师比为17.5:1。", 27, ItemStatus.DISCLOSED),  # a figure the item asks for
+            # a policy's name (liaoning-univ-admissions-2022: 嚴格落實招生信息“十公開”)
+            ("学校落实招生信息“十公开”，制定了招生章程。", 7, ItemStatus.MENTIONED),
         ],
     )
     def test_look_alikes(self, sentence: str, number: int, expected: ItemStatus) -> None:
@@ -534,6 +536,30 @@ class TestProperties:
         for old, new in zip(before, after, strict=True):
             if old is ItemStatus.NOT_FOUND:
                 assert new is ItemStatus.NOT_FOUND
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *"｜|\t\n 。，《》<>0123456789²\uff13%",
+                    "已公开",
+                    "不适用",
+                    "未公开",
+                    "公开情况",
+                    "序号",
+                    "学籍管理办法",
+                    "招生章程",
+                    "计划招生",
+                    "未",
+                    "公布",
+                    "學",
+                ]
+            ),
+            max_size=60,
+        ).map("".join)
+    )
+    def test_any_text_gives_fifty_well_formed_matches(self, text: str) -> None:
+        assert_well_formed(text, matched(text))
 
     @given(paragraphs, st.sampled_from(IRRELEVANT), st.data())
     def test_adding_an_irrelevant_sentence_changes_nothing(

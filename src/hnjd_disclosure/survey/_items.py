@@ -440,14 +440,14 @@ _CELL_SEP: Final = re.compile("[|｜\t]")
 
 @frozen(kw_only=True)
 class _Row:
-    """A row of the part-8 table: the item it lists and the status it gives (``None``: a
-    status value the table does not define)."""
+    """A row of the part-8 table: the status it gives its item (``None``: a value the
+    matchers do not define, such as 部分公开) and its offsets."""
 
     status: ItemStatus | None
     span: tuple[int, int]
 
 
-def _grids(text: str, document: Document) -> Iterator[_Grid]:
+def _grids(document: Document) -> Iterator[_Grid]:
     """The document's tables, and runs of lines split by pipes or tabs that hold no figure
     (:func:`read_document` takes those for text)."""
     run: _Grid = []
@@ -536,7 +536,7 @@ def _read_grid(folded: str, grid: _Grid, m: _Matchers) -> dict[int, _Row]:
     if column is None:
         return {}
     by_text = [None if _is_header(row, column, m) else _item_of(row, column, m) for row in cells]
-    numbers = [int(r[0]) if r and r[0].isdigit() and len(r[0]) <= 2 else None for r in cells]
+    numbers = [int(r[0]) if r and r[0].isdecimal() and len(r[0]) <= 2 else None for r in cells]
     known = [(t, n) for t, n in zip(by_text, numbers, strict=True) if t is not None]
     # the 序号 column names the item only in a table that numbers as the checklist does
     numbered = len(known) >= m.min_rows and all(t == n for t, n in known)
@@ -558,7 +558,7 @@ def _part8(
     """The rows of the table that lists the most items, and the table's span."""
     best: dict[int, _Row] = {}
     span: tuple[int, int] | None = None
-    for grid in _grids(folded, document):
+    for grid in _grids(document):
         rows = _read_grid(folded, grid, m)
         if len(rows) > len(best):
             best, span = rows, (grid[0][0][0], grid[-1][0][1])
