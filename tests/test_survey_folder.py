@@ -141,7 +141,8 @@ REAL: dict[str, dict[str, object]] = {
     "henan-college-b-employment-2022": {"disclosed": 1},  # 毕业去向落实率 (item 32)
     "henan-univ-graduates-2022": {"disclosed": 1},  # 毕业生共有8636人 (item 32)
     "imnu-teaching-2018": {"disclosed": 1},  # 专任教师总数1175人 (item 27)
-    "liaoning-univ-admissions-2022": {"disclosed": 2},  # 招生章程 (7), 实际录取3783人 (9)
+    # 实际录取3783人 (item 9); 制定本科招生章程 says it was made, not published (7 mentioned)
+    "liaoning-univ-admissions-2022": {"disclosed": 1, "mentioned": 1},
     "nuk-graduates-2022": {"mentioned": 1},  # 就业流向 named without a figure (item 32)
     "shanxi-college-employment-2022": {"disclosed": 1},  # 省内就业(73.24%) (item 32)
     "sichuan-normal-univ-employment-2022": {"disclosed": 1},  # 落实率为81.34% (item 32)
