@@ -27,7 +27,7 @@ from hnjd_disclosure import builtin_report
 from hnjd_disclosure.checklist import checklist_2014
 from hnjd_disclosure.errors import MissingExtraError
 from hnjd_disclosure.render import render
-from hnjd_disclosure.survey import Survey, SurveyRow, Weights, survey, survey_text
+from hnjd_disclosure.survey import ItemStatus, Survey, SurveyRow, Weights, survey, survey_text
 from hnjd_disclosure.survey._output import (
     _HEADINGS,
     _heading,
@@ -262,6 +262,13 @@ class TestXlsx:
         for got, row in zip(rows[1:], result.rows, strict=True):
             assert got[4 : 4 + len(row.items)] == tuple(_label("item", s.value) for s in row.items)
         assert sheet.freeze_panes == "E2"
+
+    def test_the_items_sheet_colours_each_status(self, result: Survey) -> None:
+        sheet = workbook(result)["清单事项"]
+        (area,) = list(sheet.conditional_formatting)
+        assert str(area.sqref) == f"E2:BB{len(result.rows) + 1}"
+        formulas = {rule.formula[0] for rule in area.rules}
+        assert formulas == {f'"{_label("item", s)}"' for s in ItemStatus._value2member_map_}
 
     def test_the_weights_sheet_has_every_weight(self, result: Survey) -> None:
         rows = list(workbook(result)["权重"].iter_rows(values_only=True))

@@ -18,10 +18,12 @@ import html
 import io
 import json
 import math
+import re
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
+from json.encoder import encode_basestring  # json's own string writer, ensure_ascii=False
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -227,18 +229,30 @@ def _weights(weights: Weights) -> dict[str, Any]:
 
 
 def _json(value: object) -> str:
-    """JSON text of a record or of the weights: json writes everything but a Decimal, which
-    it would only write as a float, so this writes that digit for digit."""
-    if isinstance(value, Decimal):
-        return _decimal(value)
-    if isinstance(value, datetime.date):
-        return f'"{value.isoformat()}"'
+    """JSON text of a record or of the weights: as json writes it, but a Decimal digit for
+    digit (json would write it as a float, if at all)."""
+    writer = _JSON_SCALARS.get(type(value))
+    if writer is not None:
+        return writer(value)
     if isinstance(value, Mapping):
-        pairs = (f"{json.dumps(str(k), ensure_ascii=False)}: {_json(v)}" for k, v in value.items())
+        pairs = (f"{encode_basestring(str(k))}: {_json(v)}" for k, v in value.items())
         return "{" + ", ".join(pairs) + "}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_json(v) for v in value) + "]"
+    if isinstance(value, datetime.date):
+        return encode_basestring(value.isoformat())
     return json.dumps(value, ensure_ascii=False)
+
+
+#: The writers of the scalars a record holds, by exact type (a survey writes millions).
+_JSON_SCALARS: Final[Mapping[type, Callable[[Any], str]]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    bool: lambda v: "true" if v else "false",
+    type(None): lambda _: "null",
+    Decimal: _decimal,
+    datetime.date: lambda v: encode_basestring(v.isoformat()),
+}
 
 
 # -- xlsx -------------------------------------------------------------------------------------
@@ -298,27 +312,36 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+@cache
+def _illegal() -> re.Pattern[str]:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE
+
+
 def _xlsx_value(key: str, value: object) -> object:
+    """A record's value for a cell: enumerated values in Chinese, texts without the control
+    characters the file format forbids (shown as U+FFFD) and within Excel's length."""
     shown = _label(key, value)
     if isinstance(shown, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        # control characters are not allowed in the file format: shown as U+FFFD
-        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", shown)[:_CELL_MAX]
+        return _illegal().sub("\ufffd", shown)[:_CELL_MAX]
     return shown
 
 
-def _cells(sheet: Any, values: Iterable[Any]) -> list[Any]:
-    """Cells that keep a text a text (openpyxl would take ``=...`` for a formula)."""
+def _appended(sheet: Any, values: Iterable[object]) -> None:
+    """Append a row whose texts stay texts (openpyxl takes a text starting ``=`` for a
+    formula: a report's ``=HYPERLINK(...)`` must not become one)."""
     from openpyxl.cell import WriteOnlyCell
 
-    cells = []
+    row: list[object] = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, str):
+        if isinstance(value, str) and value.startswith("="):
+            cell = WriteOnlyCell(sheet, value=value)
             cell.data_type = "s"
-        cells.append(cell)
-    return cells
+            row.append(cell)
+        else:
+            row.append(value)
+    sheet.append(row)
 
 
 def _header(sheet: Any, headings: Sequence[str], *, wrap: bool = False) -> list[Any]:
@@ -362,12 +385,13 @@ def _ranked_sheet(book: Any, records: Sequence[Record]) -> None:
     _finish(sheet, len(columns), len(values))
     sheet.append(_header(sheet, headings))
     for row in values:
-        sheet.append(_cells(sheet, row))
+        _appended(sheet, row)
 
 
 def _items_sheet(book: Any, survey: Survey, records: Sequence[Record]) -> None:
-    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.formatting.rule import Rule
     from openpyxl.styles import PatternFill
+    from openpyxl.styles.differential import DifferentialStyle
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet("清单事项")
@@ -378,16 +402,20 @@ def _items_sheet(book: Any, survey: Survey, records: Sequence[Record]) -> None:
     _fit(sheet, [headings[: len(who)], *firsts])
     for i in range(len(who) + 1, len(headings) + 1):
         sheet.column_dimensions[get_column_letter(i)].width = _ITEM_WIDTH
-    _finish(sheet, len(headings), len(records), frozen=f"{get_column_letter(len(who) + 1)}2")
+    first_item = get_column_letter(len(who) + 1)
+    _finish(sheet, len(headings), len(records), frozen=f"{first_item}2")
+    # colours by rule, not per cell: a style on each of millions of cells is slow to write
+    area = f"{first_item}2:{get_column_letter(len(headings))}{len(records) + 1}"
+    for status, colour in _STATUS_FILLS.items():
+        fill = PatternFill("solid", start_color=colour, end_color=colour)
+        shown = _label("item", status)
+        style = DifferentialStyle(fill=fill)
+        sheet.conditional_formatting.add(
+            area, Rule(type="cellIs", operator="equal", formula=[f'"{shown}"'], dxf=style)
+        )
     sheet.append(_header(sheet, headings, wrap=True))
-    fills = {k: PatternFill("solid", fgColor=v) for k, v in _STATUS_FILLS.items()}
     for first, row in zip(firsts, survey.rows, strict=True):
-        cells = _cells(sheet, first)
-        for status in row.items:
-            cell = WriteOnlyCell(sheet, value=str(_label("item", status.value)))
-            cell.fill = fills[status.value]
-            cells.append(cell)
-        sheet.append(cells)
+        _appended(sheet, [*first, *(_label("item", s.value) for s in row.items)])
 
 
 def _weights_sheet(book: Any, weights: Weights) -> None:
@@ -401,7 +429,7 @@ def _weights_sheet(book: Any, weights: Weights) -> None:
     _finish(sheet, 2, len(rows))
     sheet.append(_header(sheet, headings))
     for row in rows:
-        sheet.append(_cells(sheet, row))
+        _appended(sheet, row)
 
 
 # -- HTML -------------------------------------------------------------------------------------
