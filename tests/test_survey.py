@@ -331,3 +331,17 @@ def test_bad_weights_are_one_line_and_exit_2(
     assert status == 2
     assert err.count("\n") == 1
     assert "w.toml: part: expected a number >= 0" in err
+
+
+def test_the_dask_recipe_gives_the_same_survey(tmp_path: Path) -> None:
+    # the recipe of docs/survey.md (tests/test_docs.py runs the page itself)
+    import dask.bag as db
+
+    from hnjd_disclosure.survey import Survey, sources_in, survey_row
+
+    for i in range(5):
+        write(tmp_path, f"r{i}.txt", "一、概述\n" + "二、主动公开情况\n" * (i % 2))
+    paths = list(sources_in([tmp_path]))
+    bag = db.from_sequence(paths, npartitions=2)  # type: ignore[no-untyped-call]
+    rows = bag.map(survey_row).compute(scheduler="processes")
+    assert Survey.of(rows) == survey([tmp_path])

@@ -672,7 +672,7 @@ def _survey_table(result: Any, stdout: TextIO) -> None:
     for row in result.rows:
         record = row.record()
         if row.error is not None:
-            stdout.write(f"—\t—\t—\t—\t—\t—\t—\t{escape(row.source)}: {escape(row.error)}\n")
+            stdout.write(f"—\t—\t—\t—\t—\t—\t—\t{escape(row.error)}\n")
             continue
         cells = (
             record["rank"],

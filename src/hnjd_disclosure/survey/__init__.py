@@ -24,7 +24,16 @@ from ._report import (
     RequiredFigure,
     survey_text,
 )
-from ._run import Reuse, Survey, SurveyRow, iter_survey, sources_in, survey, survey_file
+from ._run import (
+    Reuse,
+    Survey,
+    SurveyRow,
+    iter_survey,
+    sources_in,
+    survey,
+    survey_file,
+    survey_row,
+)
 from ._score import Point, Weights, score, score_points
 
 __all__ = [
@@ -54,5 +63,6 @@ __all__ = [
     "sources_in",
     "survey",
     "survey_file",
+    "survey_row",
     "survey_text",
 ]

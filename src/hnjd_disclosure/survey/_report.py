@@ -180,7 +180,7 @@ def survey_text(text: str, *, source: str = "<text>") -> ReportSurvey:
     items = match_items(plain, document)
     headings = [b for b in document.blocks if isinstance(b, Heading) and b.level == 1]
     parts, other = _parts(rules, headings, items)
-    sections = _sections(rules, text, document, headings)
+    sections = _sections(rules, text, document, headings, header.part_names_span)
     assessment, assessment_evidence = _assessment(rules, text, sections)
     return ReportSurvey(
         source=source,
@@ -307,6 +307,8 @@ def _table_part(name: str, items: Sequence[ItemMatch]) -> PartFound:
     )
 
 
+_LISTS_PARTS: Final = 3
+
 #: Each part's sections: the offsets from a heading naming it to the next level-1 heading.
 _Sections = dict[int, list[tuple[int, int]]]
 
@@ -320,6 +322,12 @@ class _Piece:
     text: str
     plain: str
     row: bool = False
+
+    @property
+    def clauses(self) -> list[str]:
+        """Its clauses, with the titles of documents it cites blanked out (《关于…评议工作的
+        通知》 is not an assessment)."""
+        return _CLAUSE.split(_TITLE.sub("《》", self.plain))
 
 
 @frozen
@@ -340,16 +348,27 @@ class _Sectioned:
 
 
 def _sections(
-    rules: SurveyRules, text: str, document: Document, headings: Sequence[Heading]
+    rules: SurveyRules,
+    text: str,
+    document: Document,
+    headings: Sequence[Heading],
+    announced: tuple[int, int] | None,
 ) -> _Sectioned:
+    """Each part's sections, and the pieces of the text but the sentence that announces the
+    parts (「全文包括概述、…、评议情况…」 names every part and says nothing of them): the one
+    the header found, and any that names three parts or more."""
     sections: _Sections = {}
     starts = [h.span[0] for h in headings] + [len(text)]
     for i, heading in enumerate(headings):
         for n in _matches(rules, heading.title):
             sections.setdefault(n, []).append((heading.span[0], starts[i + 1]))
-    return _Sectioned(
-        sections=sections, pieces=tuple(_pieces(text, document)), headed=bool(headings)
+    pieces = tuple(
+        p
+        for p in _pieces(text, document)
+        if (announced is None or not (p.span[0] < announced[1] and announced[0] < p.span[1]))
+        and len(_matches(rules, p.plain)) < _LISTS_PARTS
     )
+    return _Sectioned(sections=sections, pieces=pieces, headed=bool(headings))
 
 
 def _pieces(text: str, document: Document) -> Iterator[_Piece]:
@@ -370,6 +389,8 @@ def _pieces(text: str, document: Document) -> Iterator[_Piece]:
 # -- figures, assessment ----------------------------------------------------------------------
 
 _EVIDENCE: Final = 200
+_CLAUSE: Final = re.compile("[，,；;：:。！？!?｜]")
+_TITLE: Final = re.compile("《[^《》]*+》")
 
 
 def _figures(rules: SurveyRules, text: str, sections: _Sectioned) -> Iterator[RequiredFigure]:
@@ -387,12 +408,14 @@ def _figures(rules: SurveyRules, text: str, sections: _Sectioned) -> Iterator[Re
 
 
 def _giving(rules: SurveyRules, pieces: Iterable[_Piece], names: Sequence[str]) -> _Piece | None:
-    """The first piece that names the figure and gives a count or says there were none."""
+    """The first piece with a clause that names the figure and gives a count or says there
+    were none (in one clause: 「共8个部分，包括依申请公开…」 gives no count of requests)."""
     for piece in pieces:
-        if any(name in piece.plain for name in names) and (
-            rules.count.search(piece.plain) or rules.zero.search(piece.plain)
-        ):
-            return piece
+        for clause in piece.clauses:
+            if any(name in clause for name in names) and (
+                rules.count.search(clause) or rules.zero.search(clause)
+            ):
+                return piece
     return None
 
 
@@ -401,9 +424,9 @@ def _assessment(
 ) -> tuple[AssessmentStatus, str]:
     internal: str | None = None
     for piece in sections.within(rules.assessment_part):
-        if not any(name in piece.plain for name in rules.assessment_names):
+        if not any(name in c for c in piece.clauses for name in rules.assessment_names):
             continue
-        if any(word in piece.plain for word in rules.assessment_public):
+        if any(word in c for c in piece.clauses for word in rules.assessment_public):
             return AssessmentStatus.PUBLIC, piece.text[:_EVIDENCE]
         if internal is None:
             internal = piece.text[:_EVIDENCE]

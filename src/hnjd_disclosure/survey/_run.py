@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from attrs import frozen
 
-from ..errors import HnjdError
+from ..errors import HnjdError, escape
 from ..io import REPORT_TEXT_SUFFIXES, read_report_text
 from ._citations import CitationVerdict
 from ._items import ItemStatus
@@ -170,6 +170,7 @@ class SurveyRow:
             "citations_known": self.citations_known,
             "citations_unknown": self.citations_unknown,
             "citation_slips": len(self.slips),
+            "citation_slip_notes": "; ".join(self.slips) or None,
             "checks_verified": self.checks_verified,
             "checks_unverifiable": self.checks_unverifiable,
             "checks_failed": self.checks_failed,
@@ -195,6 +196,20 @@ class Survey:
 
     rows: tuple[SurveyRow, ...]
     weights: Weights
+
+    @classmethod
+    def of(cls, rows: Iterable[SurveyRow], weights: Weights | None = None) -> Survey:
+        """The survey of rows made elsewhere (by :func:`survey_row` on a cluster, say):
+        ranked, and each later report compared with its institution's earlier one.
+
+        >>> rows = [survey_row(path) for path in []]
+        >>> Survey.of(rows).rows
+        ()
+        """
+        return cls(
+            rows=_ranked(_with_reuse(list(rows))),
+            weights=Weights.default() if weights is None else weights,
+        )
 
     def records(self) -> list[dict[str, Any]]:
         """Every row's :meth:`SurveyRow.record`, in rank order."""
@@ -250,8 +265,11 @@ def sources_in(paths: Iterable[Source]) -> Iterator[str]:
 
 
 def survey_file(path: Source) -> ReportSurvey:
-    """Survey one report file; a file that cannot be read gives a report with its error."""
+    """Survey one report file; a file that cannot be read gives a report with its error (one
+    line that names the file)."""
     source = os.fspath(path)
+    if not os.path.lexists(source):
+        return ReportSurvey(source=source, error=f"{escape(source)}: no such file or folder")
     try:
         text = read_report_text(source)
     except (HnjdError, OSError) as exc:
@@ -265,9 +283,13 @@ def _one_line(exc: BaseException) -> str:
     return line.splitlines()[0] if line else type(exc).__name__
 
 
-def _row_of(source: str, weights: Weights) -> SurveyRow:
+def survey_row(source: Source, weights: Weights | None = None) -> SurveyRow:
+    """The compact row of one report file: pure but for reading the file, and picklable, so
+    it can run anywhere (worker processes, a cluster); :meth:`Survey.of` ranks the rows."""
     report = survey_file(source)
-    return SurveyRow.of(report, score_points(report, weights))
+    return SurveyRow.of(
+        report, score_points(report, Weights.default() if weights is None else weights)
+    )
 
 
 def iter_survey(
@@ -287,7 +309,7 @@ def iter_survey(
         raise ValueError(f"workers must be an integer >= 1, got {workers!r}")
     chosen = Weights.default() if weights is None else weights
     rows = (
-        (_row_of(s, chosen) for s in sources_in(sources))
+        (survey_row(s, chosen) for s in sources_in(sources))
         if workers == 1
         else _in_processes(sources_in(sources), chosen, workers)
     )
@@ -306,7 +328,7 @@ def _in_processes(sources: Iterator[str], weights: Weights, workers: int) -> Ite
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[Future[SurveyRow]] = deque()
         for source in sources:
-            pending.append(pool.submit(_row_of, source, weights))
+            pending.append(pool.submit(survey_row, source, weights))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
@@ -335,8 +357,7 @@ def survey(
         ValueError: if ``workers`` is less than 1.
     """
     chosen = Weights.default() if weights is None else weights
-    rows = list(iter_survey(sources, weights=chosen, workers=workers, on_row=on_row))
-    return Survey(rows=_ranked(_with_reuse(rows)), weights=chosen)
+    return Survey.of(iter_survey(sources, weights=chosen, workers=workers, on_row=on_row), chosen)
 
 
 def _ranked(rows: list[SurveyRow]) -> tuple[SurveyRow, ...]:

@@ -258,7 +258,8 @@ def _citation_points(report: ReportSurvey, weights: Weights) -> Iterator[Point]:
             None,
         )
         if right is not None:
-            why, evidence = f"{number}: cited with its right number", _cited(right)
+            how = "by its title" if right.number is None else "with its right number"
+            why, evidence = f"{number}: cited {how}", _cited(right)
         elif slip is not None:
             why, evidence = f"{number}: cited with a slip ({slip.slip})", _cited(slip)
         else:
