@@ -70,6 +70,7 @@ _HEADINGS: Final[Mapping[str, str]] = {
     "citations_known": "引用文件（文号正确）",
     "citations_unknown": "引用文件（未收录）",
     "citation_slips": "文号笔误",
+    "citation_slip_notes": "文号笔误说明",
     "checks_verified": "核验通过",
     "checks_unverifiable": "无法核验",
     "checks_failed": "核验不符",
@@ -434,7 +435,7 @@ def _weights_sheet(book: Any, weights: Weights) -> None:
 
 # -- HTML -------------------------------------------------------------------------------------
 
-_TITLE: Final = "信息公开年度报告调查"
+_TITLE: Final = "信息公开年度报告评估"
 
 _STYLE: Final = """
 :root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa; --focus: #0969da;
@@ -864,5 +865,5 @@ def notebook_html(survey: Survey) -> str:
     columns = [key for key in _BRIEF if key in _columns(records)]
     shown = len(records)
     more = f"，前 {shown} 份" if len(survey.rows) > shown else ""
-    caption = f"<p>信息公开年度报告调查：共 {len(survey.rows)} 份报告{more}。</p>"
+    caption = f"<p>信息公开年度报告评估：共 {len(survey.rows)} 份报告{more}。</p>"
     return caption + _table(columns, records, sortable=False)
