@@ -426,6 +426,16 @@ class TestHtml:
         assert f"style-src {hashed(page.style)}" in policy
         assert "default-src 'none'" in policy
 
+    def test_the_script_is_the_same_whatever_the_reports_say(self, result: Survey) -> None:
+        """Data reaches the script only through the JSON block, never spliced into its code."""
+
+        def script(page: str) -> str:
+            (body,) = [body for a, body in parsed(page).scripts if "type" not in a]
+            return body
+
+        empty = Survey(rows=(), weights=Weights.default())
+        assert script(to_html(result)) == script(to_html(empty))
+
     def test_it_is_a_chinese_page_with_filters_and_sortable_headings(self, result: Survey) -> None:
         page = parsed(to_html(result))
         (html_tag,) = [a for tag, a in page.tags if tag == "html"]
