@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 from attrs import frozen
@@ -32,6 +32,9 @@ from ._report import (
     survey_text,
 )
 from ._score import Point, Weights, score, score_points
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["Reuse", "Survey", "SurveyRow", "iter_survey", "sources_in", "survey", "survey_file"]
 
@@ -220,6 +223,30 @@ class Survey:
                 if status is not ItemStatus.DISCLOSED:
                     missing[number] += 1
         return missing
+
+    # -- outputs (survey/_output.py) ----------------------------------------------------------
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame (numeric columns numeric, dates as dates).
+
+        See :func:`~hnjd_disclosure.survey.to_dataframe`; needs the ``pandas`` extra.
+
+        >>> frame = survey([]).to_dataframe()
+        >>> len(frame)
+        0
+
+        Raises:
+            ImportError: if pandas is not installed, saying how to install it.
+        """
+        from ._output import to_dataframe
+
+        return to_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        """A compact table of the first 20 rows, for Jupyter."""
+        from ._output import notebook_html
+
+        return notebook_html(self)
 
 
 def sources_in(paths: Iterable[Source]) -> Iterator[str]:
