@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import pickle
 import re
 from decimal import Decimal
@@ -354,3 +355,29 @@ def test_the_dask_recipe_gives_the_same_survey(tmp_path: Path) -> None:
     bag = db.from_sequence(paths, npartitions=2)  # type: ignore[no-untyped-call]
     rows = bag.map(survey_row).compute(scheduler="processes")
     assert Survey.of(rows) == survey([tmp_path])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".html", ".xlsx"])
+def test_the_command_writes_each_format(tmp_path: Path, suffix: str) -> None:
+    write(tmp_path, "in/a.txt", "一、概述\n二、主动公开情况\n")
+    write(tmp_path, "in/b.txt", "一、概述\n")
+    out = tmp_path / f"survey{suffix}"
+    status, printed = run(str(tmp_path / "in"), "-o", str(out), "--quiet")
+    assert (status, printed) == (0, "")
+    data = out.read_bytes()
+    if suffix == ".csv":
+        assert data.decode("utf-8-sig").count("\n") == 3
+    elif suffix == ".json":
+        assert [r["rank"] for r in json.loads(data)["rows"]] == [1, 2]
+    elif suffix == ".html":
+        assert data.decode().count("<svg") == 2
+    else:
+        assert data[:2] == b"PK"  # a zip: the workbook
+
+
+def test_missing_items_count_only_the_items_that_apply(tmp_path: Path) -> None:
+    write(tmp_path, "某某职业技术学院.txt", "某某职业技术学院2022年信息公开年度报告\n")
+    missing = survey([tmp_path]).missing_items()
+    # a 高职 college admits no graduate students: items 11-14 are not missing from it
+    assert 11 not in missing
+    assert missing[1] == 1
