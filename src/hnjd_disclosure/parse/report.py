@@ -65,7 +65,6 @@ from ._text import Line, check_size, fold, lines_of
 
 __all__ = ["parse_report"]
 
-_PREAMBLE: Final = "本年度报告是根据"
 
 #: A heading's line, its text, and the lines under it.
 _Section = tuple[Line, str, list[Line]]
@@ -160,10 +159,10 @@ class _Reader:
 
     def report(self) -> AnnualReport:
         lines = self.lines
-        at = next((i for i, ln in enumerate(lines) if ln.folded.startswith(_PREAMBLE)), None)
+        at = next((i for i, ln in enumerate(lines) if ln.folded.startswith(PREAMBLE.opening)), None)
         if at is None:
             first = lines[0] if lines else Line("", 1, 0)
-            raise first.error(f"expected the preamble 「{_PREAMBLE}…」 after the title")
+            raise first.error(f"expected the preamble 「{PREAMBLE.opening}…」 after the title")
         if at == 0:
             raise lines[at].error("expected the institution and the title before the preamble")
         institution, title = self._title_lines(lines[:at])
@@ -338,21 +337,13 @@ class _Reader:
     def _admissions(self, domain: _Section) -> Admissions:
         start, heading, lines = domain
         if not lines:
-            raise start.error("expected the admissions figures 「…年面向…」 after this heading")
+            raise start.error(
+                f"expected the admissions figures 「…{ADMISSIONS.opening}…」 after this heading"
+            )
         last = lines[-1]
-        folded = last.folded
-        at = folded.rfind("年面向")
-        while at > 0 and folded[at - 1] in " \t\u3000":
-            at -= 1
-        year = str(self.year)
-        if folded.endswith(year, 0, at):
-            # the report's year only: a paragraph before it may end with a digit (…共3 + 2022年)
-            at -= len(year)
-        else:
-            while at > 0 and folded[at - 1].isdigit() and folded[at - 1].isascii():
-                at -= 1
-        if folded.rfind("年面向") < 0:
-            raise last.error("expected the admissions figures 「…年面向…」")
+        at = _admissions_start(last.folded, self.year)
+        if at < 0:
+            raise last.error(f"expected the admissions figures 「…{ADMISSIONS.opening}…」")
         prefix = last.text[:at]
         paragraphs = [*lines[:-1], _replace(last, prefix)] if prefix.strip() else lines[:-1]
         values = _nested(read_template(ADMISSIONS, last, at, year=self.year))
@@ -458,6 +449,22 @@ def _channels(body: list[Line]) -> tuple[int, list[str]]:
         channels.append(channel)
         i += 1
     return i, channels
+
+
+def _admissions_start(folded: str, year: int) -> int:
+    """Where the admissions figures start: the year before the last 「年面向」, or -1."""
+    at = opening = folded.rfind(ADMISSIONS.opening)
+    if opening < 0:
+        return -1
+    while at > 0 and folded[at - 1] in " \t\u3000":
+        at -= 1
+    digits = str(year)
+    if folded.endswith(digits, 0, at):
+        # the report's year only: a paragraph before it may end with a digit (…共3 + 2022年)
+        return at - len(digits)
+    while at > 0 and folded[at - 1].isdigit() and folded[at - 1].isascii():
+        at -= 1
+    return at
 
 
 def _figures_at_end(template: Template, body: list[Line]) -> tuple[list[Line], Values]:

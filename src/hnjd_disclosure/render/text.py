@@ -3,7 +3,11 @@
 Headings are numbered 一、 then （一） then 1. and initiatives 一是/二是; punctuation is
 full-width; dates read 2021年9月1日. Published figures are written exactly as published.
 Each part has its own pure function returning its paragraphs; :func:`render` joins them,
-one paragraph per line with a blank line between.
+one paragraph per line with a blank line between. The sentences that carry the figures
+(the preamble, the media passage, the admissions and employment figures, the request and
+complaint figures) are written by :func:`write` from their templates in
+:mod:`hnjd_disclosure._templates`; :func:`~hnjd_disclosure.parse.parse_report` reads them
+back from the same templates.
 """
 
 from __future__ import annotations
@@ -142,7 +146,8 @@ _Writer = Callable[[Any, int], str]
 def write(template: Template, source: object, *, year: int = 0) -> str:
     """The sentence of ``template`` with the figures and names of ``source``.
 
-    ``year`` is the report's year, for the template's :class:`~.._templates.Year` slots.
+    ``year`` is the report's year, which the template's
+    :class:`~hnjd_disclosure._templates.Year` slots print.
 
     >>> from hnjd_disclosure import builtin_report
     >>> from hnjd_disclosure._templates import COMPLAINTS
