@@ -47,7 +47,11 @@ __all__ = [
 
 
 class ReportFormat(enum.Enum):
-    """The format a report follows."""
+    """The format a report follows.
+
+    >>> survey_text("某某学院2021年政府信息公开工作年度报告\\n").format.value
+    'government'
+    """
 
     #: The Ministry of Education's annual-report structure (高等学校信息公开年度报告).
     MINISTRY = "ministry"
@@ -58,7 +62,11 @@ class ReportFormat(enum.Enum):
 
 
 class PartStatus(enum.Enum):
-    """How a report gives one of the Ministry's eight parts."""
+    """How a report gives one of the Ministry's eight parts.
+
+    >>> [p.status.value for p in survey_text("一、评议及举报情况\\n").parts][3:5]
+    ['merged', 'merged']
+    """
 
     #: Under a heading of its own.
     OWN = "own"
@@ -70,7 +78,12 @@ class PartStatus(enum.Enum):
 
 @frozen(kw_only=True)
 class PartFound:
-    """One of the Ministry's eight parts: where the report gives it, if it does."""
+    """One of the Ministry's eight parts: where the report gives it, if it does.
+
+    >>> part = survey_text("二、主动公开情况\\n").parts[1]
+    >>> part.number, part.status.value, part.heading, part.span
+    (2, 'own', '二、主动公开情况', (0, 8))
+    """
 
     number: int
     name: str
@@ -80,7 +93,11 @@ class PartFound:
 
 
 class FigureStatus(enum.Enum):
-    """Whether a required figure is given (an explicit 0 is given)."""
+    """Whether a required figure is given (an explicit 0 is given).
+
+    >>> survey_text("本年度未发生行政诉讼。").figures[-1].status.value
+    'given'
+    """
 
     GIVEN = "given"
     NOT_GIVEN = "not_given"
@@ -88,7 +105,12 @@ class FigureStatus(enum.Enum):
 
 @frozen(kw_only=True)
 class RequiredFigure:
-    """A figure the report must give: whether it does, and the sentence that gives it."""
+    """A figure the report must give: whether it does, and the sentence that gives it.
+
+    >>> f = survey_text("本年度共收到信息公开申请3件。").figures[0]
+    >>> f.key, f.status.value, f.evidence
+    ('requests', 'given', '本年度共收到信息公开申请3件。')
+    """
 
     key: str
     name: str
@@ -98,7 +120,11 @@ class RequiredFigure:
 
 
 class AssessmentStatus(enum.Enum):
-    """How part 4 (评议) is reported."""
+    """How part 4 (评议) is reported.
+
+    >>> survey_text("四、评议情况\\n社会公众评价良好。\\n").assessment.value
+    'public'
+    """
 
     #: With the public's evaluation (社会公众, 家长, 第三方 …).
     PUBLIC = "public"
@@ -111,7 +137,12 @@ class AssessmentStatus(enum.Enum):
 @frozen(kw_only=True)
 class ReportSurvey:
     """What the survey found in one report. ``error`` is set when the file could not be read,
-    and then every other finding is empty."""
+    and then every other finding is empty.
+
+    >>> r = survey_text("某某大学2022年信息公开年度报告\\n一、概述\\n")
+    >>> r.institution, r.year, r.kind.value, len(r.parts), len(r.items)
+    ('某某大学', 2022, '本科', 8, 50)
+    """
 
     source: str
     error: str | None = None
@@ -154,7 +185,11 @@ class ReportSurvey:
 
     @property
     def sentences(self) -> int:
-        """How many distinct sentences (of a length worth comparing) the report has."""
+        """How many distinct sentences (of a length worth comparing) the report has.
+
+        >>> survey_text("学校进一步完善了信息公开工作制度。很好。").sentences
+        1
+        """
         return len(self.sentence_digests) // _DIGEST
 
 
