@@ -6,6 +6,7 @@ picklable, so a survey can run it in worker processes or on a cluster.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import enum
 import re
@@ -281,10 +282,6 @@ def _format(
 # -- structure --------------------------------------------------------------------------------
 
 
-def _matches(rules: SurveyRules, title: str) -> list[int]:
-    return [p.number for p in rules.parts if any(name in title for name in p.names)]
-
-
 def _parts(
     rules: SurveyRules, headings: Sequence[Heading], items: Sequence[ItemMatch]
 ) -> tuple[tuple[PartFound, ...], tuple[str, ...]]:
@@ -292,7 +289,7 @@ def _parts(
     best: dict[int, tuple[PartStatus, Heading]] = {}
     other: list[str] = []
     for heading in headings:
-        numbers = _matches(rules, heading.title)
+        numbers = rules.parts_named(heading.title)
         if not numbers:
             other.append(heading.title)
         status = PartStatus.OWN if len(numbers) == 1 else PartStatus.MERGED
@@ -359,11 +356,11 @@ class _Piece:
     row: bool = False
 
     @property
-    def clauses(self) -> list[str]:
+    def clauses(self) -> tuple[str, ...]:
         """Its clauses (a table row is one), with the titles of documents it cites blanked
         out (《关于…评议工作的通知》 is not an assessment)."""
-        plain = _TITLE.sub("《》", self.plain)
-        return [plain] if self.row else _CLAUSE.split(plain)
+        plain = _TITLE.sub("《》", self.plain) if "《" in self.plain else self.plain
+        return (plain,) if self.row else tuple(_CLAUSE.split(plain))
 
 
 @frozen
@@ -377,10 +374,9 @@ class _Sectioned:
         if not self.headed:
             yield from self.pieces
             return
-        spans = self.sections.get(part, [])
-        for piece in self.pieces:
-            if any(a <= piece.span[0] < b for a, b in spans):
-                yield piece
+        starts = [p.span[0] for p in self.pieces]  # in order: a section is a slice of them
+        for a, b in self.sections.get(part, []):
+            yield from self.pieces[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
 
 
 def _sections(
@@ -396,13 +392,13 @@ def _sections(
     sections: _Sections = {}
     starts = [h.span[0] for h in headings] + [len(text)]
     for i, heading in enumerate(headings):
-        for n in _matches(rules, heading.title):
+        for n in rules.parts_named(heading.title):
             sections.setdefault(n, []).append((heading.span[0], starts[i + 1]))
     pieces = tuple(
         p
         for p in _pieces(text, document)
         if (announced is None or not (p.span[0] < announced[1] and announced[0] < p.span[1]))
-        and len(_matches(rules, p.plain)) < _LISTS_PARTS
+        and len(rules.parts_named(p.plain)) < _LISTS_PARTS
     )
     return _Sectioned(sections=sections, pieces=pieces, headed=bool(headings))
 
@@ -447,6 +443,8 @@ def _giving(rules: SurveyRules, pieces: Iterable[_Piece], names: Sequence[str]) 
     """The first piece with a clause that names the figure and gives a count or says there
     were none (in one clause: 「共8个部分，包括依申请公开…」 gives no count of requests)."""
     for piece in pieces:
+        if not any(name in piece.plain for name in names):
+            continue  # the common case, decided without splitting the piece
         for clause in piece.clauses:
             if any(name in clause for name in names) and (
                 rules.count.search(clause) or rules.zero.search(clause)
