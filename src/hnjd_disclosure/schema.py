@@ -26,7 +26,15 @@ import attrs
 from .model import AnnualReport, ChecklistEntry
 from .model._fields import KIND, LABEL, SCHEMA
 from .model.checklist import _FIELDS_BY_STATUS, _ONE_OF_BY_STATUS, _STATUS_FIELDS
-from .quantities import _PERCENT, _RANKING, _WAN, Count, Ranking, StatedPercent, WanFigure
+from .quantities import (
+    PERCENT_PATTERN,
+    RANKING_PATTERN,
+    WAN_PATTERN,
+    Count,
+    Ranking,
+    StatedPercent,
+    WanFigure,
+)
 
 __all__ = ["LONE_SURROGATE", "SCHEMA_ID", "json_schema"]
 
@@ -47,11 +55,19 @@ def _leaf(tp: Any, field: attrs.Attribute[Any]) -> dict[str, Any] | None:
         unit = field.metadata["unit"]
         return {"type": "integer", "minimum": 0, "description": f"count in {unit}"}
     if tp is StatedPercent:
-        return {"type": "string", "pattern": f"^{_PERCENT.pattern}{_END}", "examples": ["99.90%"]}
+        return {
+            "type": "string",
+            "pattern": f"^{PERCENT_PATTERN.pattern}{_END}",
+            "examples": ["99.90%"],
+        }
     if tp is WanFigure:
-        return {"type": "string", "pattern": f"^{_WAN.pattern}{_END}", "examples": ["1.9万"]}
+        return {"type": "string", "pattern": f"^{WAN_PATTERN.pattern}{_END}", "examples": ["1.9万"]}
     if tp is Ranking:
-        return {"type": "string", "pattern": f"^{_RANKING.pattern}{_END}", "examples": ["前50名"]}
+        return {
+            "type": "string",
+            "pattern": f"^{RANKING_PATTERN.pattern}{_END}",
+            "examples": ["前50名"],
+        }
     if tp is str:
         return {"type": "string", "not": {"pattern": LONE_SURROGATE}}
     if tp is int:

@@ -59,7 +59,7 @@ from ..model import (
     TeachingDomain,
 )
 from ..numerals import from_chinese, to_chinese
-from ..quantities import _RANKING, Count, Ranking, StatedPercent, WanFigure
+from ..quantities import RANKING_PATTERN, Count, Ranking, StatedPercent, WanFigure
 from ._lists import Listed, find_list, split_sentence
 from ._template import compile_template
 from ._text import Cursor, Line, check_size, fold, lines_of
@@ -847,7 +847,7 @@ _PREAMBLE_SENTENCES: Final = compile_template(
 
 # A ranking in the model's own form (the pattern Ranking checks), so the fast path reads no
 # ranking the model would refuse: the cursor refuses those with its own message.
-_RANKING_FORM: Final = _RANKING.pattern
+_RANKING_FORM: Final = RANKING_PATTERN.pattern
 _MEDIA_SENTENCES: Final = compile_template(
     "截至目前，校园网{year:number}年发布新闻{news:number}篇，外媒宣传报道{external:number}篇，"
     "官方微信公众号推送主题信息{issues:number}期，关注人数达{followers:number}人，"
