@@ -25,7 +25,7 @@ import attrs
 
 from .model import AnnualReport, ChecklistEntry
 from .model._fields import KIND, LABEL, SCHEMA
-from .model.checklist import _FIELDS_BY_STATUS, _ONE_OF_BY_STATUS, _STATUS_FIELDS
+from .model.checklist import FIELDS_BY_STATUS, ONE_OF_BY_STATUS, STATUS_FIELDS
 from .quantities import (
     PERCENT_PATTERN,
     RANKING_PATTERN,
@@ -155,11 +155,11 @@ def _status_rules() -> list[dict[str, Any]]:
         return {"maxItems": 0} if typing.get_origin(hints[name]) is tuple else {"maxLength": 0}
 
     rules = []
-    for status, (needed, allowed) in _FIELDS_BY_STATUS.items():
+    for status, (needed, allowed) in FIELDS_BY_STATUS.items():
         props = {n: given(n) for n in needed}
-        props |= {n: empty(n) for n in _STATUS_FIELDS if n not in needed + allowed}
+        props |= {n: empty(n) for n in STATUS_FIELDS if n not in needed + allowed}
         then: dict[str, Any] = {"required": list(needed), "properties": props}
-        one_of = _ONE_OF_BY_STATUS.get(status, ())
+        one_of = ONE_OF_BY_STATUS.get(status, ())
         if one_of:
             then["anyOf"] = [{"required": [n], "properties": {n: given(n)}} for n in one_of]
         condition = {"required": ["status"], "properties": {"status": {"const": status.value}}}
