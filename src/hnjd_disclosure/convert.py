@@ -307,10 +307,10 @@ def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates
     Raises:
         DataError: listing every problem with its field path.
     """
-    return _structure(data, cl, source, native_dates, unicode_known=False)
+    return structure_parsed(data, cl, source, native_dates, unicode_known=False)
 
 
-def _structure(
+def structure_parsed(
     data: object, cl: type[T], source: str, native_dates: bool, *, unicode_known: bool
 ) -> T:
     """:func:`structure`; ``unicode_known`` says that no string of ``data`` holds a lone
