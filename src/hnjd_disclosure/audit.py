@@ -180,13 +180,6 @@ def _error(
 def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
     published = _stated(report, spec.path)
     part, whole = _count(report, spec.part_path), _count(report, spec.whole_path)
-    detail = RateFromCounts(
-        rate=spec.path,
-        part=spec.part_path,
-        part_count=part,
-        whole=spec.whole_path,
-        whole_count=whole,
-    )
     try:
         # computed_rate(report, spec), from the figures already looked up.
         computed = rate_of_counts(part, whole, published.decimals, whole_name=spec.whole_path)
@@ -197,10 +190,10 @@ def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
             published=str(published),
             computed=None,
             cause=Cause.UNDEFINED,
-            detail=detail,
+            detail=_rate_detail(spec, part, whole),
         )
     if computed == published.value:
-        return None
+        return None  # most rates of most reports: no detail built
     cause = rounding_cause(Fraction(part.value * 100, whole.value), published.value)
     return Finding(
         path=spec.path,
@@ -209,7 +202,17 @@ def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
         published=str(published),
         computed=_percent(computed),
         cause=cause,
-        detail=detail,
+        detail=_rate_detail(spec, part, whole),
+    )
+
+
+def _rate_detail(spec: RateSpec, part: Count, whole: Count) -> RateFromCounts:
+    return RateFromCounts(
+        rate=spec.path,
+        part=spec.part_path,
+        part_count=part,
+        whole=spec.whole_path,
+        whole_count=whole,
     )
 
 
