@@ -1,38 +1,29 @@
 """parse_report reads each template sentence in one match when it can: never differently.
 
-The fast path (a regular expression per template sentence, see ``parse/_template.py``) must
-give what the cursor gives: the same report, or the same error at the same line and column.
+The fast path (one regular expression per template sentence, compiled from its template in
+``_templates.py`` by ``parse/_template.py``) must give what the cursor gives: the same report,
+or the same error at the same line and column.
 These tests read texts twice, once with the fast path switched off, and compare.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
-from collections.abc import Iterator
 from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hnjd_disclosure import ParseError, render
+from hnjd_disclosure import ParseError, builtin_report, render
 from hnjd_disclosure.model import AnnualReport
+from hnjd_disclosure.parse import _template as template
 from hnjd_disclosure.parse import parse_report
-from hnjd_disclosure.parse import report as reader
-from hnjd_disclosure.parse._text import fold
 
 from .strategies import reports
 from .test_hostile import PUBLISHED, mangled
 
-_FAST_PATTERNS = (
-    "_PREAMBLE_SENTENCES",
-    "_MEDIA_SENTENCES",
-    "_ADMISSIONS_SENTENCES",
-    "_REQUESTS_SENTENCE",
-    "_COMPLAINTS_SENTENCE",
-)
-_NEVER = re.compile("(?!)")
+REPORT = builtin_report(2022)
 # the template sentences of the published text, where the fast path reads
 _SENTENCES = [
     line
@@ -54,12 +45,8 @@ _NO_COMPLAINTS = "本年度学校未收到信息公开工作相关投诉与举�
 _COMPLAINTS = "本年度学校收到信息公开举报2件，行政复议1件，行政诉讼0件。"
 
 
-@contextlib.contextmanager
-def _cursor_only() -> Iterator[None]:
-    with contextlib.ExitStack() as stack:
-        for name in _FAST_PATTERNS:
-            stack.enter_context(mock.patch.object(reader, name, _NEVER))
-        yield
+def _cursor_only() -> contextlib.AbstractContextManager[object]:
+    return mock.patch.object(template, "_MATCH_FIRST", False)
 
 
 def _outcome(text: str) -> AnnualReport | tuple[str, int, int]:
@@ -77,10 +64,16 @@ def _assert_same(text: str) -> None:
 
 
 def test_fast_path_reads_the_published_text() -> None:
-    """The published text's sentences are in the usual form: each is read in one match."""
-    for name in _FAST_PATTERNS[:3]:
-        pattern = getattr(reader, name)
-        assert any(pattern.search(fold(line)) for line in _SENTENCES), name
+    """The published text's sentences, and the rendered ones, are each read in one match."""
+
+    def no_steps(*args: object) -> None:
+        raise AssertionError("read step by step")
+
+    with mock.patch.object(template, "_read_by_steps", no_steps):
+        parse_report(PUBLISHED)
+        parse_report(render(REPORT))
+        parse_report(render(REPORT).replace(_NO_REQUESTS, _REQUESTS))
+        parse_report(render(REPORT).replace(_NO_COMPLAINTS, _COMPLAINTS))
 
 
 @st.composite

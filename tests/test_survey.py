@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import pickle
 import re
 from decimal import Decimal
@@ -121,6 +122,13 @@ def test_required_figures(text: str, key: str, status: FigureStatus) -> None:
     assert figure(text, key) is status
 
 
+def test_the_sentence_listing_the_parts_says_nothing_of_them() -> None:
+    text = "全文包括概述、依申请公开情况、评议情况、举报、复议、诉讼情况等4个部分。\n"
+    result = survey_text(text)
+    assert {f.status for f in result.figures} == {FigureStatus.NOT_GIVEN}
+    assert result.assessment is AssessmentStatus.NONE
+
+
 def test_an_explicit_zero_is_quoted_as_its_evidence() -> None:
     text = "三、依申请公开情况\n学校重视申请工作。本年度没有收到信息公开申请。\n"
     found = {f.key: f for f in survey_text(text).figures}["requests"]
@@ -135,6 +143,8 @@ def test_an_explicit_zero_is_quoted_as_its_evidence() -> None:
         ("社会公众对学校信息公开工作评价良好。", AssessmentStatus.PUBLIC),
         ("师生对学校信息公开工作整体上比较满意。", AssessmentStatus.INTERNAL),
         ("学校完善了工作制度。", AssessmentStatus.NONE),
+        # a cited document's title is not an assessment
+        ("根据《关于2022年高校信息公开评议工作的提示函》开展工作。", AssessmentStatus.NONE),
     ],
 )
 def test_assessment(sentence: str, status: AssessmentStatus) -> None:
@@ -345,3 +355,29 @@ def test_the_dask_recipe_gives_the_same_survey(tmp_path: Path) -> None:
     bag = db.from_sequence(paths, npartitions=2)  # type: ignore[no-untyped-call]
     rows = bag.map(survey_row).compute(scheduler="processes")
     assert Survey.of(rows) == survey([tmp_path])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".html", ".xlsx"])
+def test_the_command_writes_each_format(tmp_path: Path, suffix: str) -> None:
+    write(tmp_path, "in/a.txt", "一、概述\n二、主动公开情况\n")
+    write(tmp_path, "in/b.txt", "一、概述\n")
+    out = tmp_path / f"survey{suffix}"
+    status, printed = run(str(tmp_path / "in"), "-o", str(out), "--quiet")
+    assert (status, printed) == (0, "")
+    data = out.read_bytes()
+    if suffix == ".csv":
+        assert data.decode("utf-8-sig").count("\n") == 3
+    elif suffix == ".json":
+        assert [r["rank"] for r in json.loads(data)["rows"]] == [1, 2]
+    elif suffix == ".html":
+        assert data.decode().count("<svg") == 2
+    else:
+        assert data[:2] == b"PK"  # a zip: the workbook
+
+
+def test_missing_items_count_only_the_items_that_apply(tmp_path: Path) -> None:
+    write(tmp_path, "某某职业技术学院.txt", "某某职业技术学院2022年信息公开年度报告\n")
+    missing = survey([tmp_path]).missing_items()
+    # a 高职 college admits no graduate students: items 11-14 are not missing from it
+    assert 11 not in missing
+    assert missing[1] == 1

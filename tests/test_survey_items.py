@@ -432,6 +432,8 @@ class TestExamples:
             ("学校采用公开招标方式完成物资采购。", 18, ItemStatus.MENTIONED),  # a method
             ("在通知公告专栏设置了学籍管理栏目。", 36, ItemStatus.MENTIONED),  # a column
             ("学校生师比为17.5:1。", 27, ItemStatus.DISCLOSED),  # a figure the item asks for
+            # a policy's name (liaoning-univ-admissions-2022: 嚴格落實招生信息“十公開”)
+            ("学校落实招生信息“十公开”，制定了招生章程。", 7, ItemStatus.MENTIONED),
         ],
     )
     def test_look_alikes(self, sentence: str, number: int, expected: ItemStatus) -> None:
@@ -535,6 +537,30 @@ class TestProperties:
             if old is ItemStatus.NOT_FOUND:
                 assert new is ItemStatus.NOT_FOUND
 
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *"｜|\t\n 。，《》<>0123456789²\uff13%",
+                    "已公开",
+                    "不适用",
+                    "未公开",
+                    "公开情况",
+                    "序号",
+                    "学籍管理办法",
+                    "招生章程",
+                    "计划招生",
+                    "未",
+                    "公布",
+                    "學",
+                ]
+            ),
+            max_size=60,
+        ).map("".join)
+    )
+    def test_any_text_gives_fifty_well_formed_matches(self, text: str) -> None:
+        assert_well_formed(text, matched(text))
+
     @given(paragraphs, st.sampled_from(IRRELEVANT), st.data())
     def test_adding_an_irrelevant_sentence_changes_nothing(
         self, paras: list[list[str]], extra: str, data: st.DataObject
@@ -592,3 +618,11 @@ class TestParseMatchers:
         )
         with pytest.raises(DataError, match="'招聘信息' is both a name and an exclude"):
             parse_matchers(text)
+
+
+def test_a_name_in_the_title_of_a_notice_is_not_the_item() -> None:
+    notice = "根据《教育部办公厅关于做好2022年高校信息公开年度报告工作的通知》要求开展工作。"
+    assert matched(notice)[5].status is ItemStatus.NOT_FOUND
+    # the title of a document that is the item itself still names it
+    rules = "学校公开了《学生学籍管理办法》。"
+    assert matched(rules)[35].status is ItemStatus.DISCLOSED

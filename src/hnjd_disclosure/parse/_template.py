@@ -1,72 +1,472 @@
-"""A template sentence compiled to one regular expression: the readers' fast path.
+"""Reading a template sentence (:mod:`hnjd_disclosure._templates`): in one match, or by steps.
 
-The cursor (:class:`~._text.Cursor`) reads a template sentence step by step: tolerant of
-spaces inside the template's words and of thousands separators, and precise about where
-a sentence stops being the template. That costs a Python call per word and per figure.
-Most texts print the template in its usual form, which one regular expression reads in a
-single match; only when it does not match does a reader fall back to the cursor.
+:func:`read_template` reads a sentence of a template from a line. Most texts print the
+template in its usual form, which one regular expression compiled from the template reads
+in a single match. Only when that does not match does it read the sentence step by step
+with the cursor (:class:`~._text.Cursor`): tolerant of spaces inside the template's words
+and of thousands separators, and precise about where a sentence stops being the template
+(the first literal or slot that does not fit, with its line and column).
 
-The fast path must never read a text differently from the cursor, so each field pattern
-matches a *subset* of what the cursor's step accepts, and a field is always followed by a
-literal that cannot continue it (``人`` after a count, ``%`` after a percentage): where the
-pattern matches, the cursor's step stops at the same character with the same value.
+The match must never read a text differently from the cursor, so each slot's pattern
+matches a *subset* of what the slot's step accepts, and a slot is always followed by a
+literal that cannot continue it (``人`` after a count, ``个部分`` after a list): where the
+pattern matches, the step stops at the same character with the same value. A value the
+match cannot vouch for (a year other than the report's, a day that does not exist) sends
+the sentence to the cursor, which says where.
 """
 
 from __future__ import annotations
 
+import datetime
+import functools
 import re
-import string
-from typing import Final
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final, TypeVar
 
-from ._text import fold
+from .. import _templates as t
+from .._fastpath import shared_count, shared_percent, shared_ranking
+from ..errors import ModelError
+from ..model import LegalBasis
+from ..numerals import from_chinese
+from ..quantities import _RANKING, Ranking, StatedPercent, WanFigure
+from ._text import Cursor, Line, fold
 
-__all__ = ["compile_template"]
+__all__ = ["Values", "build", "numeral_value", "read_template"]
 
-# The spaces a figure may have before it (the cursor also skips U+00A0 there; the fast
-# path leaves that rarity to the cursor, as it does spaces inside the template's words).
+T = TypeVar("T")
+
+#: The figures a template sentence gives, by field (an attribute path of the model).
+Values = dict[str, Any]
+
+#: Whether a sentence is first read in one match (tests switch it off to compare).
+_MATCH_FIRST = True
+
+# The spaces a figure may have before it (the cursor also skips U+00A0 there; the match
+# leaves that rarity to the cursor, as it does spaces inside the template's words).
 _SPACES: Final = r"[ \t\u3000]*+"
-
-# The kinds of figure, ``{name:kind}``: the spaces skipped before it, and its digits.
-_KINDS: Final = {
-    # a whole number as Cursor.number reads it, without thousands separators
-    "number": (_SPACES, r"[0-9]{1,15}"),
-    # a number with an optional decimal part, as Cursor.decimal reads it
-    "decimal": (_SPACES, r"[0-9]{1,15}(?:\.[0-9]{1,15})?"),
-    # the number of a percentage (the % is the template's), at most six whole digits: within
-    # the readers' bound of 1,000,000 without a check
-    "percent": (_SPACES, r"[0-9]{1,6}(?:\.[0-9]{1,15})?"),
-}
-# What may not follow a number field: a digit, a thousands separator or a decimal point
+# a whole number as Cursor.number reads it, without thousands separators
+_NUMBER: Final = _SPACES + r"([0-9]{1,15})"
+# a number with an optional decimal part, as Cursor.decimal reads it
+_DECIMAL: Final = _SPACES + r"([0-9]{1,15}(?:\.[0-9]{1,15})?)"
+# the number of a percentage, at most six whole digits: within the readers' bound of 1,000,000
+_PERCENT: Final = _SPACES + r"([0-9]{1,6}(?:\.[0-9]{1,15})?)%"
+# What may not follow a whole number: a digit, a thousands separator or a decimal point
 # would continue the cursor's number past where the pattern stops.
 _CONTINUES_A_NUMBER: Final = frozenset("0123456789，.")
+_CN_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千")
+_ASCII_DIGITS: Final = frozenset("0123456789")
+# One legal basis as the preamble cites it: issuer《title》（document number）, without brackets
+# of the same kind nested inside (those are left to the cursor).
+_BASIS: Final = r"(?P<issuer>[^《]*)《(?P<title>[^《》]*)》（(?P<doc_no>[^（）]*)）"
+_LEGAL_BASIS: Final = re.compile(_BASIS + "[、和]?")
+_UNNAMED_BASIS: Final = re.sub(r"\?P<\w+>", "?:", _BASIS)
 
 
-def compile_template(sentence: str, **patterns: str) -> re.Pattern[str]:
-    """Compile ``sentence`` to a regular expression over the folded text.
+class _NotUsual(Exception):
+    """The match found a value the cursor must read (to say where it is wrong)."""
 
-    The literal text of ``sentence`` is matched as written (folded, so ``,`` means ``，``);
-    ``{name:kind}`` is a figure of ``kind`` (``number``, ``decimal``, ``percent``) and
-    ``{name}`` the pattern ``patterns[name]``; each is the group ``name`` of the match.
 
-    >>> pattern = compile_template("招生{planned:number}人，{provinces}等", provinces="[^等]*")
-    >>> match = pattern.fullmatch("招生 5300人，湖南等")
-    >>> match["planned"], match["provinces"]
-    ('5300', '湖南')
+def build(line: Line, make: Callable[[], T]) -> T:
+    """Build a model object, turning a rule it breaks into a ParseError at ``line``."""
+    try:
+        return make()
+    except ModelError as exc:
+        raise line.error(f"not a valid report: {exc}") from None
+
+
+def read_template(template: t.Template, line: Line, at: int = 0, *, year: int = 0) -> Values:
+    """The values of ``template``'s sentence, which is the rest of ``line`` from ``at``.
+
+    ``year`` is the report's year, which the template's year slots must print.
+
+    >>> from hnjd_disclosure._templates import COMPLAINTS
+    >>> values = read_template(COMPLAINTS, Line("本年度学校收到信息公开举报 1,200件，行政复议0件，"
+    ...                                         "行政诉讼0件。", 1, 0))
+    >>> values["complaints"]
+    Count(value=1200, unit='件')
+
+    Raises:
+        ParseError: at the first literal or slot that does not fit.
     """
+    if _MATCH_FIRST:
+        values = _compiled(template).read(line, at, year)
+        if values is not None:
+            return values
+    return _read_by_steps(template, line.cursor(at), line, year)
+
+
+# -- in one match -----------------------------------------------------------------------------
+
+#: A slot's value from its groups: (match, the slot's group, line, year) -> value.
+_Convert = Callable[[re.Match[str], str, Line, int], Any]
+
+
+class _Compiled:
+    """A template as one regular expression, and how each slot's groups become values."""
+
+    __slots__ = ("fields", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], fields: list[tuple[str, str, _Convert]]) -> None:
+        self.pattern = pattern
+        self.fields = fields  # (field, group, convert)
+
+    def read(self, line: Line, at: int, year: int) -> Values | None:
+        match = self.pattern.fullmatch(line.folded, at)
+        if match is None:
+            return None
+        try:
+            values = {field: convert(match, g, line, year) for field, g, convert in self.fields}
+        except _NotUsual:
+            return None
+        values.pop("", None)
+        return values
+
+
+@functools.cache
+def _compiled(template: t.Template) -> _Compiled:
     parts: list[str] = []
-    kind_before = ""
-    for literal, name, kind, _ in string.Formatter().parse(sentence):
-        folded = fold(literal)
-        if kind_before:  # the literal after a figure must end it
-            assert folded, sentence
-            assert folded[0] not in _CONTINUES_A_NUMBER, sentence
-        parts.append(re.escape(folded))
-        if name is None:
-            break
-        if kind:
-            spaces, body = _KINDS[kind]
-            parts.append(f"{spaces}(?P<{name}>{body})")
+    fields: list[tuple[str, str, _Convert]] = []
+    groups: dict[str, str] = {}  # the group of each field read so far (for Again)
+    after_number = False
+    for i, piece in enumerate(template.pieces):
+        if isinstance(piece, str):
+            folded = fold(piece)
+            # the literal after a whole number must end it
+            assert not after_number or folded[0] not in _CONTINUES_A_NUMBER, piece
+            parts.append(re.escape(folded))
+            after_number = False
+            continue
+        group = f"s{i}"
+        pattern, convert = _pattern(piece, group, groups)
+        parts.append(pattern)
+        after_number = isinstance(piece, t.Number | t.Year)
+        if isinstance(piece, t.PartList | t.ProvinceList):
+            fields.append((piece.count, group + "n", _list_count(piece)))
+        if isinstance(piece, t.Again):
+            continue  # the match checked it: no value of its own
+        groups.setdefault(piece.field, group)
+        fields.append((piece.field, group, convert))  # a Year's field "" is dropped
+    return _Compiled(re.compile("".join(parts)), fields)
+
+
+def _pattern(slot: t.Slot, group: str, groups: dict[str, str]) -> tuple[str, _Convert]:
+    """A slot's pattern (its value in the group ``group``) and the conversion of its groups."""
+    if isinstance(slot, t.Count):
+        count = _count_in(slot.unit)
+        return _named(_NUMBER, group) + re.escape(fold(slot.unit)), count
+    if isinstance(slot, t.Percent):
+        return _named(_PERCENT, group), lambda m, g, _ln, _y: shared_percent(m[g] + "%")
+    if isinstance(slot, t.Wan):
+        wan = _wan_in(slot.unit)
+        return _named(_DECIMAL, group) + re.escape("万" + slot.unit), wan
+    if isinstance(slot, t.Year):
+        return _named(_NUMBER, group), _same_year
+    if isinstance(slot, t.Number):
+        return _named(_NUMBER, group), lambda m, g, _ln, _y: int(m[g])
+    if isinstance(slot, t.Ranking):
+        # the model's own form, so the match reads no ranking the model would refuse
+        return f"(?P<{group}>{_RANKING.pattern})", lambda m, g, _ln, _y: shared_ranking(m[g])
+    if isinstance(slot, t.Date):
+        day = f"{_named(_NUMBER, group + 'y')}年{_named(_NUMBER, group + 'm')}月"
+        return f"{day}{_named(_NUMBER, group + 'd')}日", _date_of
+    return _text_pattern(slot, group, groups)
+
+
+def _text_pattern(slot: t.Slot, group: str, groups: dict[str, str]) -> tuple[str, _Convert]:
+    """The pattern and conversion of a slot of text: names, lists, the legal bases."""
+    if isinstance(slot, t.Bases):
+        # several bases: the cursor reads them (and brackets nested in them) the same way
+        return f"(?P<{group}>{_UNNAMED_BASIS}(?:[、和]{_UNNAMED_BASIS})*)", _bases_of
+    if isinstance(slot, t.PartList):
+        # no 个 in the names, so the 个部分 matched is the first (the cursor reads up to it)
+        names = f"(?P<{group}>[^个]*)等(?P<{group}n>[零〇一二两三四五六七八九十百千]+)"
+        return names, lambda m, g, ln, _y: tuple(_original(ln, m, g).split("、"))
+    if isinstance(slot, t.ProvinceList):
+        # no 个 in the list; the count is all the digits before 个
+        names = f"(?P<{group}>[^个]*)(?P<{group}n>(?<![0-9])[0-9]{{1,4}})"
+        return names, lambda m, g, ln, _y: _names(_original(ln, m, g))
+    if isinstance(slot, t.Award):
+        # An award with no ， or space in it is the cursor's (up to the first marker),
+        # stripped; the cursor reads no award when the text starts with ``otherwise``.
+        other, marker = re.escape(fold(slot.otherwise)), re.escape(fold(slot.marker))
+        award = f"(?:{other}|(?!{other})(?P<{group}>[^，\\s]+){marker})"
+        return award, lambda m, g, ln, _y: "" if m[g] is None else _original(ln, m, g)
+    if isinstance(slot, t.HomeName):
+        # a name without the first character of ``before`` or spaces: the ``before`` after it
+        # is the first (the cursor's), and the name is the cursor's, stripped
+        name = f"(?P<{group}>[^{re.escape(slot.before[0])}\\s]+)"
+        return name, lambda m, g, ln, _y: _original(ln, m, g)
+    assert isinstance(slot, t.Again), slot
+    return f"(?P={groups[slot.field]})", lambda m, g, ln, _y: None
+
+
+def _count_in(unit: str) -> _Convert:
+    return lambda m, g, _ln, _y: shared_count(int(m[g]), unit)
+
+
+def _wan_in(unit: str) -> _Convert:
+    return lambda m, g, _ln, _y: WanFigure(value=Decimal(m[g]), unit=unit)
+
+
+def _named(pattern: str, group: str) -> str:
+    """``pattern`` with its one group named ``group``."""
+    return pattern.replace("(", f"(?P<{group}>", 1)
+
+
+def _original(line: Line, match: re.Match[str], group: str) -> str:
+    """The text of ``group`` of a match on the folded line, as the line writes it."""
+    start, end = match.span(group)
+    return line.text[start:end]
+
+
+def _same_year(match: re.Match[str], group: str, _line: Line, year: int) -> int:
+    if int(match[group]) != year:
+        raise _NotUsual
+    return year
+
+
+def _date_of(match: re.Match[str], group: str, _line: Line, _year: int) -> datetime.date:
+    """The date of the groups ``{group}y``, ``{group}m``, ``{group}d``, if it exists."""
+    try:
+        return datetime.date(
+            int(match[group + "y"]), int(match[group + "m"]), int(match[group + "d"])
+        )
+    except (ValueError, OverflowError):
+        raise _NotUsual from None
+
+
+def _bases_of(match: re.Match[str], group: str, line: Line, _year: int) -> tuple[LegalBasis, ...]:
+    return tuple(
+        _legal_basis(
+            line,
+            _original(line, basis, "issuer"),
+            _original(line, basis, "title"),
+            _original(line, basis, "doc_no"),
+        )
+        for basis in _LEGAL_BASIS.finditer(line.folded, *match.span(group))
+    )
+
+
+def _list_count(slot: t.PartList | t.ProvinceList) -> _Convert:
+    if isinstance(slot, t.PartList):
+        return lambda m, g, _ln, _y: numeral_value(m[g])
+    return lambda m, g, _ln, _y: int(m[g])
+
+
+def _names(listed: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in listed.rstrip().split("、"))
+
+
+def numeral_value(label: str) -> int:
+    """The value of Chinese numerals (``八`` is 8), or -1 if they are not a number."""
+    try:
+        return from_chinese(label)
+    except ValueError:
+        return -1
+
+
+def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis:
+    return build(line, lambda: LegalBasis(issuer=issuer, title=title, doc_no=doc_no))
+
+
+# -- step by step -----------------------------------------------------------------------------
+
+
+def _read_by_steps(template: t.Template, c: Cursor, line: Line, year: int) -> Values:
+    values: Values = {}
+    for piece in template.pieces:
+        if isinstance(piece, str):
+            c.expect(piece)
         else:
-            parts.append(f"(?P<{name}>{patterns[name]})")
-        kind_before = kind or ""
-    return re.compile("".join(parts))
+            _STEPS[type(piece)](piece, c, values, line, year)
+    if not c.at_end():
+        raise c.error(f"the end of {template.what}")
+    return values
+
+
+_Step = Callable[[Any, Cursor, Values, Line, int], None]
+
+
+def _step_count(slot: t.Count, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    values[slot.field] = shared_count(c.count(slot.unit), slot.unit)
+
+
+def _step_number(slot: t.Number, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    values[slot.field] = c.number()
+
+
+def _step_year(slot: t.Year, c: Cursor, _values: Values, _line: Line, year: int) -> None:
+    start = c.pos
+    if c.number() != year:
+        c.pos = start
+        raise c.error(f"the report's year {year}")
+
+
+def _step_percent(slot: t.Percent, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    start = c.pos
+    value = c.decimal()
+    c.expect("%")
+    if value > 1_000_000:
+        c.pos = start
+        raise c.error("a percentage")
+    values[slot.field] = StatedPercent(value=value)
+
+
+def _step_wan(slot: t.Wan, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    value: Decimal = c.decimal()
+    c.expect("万" + slot.unit)
+    values[slot.field] = WanFigure(value=value, unit=slot.unit)
+
+
+def _step_ranking(slot: t.Ranking, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    c.expect("前")
+    start = c.pos
+    while c.pos < len(c.folded) and (c.folded[c.pos] in _CN_NUMERALS or c.folded[c.pos].isdigit()):
+        c.pos += 1
+    text = "前" + c.folded[start : c.pos] + "名"
+    c.expect("名")
+    try:
+        Ranking(text=text)
+    except ModelError:
+        c.pos = start
+        raise c.error("a ranking such as 前50名") from None
+    values[slot.field] = shared_ranking(text)
+
+
+def _step_date(slot: t.Date, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    """``2021年9月1日`` (also ``2021.9.1``, ``2021-9-1``, ``2021/9/1``)."""
+    start = c.pos
+    year = c.number()
+    c.skip_space()
+    sep = c.folded[c.pos : c.pos + 1]
+    if sep not in ("年", ".", "-", "/"):
+        raise c.error("a date such as 2021年9月1日")
+    c.pos += 1
+    month = c.number()
+    c.expect("月" if sep == "年" else sep)
+    day = c.number()
+    if sep == "年":
+        c.expect("日")
+    try:
+        values[slot.field] = datetime.date(year, month, day)
+    except (ValueError, OverflowError):
+        c.pos = start
+        raise c.error("a valid date") from None
+
+
+def _step_bases(slot: t.Bases, c: Cursor, values: Values, line: Line, _year: int) -> None:
+    """Each ``issuer《title》（doc_no）``, then 、 or 和 before the next."""
+    bases: list[LegalBasis] = []
+    while True:
+        issuer = c.take_until("《", "a document 《…》")
+        title = _bracketed(c, "《", "》")
+        c.skip_space()
+        doc_no = _bracketed(c, "（", "）")
+        bases.append(_legal_basis(line, issuer, title, doc_no))
+        c.skip_space()
+        if c.pos < len(c.folded) and c.folded[c.pos] in "、和":
+            c.pos += 1
+            continue
+        break
+    values[slot.field] = tuple(bases)
+
+
+def _bracketed(c: Cursor, open_: str, close: str) -> str:
+    """The text inside ``open_ … close`` (nesting allowed), consuming both brackets."""
+    c.expect(open_)
+    depth = 1
+    start = at = c.pos
+    f = c.folded
+    # from close to close: the depth can only reach 0 at one
+    while (stop := f.find(close, at)) >= 0:
+        depth += f.count(open_, at, stop) - 1
+        at = stop + 1
+        if depth == 0:
+            c.pos = at
+            return c.text[start:stop]
+    raise c.error(f"「{close}」 closing 「{open_}」")
+
+
+def _step_part_list(slot: t.PartList, c: Cursor, values: Values, _line: Line, _y: int) -> None:
+    """``甲、乙等八``: the names, 等, and their number (numerals, or up to three digits)."""
+    names_text = c.take_until(slot.until, "the parts")
+    end = c.pos
+    n = len(names_text)
+    while n and (names_text[n - 1] in _CN_NUMERALS or fold(names_text[n - 1]) in _ASCII_DIGITS):
+        n -= 1
+    numeral = fold(names_text[n:]).strip()
+    head = names_text[:n].rstrip()
+    if not numeral or not head.endswith("等"):
+        c.pos = end
+        raise c.error(f"「等N{slot.until}」 after the parts")
+    digits_only = all(ch in _ASCII_DIGITS for ch in numeral)
+    values[slot.count] = (
+        int(numeral) if digits_only and len(numeral) < 4 else numeral_value(numeral)
+    )
+    values[slot.field] = tuple(head[:-1].split("、"))
+
+
+def _step_province_list(
+    slot: t.ProvinceList, c: Cursor, values: Values, _line: Line, _year: int
+) -> None:
+    """``湖南、新疆2``: the names, and their number in at most four digits."""
+    listed = c.take_until(slot.until, "the provinces")
+    end = c.pos
+    n = len(listed)
+    while n and fold(listed[n - 1]) in "0123456789":
+        n -= 1
+    if n == len(listed):
+        c.pos = end
+        raise c.error(f"the number of provinces before 「{slot.until}」")
+    if len(listed) - n > 4:
+        c.pos = n
+        raise c.error("a number of provinces of at most 4 digits")
+    values[slot.count] = int(fold(listed[n:]))
+    values[slot.field] = _names(listed[:n])
+
+
+def _step_award(slot: t.Award, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    award = ""
+    otherwise = fold(slot.otherwise)
+    if c.find(slot.marker) >= 0 and fold(c.text[c.pos :]).lstrip()[: len(otherwise)] != otherwise:
+        award = c.take_until(slot.marker, "the Weibo award").strip()
+        c.expect(slot.marker)
+    else:
+        c.expect(slot.otherwise)
+    values[slot.field] = award
+
+
+def _step_home_name(slot: t.HomeName, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    found = _followed_by_a_figure(slot.before).search(c.folded, c.pos)
+    if found is None:
+        raise c.error(f"the home province followed by 「{slot.before}N人」")
+    values[slot.field] = c.text[c.pos : found.start()].strip()
+    c.pos = found.start()
+
+
+@functools.cache
+def _followed_by_a_figure(literal: str) -> re.Pattern[str]:
+    return re.compile(re.escape(fold(literal)) + r"(?=[ \t\u3000]*+[0-9])")
+
+
+def _step_again(slot: t.Again, c: Cursor, values: Values, _line: Line, _year: int) -> None:
+    c.expect(values[slot.field])
+
+
+#: How each kind of slot is read step by step: it moves the cursor and sets its values.
+_STEPS: Final[dict[type[t.Slot], _Step]] = {
+    t.Count: _step_count,
+    t.Number: _step_number,
+    t.Year: _step_year,
+    t.Percent: _step_percent,
+    t.Wan: _step_wan,
+    t.Ranking: _step_ranking,
+    t.Date: _step_date,
+    t.Bases: _step_bases,
+    t.PartList: _step_part_list,
+    t.ProvinceList: _step_province_list,
+    t.Award: _step_award,
+    t.HomeName: _step_home_name,
+    t.Again: _step_again,
+}

@@ -3,14 +3,22 @@
 Headings are numbered 一、 then （一） then 1. and initiatives 一是/二是; punctuation is
 full-width; dates read 2021年9月1日. Published figures are written exactly as published.
 Each part has its own pure function returning its paragraphs; :func:`render` joins them,
-one paragraph per line with a blank line between.
+one paragraph per line with a blank line between. The sentences that carry the figures
+(the preamble, the media passage, the admissions and employment figures, the request and
+complaint figures) are written by :func:`write` from their templates in
+:mod:`hnjd_disclosure._templates`; :func:`~hnjd_disclosure.parse.parse_report` reads them
+back from the same templates.
 """
 
 from __future__ import annotations
 
+import functools
+import linecache
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final
+from typing import Any, Final
 
+from .. import _templates as t
+from .._templates import ADMISSIONS, COMPLAINTS, MEDIA, PREAMBLE, REQUESTS, Template
 from ..model import (
     Admissions,
     AnnualReport,
@@ -53,6 +61,7 @@ __all__ = [
     "render_proactive",
     "render_requests",
     "requests_sentence",
+    "write",
 ]
 
 
@@ -130,6 +139,82 @@ def legal_basis_phrase(basis: LegalBasis) -> str:
     return f"{basis.issuer}《{basis.title}》（{basis.doc_no}）"
 
 
+#: A template's writer: its sentence for the object it describes and the report's year.
+_Writer = Callable[[Any, int], str]
+
+
+def write(template: Template, source: object, *, year: int = 0) -> str:
+    """The sentence of ``template`` with the figures and names of ``source``.
+
+    ``year`` is the report's year, which the template's
+    :class:`~hnjd_disclosure._templates.Year` slots print.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> from hnjd_disclosure._templates import COMPLAINTS
+    >>> write(COMPLAINTS, builtin_report(2022).complaints)
+    '本年度学校收到信息公开举报0件，行政复议0件，行政诉讼0件。'
+    """
+    return _writer(template)(source, year)
+
+
+@functools.cache
+def _writer(template: Template) -> _Writer:
+    """``template`` compiled to a function that joins its pieces, as an f-string would.
+
+    The source is registered with :mod:`linecache`, so a traceback through it shows it.
+    """
+    namespace: dict[str, Any] = {}
+    terms: list[str] = []
+    for i, piece in enumerate(template.pieces):
+        if isinstance(piece, str):
+            terms.append(repr(piece))
+        elif isinstance(piece, t.Year):
+            terms.append("str(year)")
+        else:
+            namespace[f"show{i}"] = _show(piece)
+            fields = [piece.field]
+            if isinstance(piece, t.PartList | t.ProvinceList):
+                fields.append(piece.count)
+            terms.append(f"show{i}({', '.join('source.' + f for f in fields)})")
+    body = ",\n        ".join(terms)
+    source = f"def write(source, year):\n    return ''.join((\n        {body},\n    ))\n"
+    filename = f"<hnjd_disclosure template: {template.what}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
+    writer: _Writer = namespace["write"]
+    return writer
+
+
+def _show(slot: t.Slot) -> Callable[..., str]:
+    """How the value (or values) of ``slot`` is printed."""
+    if isinstance(slot, t.PartList):
+        return lambda names, count: f"{'、'.join(names)}等{to_chinese(count)}"
+    if isinstance(slot, t.ProvinceList):
+        return lambda names, count: f"{'、'.join(names)}{count}"
+    if isinstance(slot, t.Award):
+        marker, otherwise = slot.marker, slot.otherwise
+        return lambda award: f"{award}{marker}" if award else otherwise
+    return _SHOW[type(slot)]
+
+
+def _bases(bases: Sequence[LegalBasis]) -> str:
+    return enumerate_zh([legal_basis_phrase(b) for b in bases])
+
+
+#: How the value of each kind of slot is printed (but the lists and the award: see _show).
+_SHOW: Final[dict[type[t.Slot], Callable[[Any], str]]] = {
+    t.Number: str,
+    t.Count: fmt.count,
+    t.Percent: fmt.percent,
+    t.Wan: fmt.wan,
+    t.Ranking: fmt.ranking,
+    t.Date: fmt.date,
+    t.Bases: _bases,
+    t.HomeName: str,
+    t.Again: str,
+}
+
+
 def render_header(report: AnnualReport) -> list[str]:
     """The institution, the title and the preamble (basis, parts, period).
 
@@ -137,13 +222,7 @@ def render_header(report: AnnualReport) -> list[str]:
     >>> render_header(builtin_report(2022))[:2]
     ['湖南机电职业技术学院', '2022年信息公开年度报告']
     """
-    bases = enumerate_zh([legal_basis_phrase(b) for b in report.legal_basis])
-    preamble = (
-        f"本年度报告是根据{bases}要求，综合我校{report.year}年信息公开年度工作情况编制而成。"
-        f"全文包括{'、'.join(report.part_names)}等{to_chinese(report.stated_part_count)}个部分。"
-        f"本年度报告中所列数据的统计起止时间为{fmt.date(report.period.start)}"
-        f"至{fmt.date(report.period.end)}。"
-    )
+    preamble = write(PREAMBLE, report)
     return [report.institution, report.title, preamble]
 
 
@@ -155,22 +234,7 @@ def media_sentences(year: int, media: MediaFigures) -> str:
     >>> media_sentences(report.year, report.overview.media).split("，")[:3]
     ['截至目前', '校园网2022年发布新闻403篇', '外媒宣传报道358篇']
     """
-    weibo = f"{media.weibo_award}，发布博文" if media.weibo_award else "官方微博发布博文"
-    return (
-        f"截至目前，校园网{year}年发布新闻{fmt.count(media.news_articles)}，"
-        f"外媒宣传报道{fmt.count(media.external_reports)}，"
-        f"官方微信公众号推送主题信息{fmt.count(media.wechat_issues)}，"
-        f"关注人数达{fmt.count(media.wechat_followers)}，"
-        f"全年综合影响力在《中国青年报》每周的全国排名官微数据统计中一直稳居"
-        f"{fmt.ranking(media.wechat_ranking)}。"
-        f"{weibo}{fmt.count(media.weibo_posts)}，关注人数达{fmt.wan(media.weibo_followers)}，"
-        f"超话总阅读量达{fmt.wan(media.weibo_reads)}，"
-        f"每月的全国排名官博数据稳居{fmt.ranking(media.weibo_ranking)}。"
-        f"官方抖音发布视频{fmt.count(media.douyin_videos)}，"
-        f"关注人数达{fmt.wan(media.douyin_followers)}，"
-        f"全国综合影响力在《中国大学生在线》每月的全国排名中一直稳居"
-        f"{fmt.ranking(media.douyin_ranking)}。"
-    )
+    return write(MEDIA, media, year=year)
 
 
 def render_overview(report: AnnualReport, overview: Overview | None = None) -> list[str]:
@@ -206,21 +270,7 @@ def admissions_sentences(year: int, domain: Admissions) -> str:
     >>> "计划招生5300人，实际录取5295人，录取率为99.90%" in text
     True
     """
-    a, e = domain, domain.employment
-    return (
-        f"{year}年面向{'、'.join(a.provinces)}{a.stated_province_count}个省、自治区"
-        f"计划招生{fmt.count(a.planned)}，实际录取{fmt.count(a.admitted)}，"
-        f"录取率为{fmt.percent(a.admission_rate)}，报到{fmt.count(a.registered)}，"
-        f"报到率{fmt.percent(a.registration_rate)}。"
-        f"{year}届毕业生人数{fmt.count(e.graduates)}，毕业去向落实人数为{fmt.count(e.placed)}，"
-        f"初次就业去向落实率为{fmt.percent(e.placement_rate)}，"
-        f"其中应征入伍{fmt.count(e.enlisted)}，占比{fmt.percent(e.enlisted_share)}，"
-        f"专升本{fmt.count(e.upgraded)}，占比{fmt.percent(e.upgraded_share)}。"
-        f"毕业生在{e.home_province}就业{fmt.count(e.in_province)}，"
-        f"占比{fmt.percent(e.in_province_share)}，"
-        f"非{e.home_province}就业人数{fmt.count(e.out_of_province)}，"
-        f"占比{fmt.percent(e.out_of_province_share)}。"
-    )
+    return write(ADMISSIONS, domain, year=year)
 
 
 def _domain(number: int, domain: Domain) -> list[str]:
@@ -286,13 +336,7 @@ def requests_sentence(part: RequestDisclosure) -> str:
     >>> requests_sentence(builtin_report(2022).requests).split("，")[:3]
     ['本年度学校共收到信息公开申请0件', '其中予以公开0件', '部分公开0件']
     """
-    r = part.requests
-    return (
-        f"本年度学校共收到信息公开申请{fmt.count(r.received)}，"
-        f"其中予以公开{fmt.count(r.granted)}，部分公开{fmt.count(r.partially_granted)}，"
-        f"不予公开{fmt.count(r.refused)}，信息不存在{fmt.count(r.not_held)}，"
-        f"其他处理{fmt.count(r.other_outcome)}。"
-    )
+    return write(REQUESTS, part.requests)
 
 
 def render_requests(report: AnnualReport) -> list[str]:
@@ -325,10 +369,7 @@ def complaints_sentence(part: Complaints) -> str:
     >>> complaints_sentence(builtin_report(2022).complaints)
     '本年度学校收到信息公开举报0件，行政复议0件，行政诉讼0件。'
     """
-    return (
-        f"本年度学校收到信息公开举报{fmt.count(part.complaints)}，"
-        f"行政复议{fmt.count(part.reconsiderations)}，行政诉讼{fmt.count(part.lawsuits)}。"
-    )
+    return write(COMPLAINTS, part)
 
 
 def render_complaints(report: AnnualReport) -> list[str]:

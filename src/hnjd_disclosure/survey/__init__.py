@@ -14,6 +14,7 @@ same survey on a cluster (see the docs' dask recipe).
 
 from ._citations import Citation, CitationVerdict, KnownDocument, check_citations
 from ._items import ItemMatch, ItemSource, ItemStatus, match_items
+from ._output import to_csv, to_html, to_json, to_xlsx
 from ._report import (
     AssessmentStatus,
     FigureStatus,
@@ -65,4 +66,8 @@ __all__ = [
     "survey_file",
     "survey_row",
     "survey_text",
+    "to_csv",
+    "to_html",
+    "to_json",
+    "to_xlsx",
 ]

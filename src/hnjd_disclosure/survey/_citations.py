@@ -168,6 +168,9 @@ _CODE_MAX: Final = 16
 # An unknown code ends after the last of these (「根据皖教秘〔2022〕457号」: 皖教秘)
 _CODE_CUT: Final = frozenset("据照依于及和与的见按循遵求号")
 _CODE_UNKNOWN_MAX: Final = 6
+# A province's one-character name before a known code makes another code: 皖教办函 is not
+# the Ministry's 教办函
+_PROVINCES: Final = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
 
 
 @attrs.frozen
@@ -177,11 +180,6 @@ class _NumberKey:
     code: str
     year: int | None
     serial: int
-
-    def text(self) -> str:
-        if self.year is None:
-            return f"{self.code}第{self.serial}号"
-        return f"{self.code}〔{self.year}〕{self.serial}号"
 
 
 @attrs.frozen
@@ -211,8 +209,10 @@ def _code(norm: str, end: int, known: tuple[str, ...]) -> tuple[int, str] | None
     chars = "".join([norm[i] for i in reversed(run)])
     for code in known:  # longest first
         if chars.endswith(code):
-            start = run[len(code) - 1]
             before = chars[: len(chars) - len(code)]
+            if before and before[-1] in _PROVINCES:
+                return run[len(code)], before[-1] + code
+            start = run[len(code) - 1]
             if before.endswith(_PRC):  # 中华人民共和国教育部令第29号
                 start = run[len(code) + len(_PRC) - 1]
             return start, code
@@ -554,6 +554,9 @@ def check_citations(text: str) -> tuple[Citation, ...]:
         number = text[start:end]
         doc = table.by_number.get(found.key)
         title = _title_before(table, text, norm, titles, start)
+        if not found.key.code and title is not None:
+            # 〔2014〕23号 under a title: the issuer's code left out, the rest still checkable
+            doc = _without_code(table, found.key, title.documents)
         if title is None:
             verdict = CitationVerdict.KNOWN if doc is not None else CitationVerdict.UNKNOWN
             out.append(_citation(None, number, found.span, verdict, doc))
@@ -569,6 +572,20 @@ def check_citations(text: str) -> tuple[Citation, ...]:
                 _citation(title, None, span, CitationVerdict.KNOWN, _current(title.documents))
             )
     return tuple(sorted(out, key=lambda c: c.span))
+
+
+def _without_code(
+    table: _Table, key: _NumberKey, docs: tuple[KnownDocument, ...]
+) -> KnownDocument | None:
+    """The document among ``docs`` whose number has this year and serial, if any."""
+    return next(
+        (
+            d
+            for k, d in table.by_number.items()
+            if d in docs and (k.year, k.serial) == (key.year, key.serial)
+        ),
+        None,
+    )
 
 
 def _title_before(

@@ -38,6 +38,9 @@ _DIGITS: Final = "0-9\uff10-\uff19"  # ASCII and full-width digits, for a charac
 #: The longest evidence kept: a longer sentence or row is cut around the name.
 EVIDENCE_MAX: Final = 200
 _ITEM_COUNT: Final = 50
+#: How the titles of the documents a report is written under end (a notice, an opinion, a
+#: regulation, a list): an item's name inside such a title is not the item.
+_GOVERNING: Final = ("通知", "意见", "函", "决定", "条例", "清单", "格式", "规定")
 
 
 class ItemStatus(enum.Enum):
@@ -370,6 +373,7 @@ def _sentences(
     for start, end, is_paragraph in _units(document, skip):
         names: list[re.Match[str]] = []
         begin, every, items, titles = start, False, frozenset[int](), 0
+        opened = named = 0
         for phrase in m.pattern.finditer(folded, start, end):
             kind, which = phrases[phrase.group()]
             if kind is end_:
@@ -386,9 +390,15 @@ def _sentences(
                 if not titles and negated(folded, max(begin, at - 4), at) is None:
                     every, items = every or not which, items | which
             elif kind is _Kind.OPEN:
+                if not titles:
+                    opened, named = phrase.end(), len(names)
                 titles += 1
             elif kind is _Kind.CLOSE:
                 titles = max(0, titles - 1)
+                if not titles and folded[opened : phrase.start()].endswith(_GOVERNING):
+                    # 《关于做好2022年高校信息公开年度报告工作的通知》 cites a notice: the
+                    # names in its title are not the report's (《学籍管理办法》 is item 36's)
+                    del names[named:]
         if names:
             yield _Sentence((begin, end), names, every, items)
 
@@ -430,14 +440,14 @@ _CELL_SEP: Final = re.compile("[|｜\t]")
 
 @frozen(kw_only=True)
 class _Row:
-    """A row of the part-8 table: the item it lists and the status it gives (``None``: a
-    status value the table does not define)."""
+    """A row of the part-8 table: the status it gives its item (``None``: a value the
+    matchers do not define, such as 部分公开) and its offsets."""
 
     status: ItemStatus | None
     span: tuple[int, int]
 
 
-def _grids(text: str, document: Document) -> Iterator[_Grid]:
+def _grids(document: Document) -> Iterator[_Grid]:
     """The document's tables, and runs of lines split by pipes or tabs that hold no figure
     (:func:`read_document` takes those for text)."""
     run: _Grid = []
@@ -526,7 +536,7 @@ def _read_grid(folded: str, grid: _Grid, m: _Matchers) -> dict[int, _Row]:
     if column is None:
         return {}
     by_text = [None if _is_header(row, column, m) else _item_of(row, column, m) for row in cells]
-    numbers = [int(r[0]) if r and r[0].isdigit() and len(r[0]) <= 2 else None for r in cells]
+    numbers = [int(r[0]) if r and r[0].isdecimal() and len(r[0]) <= 2 else None for r in cells]
     known = [(t, n) for t, n in zip(by_text, numbers, strict=True) if t is not None]
     # the 序号 column names the item only in a table that numbers as the checklist does
     numbered = len(known) >= m.min_rows and all(t == n for t, n in known)
@@ -548,7 +558,7 @@ def _part8(
     """The rows of the table that lists the most items, and the table's span."""
     best: dict[int, _Row] = {}
     span: tuple[int, int] | None = None
-    for grid in _grids(folded, document):
+    for grid in _grids(document):
         rows = _read_grid(folded, grid, m)
         if len(rows) > len(best):
             best, span = rows, (grid[0][0][0], grid[-1][0][1])

@@ -20,11 +20,12 @@ import json
 import math
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 from json.encoder import encode_basestring  # json's own string writer, ensure_ascii=False
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 
@@ -37,7 +38,30 @@ from ._score import Weights
 if TYPE_CHECKING:
     import pandas
 
-    from ._run import Survey
+
+class _Row(Protocol):
+    """What the writers read of a :class:`~hnjd_disclosure.survey.SurveyRow`."""
+
+    @property
+    def items(self) -> tuple[Any, ...]: ...
+
+    def record(self) -> dict[str, Any]: ...
+
+
+class _Survey(Protocol):
+    """What the writers read of a :class:`~hnjd_disclosure.survey.Survey` (a protocol, so
+    that this module need not import the survey's, which calls these writers)."""
+
+    @property
+    def rows(self) -> Sequence[_Row]: ...
+
+    @property
+    def weights(self) -> Weights: ...
+
+    def records(self) -> list[dict[str, Any]]: ...
+
+    def missing_items(self) -> Counter[int]: ...
+
 
 __all__ = ["notebook_html", "to_csv", "to_dataframe", "to_html", "to_json", "to_xlsx"]
 
@@ -171,7 +195,7 @@ def _text(value: object) -> str:
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_csv(survey: Survey) -> str:
+def to_csv(survey: _Survey) -> str:
     """The survey as CSV: a header of the record's keys, then one line per report, ranked.
 
     The text starts with a byte-order mark (U+FEFF) so that Excel opens it as UTF-8 and shows
@@ -204,7 +228,7 @@ def _csv_field(value: object) -> str:
     return text
 
 
-def to_json(survey: Survey) -> str:
+def to_json(survey: _Survey) -> str:
     """The survey as one JSON object: ``{"weights": {...}, "rows": [...]}``, a row per line.
 
     ``rows`` are the records, ranked; ``weights`` those the scores were computed with. Decimals
@@ -272,7 +296,7 @@ _STATUS_FILLS: Final = {
 }
 
 
-def to_xlsx(survey: Survey) -> bytes:
+def to_xlsx(survey: _Survey) -> bytes:
     """The survey as an Excel workbook (``.xlsx``), for the offices that live in spreadsheets.
 
     Sheet 排名: the ranked table under Chinese headings, numbers as numbers, dates as dates, a
@@ -391,7 +415,7 @@ def _ranked_sheet(book: Any, records: Sequence[Record]) -> None:
         _appended(sheet, row)
 
 
-def _items_sheet(book: Any, survey: Survey, records: Sequence[Record]) -> None:
+def _items_sheet(book: Any, survey: _Survey, records: Sequence[Record]) -> None:
     from openpyxl.formatting.rule import Rule
     from openpyxl.styles import PatternFill
     from openpyxl.styles.differential import DifferentialStyle
@@ -557,7 +581,7 @@ def _e(value: object) -> str:
     return html.escape(_text(value), quote=True)
 
 
-def to_html(survey: Survey) -> str:
+def to_html(survey: _Survey) -> str:
     """The survey as one self-contained HTML page (zh-CN) to open in a browser or send.
 
     The page has the ranked table under Chinese headings (each with its English key as its
@@ -780,7 +804,7 @@ def _histogram(records: Sequence[Record]) -> str:
     return f"<figure>\n<figcaption>得分分布（每 10 分一档）</figcaption>\n{svg}</figure>\n"
 
 
-def _missing(survey: Survey, records: Sequence[Record]) -> str:
+def _missing(survey: _Survey, records: Sequence[Record]) -> str:
     """An SVG bar chart of the checklist items most often not shown disclosed."""
     from decimal import ROUND_HALF_UP
 
@@ -816,7 +840,7 @@ def _missing(survey: Survey, records: Sequence[Record]) -> str:
 # -- pandas, notebooks ------------------------------------------------------------------------
 
 
-def to_dataframe(survey: Survey) -> pandas.DataFrame:
+def to_dataframe(survey: _Survey) -> pandas.DataFrame:
     """The survey's records as a pandas DataFrame, one row per report, ranked.
 
     Columns are the record's keys. A column of whole numbers is ``Int64`` (pandas' integer
@@ -856,7 +880,7 @@ def _float(value: object) -> float:
     return math.nan if value is None else float(value)  # type: ignore[arg-type]
 
 
-def notebook_html(survey: Survey) -> str:
+def notebook_html(survey: _Survey) -> str:
     """A compact HTML table of the survey's first 20 rows, for Jupyter (``Survey._repr_html_``).
 
     >>> from hnjd_disclosure.survey import survey_text, Survey, SurveyRow, Weights

@@ -325,9 +325,10 @@ class _Piece:
 
     @property
     def clauses(self) -> list[str]:
-        """Its clauses, with the titles of documents it cites blanked out (《关于…评议工作的
-        通知》 is not an assessment)."""
-        return _CLAUSE.split(_TITLE.sub("《》", self.plain))
+        """Its clauses (a table row is one), with the titles of documents it cites blanked
+        out (《关于…评议工作的通知》 is not an assessment)."""
+        plain = _TITLE.sub("《》", self.plain)
+        return [plain] if self.row else _CLAUSE.split(plain)
 
 
 @frozen
@@ -389,7 +390,7 @@ def _pieces(text: str, document: Document) -> Iterator[_Piece]:
 # -- figures, assessment ----------------------------------------------------------------------
 
 _EVIDENCE: Final = 200
-_CLAUSE: Final = re.compile("[，,；;：:。！？!?｜]")
+_CLAUSE: Final = re.compile("[，,；;：:。！？!?]")
 _TITLE: Final = re.compile("《[^《》]*+》")
 
 

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 from attrs import frozen
 
+from ..checklist import checklist_2014
 from ..errors import HnjdError, escape
 from ..io import REPORT_TEXT_SUFFIXES, read_report_text
+from ..model import InstitutionKind
 from ._citations import CitationVerdict
 from ._items import ItemStatus
 from ._report import (
@@ -216,11 +218,16 @@ class Survey:
         return [row.record() for row in self.rows]
 
     def missing_items(self) -> Counter[int]:
-        """How many readable reports did not show each checklist item disclosed."""
+        """How many readable reports did not show each checklist item disclosed, of those it
+        applies to (by the institution's kind; 本科 when the kind is not known)."""
+        standard = checklist_2014()
         missing: Counter[int] = Counter()
         for row in self.rows:
+            kind = InstitutionKind(row.kind) if row.kind else InstitutionKind.UNDERGRADUATE
             for number, status in enumerate(row.items, 1):
-                if status is not ItemStatus.DISCLOSED:
+                if status is not ItemStatus.DISCLOSED and (
+                    standard.not_applicable_reason(number, kind) is None
+                ):
                     missing[number] += 1
         return missing
 
