@@ -65,7 +65,7 @@ from hnjd_disclosure import io as hio
 from hnjd_disclosure.audit import audit
 from hnjd_disclosure.model import AnnualReport, ChecklistEntry, DisclosureStatus
 from hnjd_disclosure.model import _fields as F
-from hnjd_disclosure.model.checklist import _FIELDS_BY_STATUS, _ONE_OF_BY_STATUS, _STATUS_FIELDS
+from hnjd_disclosure.model.checklist import FIELDS_BY_STATUS, ONE_OF_BY_STATUS, STATUS_FIELDS
 from hnjd_disclosure.parse import extract_figures, parse_report
 from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
 from hnjd_disclosure.records import records
@@ -218,14 +218,14 @@ def _other_matters(m: Any) -> None:
 
 
 def _checklist_entry(m: Any) -> None:
-    required, allowed = _FIELDS_BY_STATUS[DisclosureStatus(m.status)]
+    required, allowed = FIELDS_BY_STATUS[DisclosureStatus(m.status)]
     for field in required:
         if not getattr(m, field).strip():
             raise ValueError(f"{field} is required")
-    for field in _STATUS_FIELDS:
+    for field in STATUS_FIELDS:
         if field not in required + allowed and getattr(m, field):
             raise ValueError(f"{field} is not allowed")
-    one_of = _ONE_OF_BY_STATUS.get(DisclosureStatus(m.status), ())
+    one_of = ONE_OF_BY_STATUS.get(DisclosureStatus(m.status), ())
     if one_of and not any(
         (v.strip() if isinstance(v, str) else v) for v in (getattr(m, f) for f in one_of)
     ):

@@ -34,14 +34,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from hnjd_disclosure.finding import Rule
 from hnjd_disclosure.parse import audit_text, extract_figures, read_header
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "real"
 # The rule whose business each kind of truth item is.
 RULE_OF = {
-    "percent": "rate-matches-counts",
-    "sum": "parts-sum-to-whole",
-    "count": "stated-cardinality",
+    "percent": Rule.RATE_MATCHES_COUNTS,
+    "sum": Rule.PARTS_SUM_TO_WHOLE,
+    "count": Rule.STATED_CARDINALITY,
 }
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
 _SENTENCE_END = "。；;！？!?\n"

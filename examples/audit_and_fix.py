@@ -15,6 +15,7 @@ import attrs
 
 import hnjd_disclosure as hd
 from hnjd_disclosure.audit import audit
+from hnjd_disclosure.render.findings import findings_text
 
 
 def replace_at(obj: Any, path: str, value: object) -> Any:
@@ -27,7 +28,7 @@ def replace_at(obj: Any, path: str, value: object) -> Any:
 def main() -> None:
     report = hd.builtin_report(2022)
     findings = audit(report)
-    print(findings.to_text(), end="")
+    print(findings_text(findings), end="")
 
     for finding in findings:
         if finding.rule == "rate-matches-counts" and finding.computed is not None:
@@ -35,7 +36,7 @@ def main() -> None:
             report = replace_at(report, finding.path, fixed)
             print(f"已更正 {finding.path}: {finding.published} → {finding.computed}")
 
-    print(audit(report).to_text(), end="")
+    print(findings_text(audit(report)), end="")
     hd.save(report, "report-2022-corrected.toml", force=True)
     print("已写入 report-2022-corrected.toml")
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from hnjd_disclosure import builtin_report
-from hnjd_disclosure.audit import Severity, audit
+from hnjd_disclosure.audit import audit
+from hnjd_disclosure.finding import Severity
 from hnjd_disclosure.parse import audit_text, extract_figures
 from hnjd_disclosure.parse.checks import percent_cause
 from hnjd_disclosure.stats import Rounding, rate

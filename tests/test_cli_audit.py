@@ -10,6 +10,7 @@ import pytest
 from hnjd_disclosure import builtin_report
 from hnjd_disclosure.audit import audit
 from hnjd_disclosure.records import field_label
+from hnjd_disclosure.render.findings import finding_text
 from hnjd_disclosure.stats import RATES
 
 from .test_cli import GOOD_TOML, run
@@ -29,7 +30,7 @@ class TestCheck:
         status, out = run("check", "--year", "2022")
         assert status == 0
         (finding,) = audit(builtin_report(2022))
-        assert out == f"{finding}\n"
+        assert out == f"{finding_text(finding)}\n"
         assert out.count("proactive.admissions.admission_rate") == 1
         assert "录取率公布为99.90%" in out
         assert "admission rate published as 99.90%" in out

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from hnjd_disclosure import AnnualReport, builtin_report, stats
 from hnjd_disclosure.errors import ZeroWholeError
+from hnjd_disclosure.finding import Cause
 from hnjd_disclosure.quantities import Count, StatedPercent
 from hnjd_disclosure.records import records
 from hnjd_disclosure.stats import RATES, Rounding, rate, ratio, round_fraction
@@ -223,3 +224,39 @@ class TestPlacesAndModes:
     @pytest.mark.parametrize("mode", list(Rounding))
     def test_members_and_ints_still_work(self, function: PlacesFunction, mode: Rounding) -> None:
         assert isinstance(function(3, mode), Decimal)
+
+
+class TestRoundingCause:
+    @pytest.mark.parametrize(
+        ("part", "whole", "published", "cause"),
+        [
+            (5295, 5300, "99.91", None),
+            (5295, 5300, "99.90", "truncated"),
+            (1, 8, "12", "half-even"),
+            (2, 3, "66.68", "last-digit"),
+            (1, 3, "33.34", "last-digit"),
+            (2, 3, "66.76", "wrong"),
+            (2, 3, "6.67", "wrong"),
+        ],
+    )
+    def test_causes_in_order(
+        self, part: int, whole: int, published: str, cause: str | None
+    ) -> None:
+        """None for a half-up rounding; else half-even, truncated, last digit, wrong, in turn."""
+        found = stats.rounding_cause(Fraction(part * 100, whole), Decimal(published))
+        assert found == cause
+        assert found is None or isinstance(found, Cause)
+
+    @given(st.integers(0, 10**6), st.integers(1, 10**6), st.integers(0, 4))
+    def test_the_half_up_rounding_has_no_cause(self, part: int, whole: int, places: int) -> None:
+        """The rate rounded half-up at any number of places is never a finding."""
+        exact = Fraction(part * 100, whole)
+        assert stats.rounding_cause(exact, round_fraction(exact, places)) is None
+
+    def test_one_classifier_for_data_and_text(self) -> None:
+        """The audit of a text classifies with the same function as the audit of the data."""
+        from hnjd_disclosure.parse.checks import percent_cause
+
+        for published in ("12", "12.4", "12.5", "12.6", "13"):
+            expected = stats.rounding_cause(Fraction(100, 8), Decimal(published))
+            assert percent_cause(1, 8, Decimal(published))[1] == expected

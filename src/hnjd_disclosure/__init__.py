@@ -35,6 +35,7 @@ from .io import (
     save,
 )
 from .model import AnnualReport
+from .model.report import set_html_display
 from .quantities import Count, Ranking, StatedPercent, WanFigure
 from .render import render
 
@@ -60,6 +61,16 @@ __all__ = [
     "render",
     "save",
 ]
+
+
+def _report_html(report: AnnualReport) -> str:
+    # Imported on the first display, not at every start (records imports stats, fractions).
+    from .records import report_html
+
+    return report_html(report)
+
+
+set_html_display(_report_html)
 
 #: Submodules imported on first access as attributes of the package (``hd.audit``).
 _LAZY = frozenset(

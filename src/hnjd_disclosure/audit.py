@@ -1,8 +1,8 @@
 """The consistency audit: every published figure checked against the counts it derives from.
 
 :func:`audit` runs a sequence of rules over a report and returns :class:`Findings`. Each rule
-is a plain function ``AnnualReport -> Iterable[Finding]``; append one to :data:`DEFAULT_RULES`
-to add it. The rules read which percentage derives from which counts from
+is a plain function ``AnnualReport -> Iterable[Finding]`` (a :data:`RuleFunction`); append one
+to :data:`DEFAULT_RULES` to add it. The rules read which percentage derives from which counts from
 :data:`hnjd_disclosure.stats.RATES` and :data:`~hnjd_disclosure.stats.PARTITIONS`.
 
 Severity: a discrepancy in the last printed digit (truncated instead of rounded, rounded
@@ -11,48 +11,56 @@ or an impossible figure, is a :attr:`Severity.ERROR`.
 
 >>> from hnjd_disclosure import builtin_report
 >>> findings = audit(builtin_report(2022))
->>> [(f.path, f.published, f.computed, f.cause, f.severity.value) for f in findings]
+>>> [(f.path, f.published, f.computed, f.cause.value, f.severity.value) for f in findings]
 [('proactive.admissions.admission_rate', '99.90%', '99.91%', 'truncated', 'warning')]
+
+A finding is data (:mod:`hnjd_disclosure.finding`: its rule, cause and figures; ``Finding``,
+``Rule``, ``Cause`` and ``Severity`` are defined there and importable from here too);
+:mod:`hnjd_disclosure.render.findings` writes its messages, text, JSON and tables.
 """
 
 from __future__ import annotations
 
-import enum
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache
-from typing import Any, Final
+from typing import Final
 
 import attrs
-from attrs import frozen
 
 from ._layout import YEAR_PHRASE, years_in
-from ._table import html_table, markdown_table
 from .checklist import checklist_2014
 from .errors import ZeroWholeError
+from .finding import (
+    AboveHundred,
+    Cause,
+    Detail,
+    EvidenceNotQuoted,
+    Finding,
+    ItemNotListed,
+    NoChecklist,
+    PartAboveWhole,
+    PartsSum,
+    RateFromCounts,
+    Rule,
+    Severity,
+    SharesSum,
+    StaleYears,
+    StatedCount,
+    StatusContradiction,
+)
 from .model import AnnualReport, DisclosureStatus, InstitutionKind
 from .quantities import Count, StatedPercent
-from .records import field_label
-from .stats import (
-    PARTITIONS,
-    RATES,
-    PartitionSpec,
-    RateSpec,
-    Rounding,
-    computed_rate,
-    figure,
-)
+from .stats import PARTITIONS, RATES, PartitionSpec, RateSpec, figure, rounding_cause
 from .stats import rate as rate_of_counts
 
 __all__ = [
     "CARDINALITIES",
-    "CAUSES",
-    "CHECK_RULES",
     "DEFAULT_RULES",
-    "Finding",
     "Findings",
-    "Rule",
-    "Severity",
+    "RuleFunction",
     "audit",
     "check_bounds",
     "check_cardinalities",
@@ -61,67 +69,15 @@ __all__ = [
     "check_checklist_evidence",
     "check_parts_sum",
     "check_rates",
+    "check_rules",
     "check_shares_sum",
     "check_stale_years",
 ]
 
 
-class Severity(enum.Enum):
-    """How serious a finding is: a last-digit slip, or a figure that cannot be right.
-
-    >>> Severity("warning") is Severity.WARNING
-    True
-    """
-
-    WARNING = "warning"
-    ERROR = "error"
-
-
-_SEVERITY_ZH: Final = {Severity.WARNING: "警告", Severity.ERROR: "错误"}
-
-
-@frozen(kw_only=True)
-class Finding:
-    """One problem the audit found, with its place, its rule and a message in two languages.
-
-    >>> f = Finding(path="a.b", rule="bounds", severity=Severity.ERROR, published="101%",
-    ...             computed=None, cause=None, message_zh="超过100%。", message_en="above 100%.")
-    >>> print(f)
-    错误 ERROR a.b [bounds]
-      超过100%。
-      above 100%.
-    """
-
-    path: str
-    rule: str
-    severity: Severity
-    published: str | None
-    computed: str | None
-    cause: str | None
-    message_zh: str
-    message_en: str
-    span: tuple[int, int] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping (the severity as its value, the span as a list or null).
-
-        >>> from hnjd_disclosure import builtin_report
-        >>> d = audit(builtin_report(2022))[0].to_dict()
-        >>> d["severity"], d["computed"], d["span"]
-        ('warning', '99.91%', None)
-        """
-        out = attrs.asdict(self, recurse=False)
-        out["severity"] = self.severity.value
-        out["span"] = list(self.span) if self.span is not None else None
-        return out
-
-    def __str__(self) -> str:
-        head = f"{_SEVERITY_ZH[self.severity]} {self.severity.name} {self.path} [{self.rule}]"
-        return f"{head}\n  {self.message_zh}\n  {self.message_en}"
-
-
 class Findings(tuple[Finding, ...]):
-    """The findings of an audit: a tuple, with helpers and a table for notebooks.
+    """The findings of an audit: a tuple, with helpers; a notebook shows it as a table
+    (:func:`~hnjd_disclosure.render.findings.findings_html`).
 
     >>> Findings().errors, bool(Findings())
     (Findings(()), False)
@@ -161,60 +117,23 @@ class Findings(tuple[Finding, ...]):
         """
         return Findings(f for f in self if f.path == path)
 
-    def to_text(self) -> str:
-        """Readable text, one block per finding (Chinese, then English).
-
-        >>> print(Findings().to_text(), end="")
-        未发现问题。
-        No findings.
-        """
-        if not self:
-            return "未发现问题。\nNo findings.\n"
-        return "".join(f"{f}\n" for f in self)
-
-    def _rows(self) -> list[list[str]]:
-        return [
-            [
-                f.severity.value,
-                f.path,
-                f.rule,
-                f.published or "",
-                f.computed or "",
-                f.cause or "",
-                f.message_zh,
-                f.message_en,
-            ]
-            for f in self
-        ]
-
-    _HEADERS: Final = ("严重程度", "字段", "规则", "公布值", "计算值", "原因", "说明", "message")
-
     def _repr_html_(self) -> str:
-        return html_table(self._HEADERS, self._rows(), caption=f"审核结果：{len(self)}项")
+        # Imported on display: the words are a layer above the findings.
+        from .render.findings import findings_html
+
+        return findings_html(self)
 
     def _repr_markdown_(self) -> str:
-        return markdown_table(self._HEADERS, self._rows())
+        from .render.findings import findings_markdown
+
+        return findings_markdown(self)
 
     def __repr__(self) -> str:
         return f"Findings({tuple.__repr__(self)})"
 
 
-Rule = Callable[[AnnualReport], Iterable[Finding]]
-
-#: The causes of a mismatch between a published and a computed rate, in Chinese and English.
-CAUSES: Final = {
-    "truncated": ("疑为直接截断而非四舍五入", "likely truncated instead of rounded"),
-    "half-even": (
-        "疑为四舍六入五成双而非四舍五入",
-        "likely rounded half-even instead of half-up",
-    ),
-    "last-digit": ("末位相差1", "off by one in the last digit"),
-    "wrong": ("与计数不符", "does not match the counts"),
-}
-
-
-def _en(path: str) -> str:
-    return path.rpartition(".")[2].replace("_", " ")
+#: A rule of the audit: a function from a report to its findings.
+RuleFunction = Callable[[AnnualReport], Iterable[Finding]]
 
 
 def _percent(value: Decimal) -> str:
@@ -237,26 +156,14 @@ def _impossible(report: AnnualReport, spec: RateSpec) -> bool:
     return not spec.may_exceed_whole and _stated(report, spec.path).value > 100
 
 
-def _cause(report: AnnualReport, spec: RateSpec, published: StatedPercent, half_up: Decimal) -> str:
-    d = published.decimals
-    if computed_rate(report, spec, d, Rounding.HALF_EVEN) == published.value:
-        return "half-even"
-    if computed_rate(report, spec, d, Rounding.TRUNCATE) == published.value:
-        return "truncated"
-    if abs(published.value - half_up) == Decimal(1).scaleb(-d):
-        return "last-digit"
-    return "wrong"
-
-
 def _error(
     *,
     path: str,
-    rule: str,
+    rule: Rule,
     published: str | None,
     computed: str | None,
-    message_zh: str,
-    message_en: str,
-    cause: str | None = None,
+    detail: Detail,
+    cause: Cause | None = None,
 ) -> Finding:
     """A finding of severity error (every rule but the last-digit rate checks)."""
     return Finding(
@@ -266,8 +173,7 @@ def _error(
         published=published,
         computed=computed,
         cause=cause,
-        message_zh=message_zh,
-        message_en=message_en,
+        detail=detail,
     )
 
 
@@ -278,42 +184,35 @@ def _rate_finding(report: AnnualReport, spec: RateSpec) -> Finding | None:
         # computed_rate(report, spec), from the figures already looked up.
         computed = rate_of_counts(part, whole, published.decimals, whole_name=spec.whole_path)
     except ZeroWholeError:
-        label, whole_label = field_label(spec.path), field_label(spec.whole_path)
         return _error(
             path=spec.path,
-            rule="rate-matches-counts",
+            rule=Rule.RATE_MATCHES_COUNTS,
             published=str(published),
             computed=None,
-            cause="undefined",
-            message_zh=f"{label}公布为{published}，但{whole_label}为0，比率无从计算。",
-            message_en=(
-                f"{_en(spec.path)} published as {published}, but {_en(spec.whole_path)} "
-                "is 0, so the rate is undefined."
-            ),
+            cause=Cause.UNDEFINED,
+            detail=_rate_detail(spec, part, whole),
         )
     if computed == published.value:
-        return None
-    # Labels only for a finding: most rates of most reports match.
-    label = field_label(spec.path)
-    part_label, whole_label = field_label(spec.part_path), field_label(spec.whole_path)
-    cause = _cause(report, spec, published, computed)
-    zh, en = CAUSES[cause]
+        return None  # most rates of most reports: no detail built
+    cause = rounding_cause(Fraction(part.value * 100, whole.value), published.value)
     return Finding(
         path=spec.path,
-        rule="rate-matches-counts",
-        severity=Severity.ERROR if cause == "wrong" else Severity.WARNING,
+        rule=Rule.RATE_MATCHES_COUNTS,
+        severity=Severity.ERROR if cause is Cause.WRONG else Severity.WARNING,
         published=str(published),
         computed=_percent(computed),
         cause=cause,
-        message_zh=(
-            f"{label}公布为{published}，按{part_label}{part}÷{whole_label}{whole}"
-            f"四舍五入应为{_percent(computed)}，{zh}。"
-        ),
-        message_en=(
-            f"{_en(spec.path)} published as {published}, but {_en(spec.part_path)} "
-            f"{part.value} / {_en(spec.whole_path)} {whole.value} rounds half-up to "
-            f"{_percent(computed)}: {en}."
-        ),
+        detail=_rate_detail(spec, part, whole),
+    )
+
+
+def _rate_detail(spec: RateSpec, part: Count, whole: Count) -> RateFromCounts:
+    return RateFromCounts(
+        rate=spec.path,
+        part=spec.part_path,
+        part_count=part,
+        whole=spec.whole_path,
+        whole_count=whole,
     )
 
 
@@ -324,7 +223,7 @@ def check_rates(report: AnnualReport) -> Iterator[Finding]:
     is left to :func:`check_bounds`, so one slip gives one finding.
 
     >>> from hnjd_disclosure import builtin_report
-    >>> [f.cause for f in check_rates(builtin_report(2022))]
+    >>> [f.cause.value for f in check_rates(builtin_report(2022))]
     ['truncated']
     """
     for spec in RATES:
@@ -350,11 +249,10 @@ def check_bounds(report: AnnualReport) -> Iterator[Finding]:
         if published.value > 100:
             yield _error(
                 path=spec.path,
-                rule="bounds",
+                rule=Rule.BOUNDS,
                 published=str(published),
                 computed=None,
-                message_zh=f"{field_label(spec.path)}公布为{published}，不可能超过100%。",
-                message_en=f"{_en(spec.path)} is published as {published}, above 100%: impossible.",
+                detail=AboveHundred(rate=spec.path),
             )
         pair = (spec.part_path, spec.whole_path)
         part, whole = _count(report, spec.part_path), _count(report, spec.whole_path)
@@ -362,16 +260,11 @@ def check_bounds(report: AnnualReport) -> Iterator[Finding]:
             seen.add(pair)
             yield _error(
                 path=spec.part_path,
-                rule="bounds",
+                rule=Rule.BOUNDS,
                 published=str(part),
                 computed=None,
-                message_zh=(
-                    f"{field_label(spec.part_path)}{part}"
-                    f"多于{field_label(spec.whole_path)}{whole}，不可能。"
-                ),
-                message_en=(
-                    f"{_en(spec.part_path)} ({part.value}) is larger than "
-                    f"{_en(spec.whole_path)} ({whole.value}): impossible."
+                detail=PartAboveWhole(
+                    part=spec.part_path, part_count=part, whole=spec.whole_path, whole_count=whole
                 ),
             )
 
@@ -389,21 +282,18 @@ def check_parts_sum(report: AnnualReport) -> Iterator[Finding]:
         total = sum(p.value for p in parts)
         if total == whole.value:
             continue
-        terms_zh = " + ".join(
-            f"{field_label(p)}{c}" for p, c in zip(spec.part_paths, parts, strict=True)
-        )
-        terms_en = " + ".join(
-            f"{_en(p)} {c.value}" for p, c in zip(spec.part_paths, parts, strict=True)
-        )
         yield _error(
             path=spec.whole_path,
-            rule="parts-sum-to-whole",
+            rule=Rule.PARTS_SUM_TO_WHOLE,
             published=str(whole),
             computed=f"{total}{whole.unit}",
-            message_zh=(
-                f"{terms_zh} = {total}{whole.unit}，与{field_label(spec.whole_path)}{whole}不符。"
+            detail=PartsSum(
+                whole=spec.whole_path,
+                whole_count=whole,
+                parts=spec.part_paths,
+                part_counts=tuple(parts),
+                total=total,
             ),
-            message_en=f"{terms_en} = {total}, not {_en(spec.whole_path)} {whole.value}.",
         )
 
 
@@ -433,16 +323,12 @@ def check_shares_sum(report: AnnualReport) -> Iterator[Finding]:
         slack = sum((Decimal(5).scaleb(-s.decimals - 1) for s in shares), Decimal(0))
         if abs(total - 100) <= slack or _shares_explained(report, spec):
             continue
-        where = spec.share_paths[0].rpartition(".")[0]
-        names_zh = "、".join(field_label(p) for p in spec.share_paths)
-        names_en = ", ".join(_en(p) for p in spec.share_paths)
         yield _error(
-            path=where,
-            rule="shares-sum-to-whole",
+            path=spec.share_paths[0].rpartition(".")[0],
+            rule=Rule.SHARES_SUM_TO_WHOLE,
             published=_percent(total),
             computed="100%",
-            message_zh=f"{names_zh}之和为{_percent(total)}，应为100%（舍入误差以内）。",
-            message_en=f"{names_en} sum to {_percent(total)}, not 100% within rounding.",
+            detail=SharesSum(shares=spec.share_paths, total=total),
         )
 
 
@@ -469,11 +355,15 @@ def check_cardinalities(report: AnnualReport) -> Iterator[Finding]:
             continue
         yield _error(
             path=stated_path,
-            rule="stated-cardinality",
+            rule=Rule.STATED_CARDINALITY,
             published=str(stated),
             computed=str(len(items)),
-            message_zh=f"{field_label(stated_path)}为{stated}，但实际列出{len(items)}项。",
-            message_en=f"{_en(stated_path)} is {stated}, but {_en(list_path)} lists {len(items)}.",
+            detail=StatedCount(
+                stated=stated_path,
+                listed=list_path,
+                stated_number=stated,
+                listed_number=len(items),
+            ),
         )
 
 
@@ -497,10 +387,6 @@ def _contradictions_2014(kind: InstitutionKind) -> dict[int, tuple[DisclosureSta
     }
 
 
-def _item_zh(number: int) -> str:
-    return f"清单事项第{number}项“{checklist_2014().item(number).text}”"
-
-
 def check_checklist_coverage(report: AnnualReport) -> Iterator[Finding]:
     """Rule ``checklist-coverage``: part 8 gives every item that applies to the school a status.
 
@@ -518,47 +404,34 @@ def check_checklist_coverage(report: AnnualReport) -> Iterator[Finding]:
     >>> list(check_checklist_coverage(report))
     []
     >>> table = attrs.evolve(report.checklist, entries=report.checklist.entries[1:])
-    >>> [f.message_en for f in check_checklist_coverage(attrs.evolve(report, checklist=table))]
-    ['checklist item 1 applies to a 高职 institution, but part 8 gives it no status.']
+    >>> [f.detail for f in check_checklist_coverage(attrs.evolve(report, checklist=table))]
+    [ItemNotListed(kind=<InstitutionKind.VOCATIONAL: '高职'>, item=1)]
     >>> (f,) = check_checklist_coverage(attrs.evolve(report, checklist=None))
-    >>> f.path, f.severity.value, f.message_en[:60]
-    ('checklist', 'warning', 'the report has no part 8: none of the 38 checklist items tha')
+    >>> f.path, f.severity.value, len(f.detail.items)
+    ('checklist', 'warning', 38)
     """
-    kind = report.institution_kind.value
-    applicable = _applicable_2014(report.institution_kind)
+    kind = report.institution_kind
+    applicable = _applicable_2014(kind)
     if report.checklist is None:
-        numbers = [str(n) for n in applicable]
-        yield _coverage_warning(
-            "checklist",
-            f"报告没有清单事项公开情况表（第八部分）：适用于{kind}院校的{len(applicable)}项"
-            f"清单事项（第{'、'.join(numbers)}项）均未填写公开情况。",
-            f"the report has no part 8: none of the {len(applicable)} checklist items that "
-            f"apply to a {kind} institution has a status (items {', '.join(numbers)}).",
-        )
+        yield _coverage_warning("checklist", NoChecklist(kind=kind, items=applicable))
         return
     listed = {entry.item for entry in report.checklist.entries}
     # coverage(report, standard).missing, without counting every status of every category.
     missing = [n for n in applicable if n not in listed]
     for number in missing:
-        yield _coverage_warning(
-            "checklist.entries",
-            f"{_item_zh(number)}适用于{kind}院校，但清单事项公开情况表未填写其公开情况。",
-            f"checklist item {number} applies to a {kind} institution, "
-            "but part 8 gives it no status.",
-        )
+        yield _coverage_warning("checklist.entries", ItemNotListed(kind=kind, item=number))
 
 
-def _coverage_warning(path: str, message_zh: str, message_en: str) -> Finding:
+def _coverage_warning(path: str, detail: NoChecklist | ItemNotListed) -> Finding:
     """A warning of rule ``checklist-coverage``: the table is incomplete, no figure is wrong."""
     return Finding(
         path=path,
-        rule="checklist-coverage",
+        rule=Rule.CHECKLIST_COVERAGE,
         severity=Severity.WARNING,
         published=None,
         computed=None,
         cause=None,
-        message_zh=message_zh,
-        message_en=message_en,
+        detail=detail,
     )
 
 
@@ -592,77 +465,57 @@ def check_checklist_applicability(report: AnnualReport) -> Iterator[Finding]:
     # One look-up per entry; the messages only for the (rare) contradictions.
     for i in [i for i, e in enumerate(entries) if e.status in contradicting[e.item]]:
         entry = entries[i]
-        status = entry.status
         reason = checklist_2014().not_applicable_reason(entry.item, kind)
-        if reason is not None:
-            computed: str | None = DisclosureStatus.NOT_APPLICABLE.value
-            zh = f"不适用于{kind.value}院校（{reason}），但公开情况表标为“{status.label}”"
-            en = f"does not apply to a {kind.value} institution ({reason}), but part 8 marks it "
-            en += status.value
-        else:
-            computed = None
-            zh = f"适用于{kind.value}院校，但公开情况表标为“不适用”（{entry.reason}）"
-            en = f"applies to a {kind.value} institution, but part 8 marks it not_applicable "
-            en += f"({entry.reason})"
         yield _error(
             path=f"checklist.entries[{i}].status",
-            rule="checklist-applicability",
-            published=status.value,
-            computed=computed,
-            message_zh=f"{_item_zh(entry.item)}{zh}。",
-            message_en=f"checklist item {entry.item} {en}.",
+            rule=Rule.CHECKLIST_APPLICABILITY,
+            published=entry.status.value,
+            computed=None if reason is None else DisclosureStatus.NOT_APPLICABLE.value,
+            detail=StatusContradiction(
+                item=entry.item,
+                kind=kind,
+                status=entry.status,
+                not_applicable_reason=reason,
+                entry_reason="" if reason is not None else entry.reason,
+            ),
         )
 
 
-def check_checklist_evidence(report: AnnualReport) -> Iterator[Finding]:
-    """Rule ``checklist-evidence``: each ``disclosed`` status cites a sentence of the report.
+def check_checklist_evidence(report: AnnualReport, text: str) -> Iterator[Finding]:
+    """Rule ``checklist-evidence``: each ``disclosed`` status cites a sentence of ``text``.
 
-    An error at ``checklist.entries[i].evidence`` when the evidence is not in the report's
-    text (:func:`hnjd_disclosure.render.text.render`, without part 8), character for character.
+    ``text`` is the report's text: the text it was read from, or for a report held as data
+    :func:`hnjd_disclosure.render.text.render` of it (without part 8, whose evidence column
+    would quote itself). An error at ``checklist.entries[i].evidence`` when the evidence is
+    not in it, character for character.
 
-    Not in :data:`DEFAULT_RULES`: it renders the whole text, which costs more than every other
-    rule together (about 60 µs for the 2022 report, against about 40 µs for the default audit),
-    and an evidence sentence is often built from several fields (the contact sentence of part
-    7), so a cheaper search of the prose fields alone would still render in most reports.
-    :data:`CHECK_RULES`, which ``hnjd-disclosure check`` runs, holds it.
+    Not in :data:`DEFAULT_RULES`, which need nothing but the report: rendering the text costs
+    more than every other rule together (about 60 µs for the 2022 report, against about 40 µs
+    for the default audit). :func:`check_rules`, which ``hnjd-disclosure check`` runs, holds it.
 
     >>> import attrs
-    >>> from hnjd_disclosure import builtin_report
+    >>> from hnjd_disclosure import builtin_report, render
     >>> report = builtin_report(2022)
-    >>> list(check_checklist_evidence(report))
+    >>> list(check_checklist_evidence(report, render(report)))
     []
     >>> entries = list(report.checklist.entries)
     >>> entries[5] = attrs.evolve(entries[5], evidence="本报告已在公示栏张贴。")
     >>> table = attrs.evolve(report.checklist, entries=tuple(entries))
-    >>> [(f.path, f.rule, f.severity.value)
-    ...  for f in check_checklist_evidence(attrs.evolve(report, checklist=table))]
+    >>> [(f.path, f.rule.value, f.severity.value)
+    ...  for f in check_checklist_evidence(attrs.evolve(report, checklist=table), render(report))]
     [('checklist.entries[5].evidence', 'checklist-evidence', 'error')]
     """
     if report.checklist is None:
         return
-    disclosed = [
-        (i, entry)
-        for i, entry in enumerate(report.checklist.entries)
-        if entry.status is DisclosureStatus.DISCLOSED
-    ]
-    if not disclosed:
-        return
-    from .render.text import render
-
-    text = render(report)
-    for i, entry in disclosed:
-        if entry.evidence in text:
+    for i, entry in enumerate(report.checklist.entries):
+        if entry.status is not DisclosureStatus.DISCLOSED or entry.evidence in text:
             continue
         yield _error(
             path=f"checklist.entries[{i}].evidence",
-            rule="checklist-evidence",
+            rule=Rule.CHECKLIST_EVIDENCE,
             published=entry.evidence,
             computed=None,
-            message_zh=f"{_item_zh(entry.item)}标为“已公开”，但所引依据不是报告中的原句。",
-            message_en=(
-                f"checklist item {entry.item} is marked disclosed, but its evidence is not a "
-                "sentence of the report."
-            ),
+            detail=EvidenceNotQuoted(item=entry.item),
         )
 
 
@@ -710,7 +563,7 @@ def check_stale_years(report: AnnualReport) -> Iterator[Finding]:
     does not count), naming the sentence. Older years (``始建于1958年``) and later ones are not
     findings: they are history or plans, not a draft's leftovers.
 
-    Not in :data:`DEFAULT_RULES` (it reads every text of the report); :data:`CHECK_RULES`,
+    Not in :data:`DEFAULT_RULES` (it reads every text of the report); :func:`check_rules`,
     which ``hnjd-disclosure check`` runs, holds it.
 
     >>> from hnjd_disclosure import builtin_report
@@ -734,29 +587,25 @@ def check_stale_years(report: AnnualReport) -> Iterator[Finding]:
             years = [y for y in years_in(match.group()) if y in stale and y not in fitting]
             if not years:
                 continue
-            sentence = _sentence(text, match.start())
-            names = "、".join(f"{y}年" for y in years)
             yield Finding(
                 path=path,
-                rule="stale-year",
+                rule=Rule.STALE_YEAR,
                 severity=Severity.WARNING,
                 published=match.group(),
                 computed=None,
-                cause="stale",
-                message_zh=(
-                    f"「{sentence}」中的{names}不是本报告的年度（{report.year}年）或统计期间"
-                    f"（{report.period.start.year}—{report.period.end.year}年）的年份，"
-                    "疑为沿用上年报告的文字，请核对。"
-                ),
-                message_en=(
-                    f"{', '.join(map(str, years))} in 「{sentence}」 is neither the report's year "
-                    f"({report.year}) nor a year of its period: likely left from last year's "
-                    "report; check it."
+                cause=Cause.STALE,
+                detail=StaleYears(
+                    sentence=_sentence(text, match.start()),
+                    years=tuple(years),
+                    year=report.year,
+                    period=(report.period.start.year, report.period.end.year),
                 ),
             )
 
 
-DEFAULT_RULES: tuple[Rule, ...] = (
+#: The rules :func:`audit` runs unless told otherwise: those that need nothing but the report's
+#: figures and checklist table.
+DEFAULT_RULES: tuple[RuleFunction, ...] = (
     check_rates,
     check_bounds,
     check_parts_sum,
@@ -766,20 +615,31 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     check_checklist_applicability,
 )
 
-#: The rules ``hnjd-disclosure check`` runs: :data:`DEFAULT_RULES`, the slower
-#: :func:`check_checklist_evidence`, which renders the report's text, and
-#: :func:`check_stale_years`, which reads every text of it.
-CHECK_RULES: tuple[Rule, ...] = (*DEFAULT_RULES, check_checklist_evidence, check_stale_years)
+
+def check_rules(text: str) -> tuple[RuleFunction, ...]:
+    """The rules ``hnjd-disclosure check`` runs over a report whose text is ``text``.
+
+    :data:`DEFAULT_RULES`, then :func:`check_checklist_evidence` against ``text``, then
+    :func:`check_stale_years` (which reads every text of the report).
+
+    >>> from hnjd_disclosure import builtin_report, render
+    >>> report = builtin_report(2022)
+    >>> audit(report, check_rules(render(report))) == audit(report)
+    True
+    """
+    evidence = functools.partial(check_checklist_evidence, text=text)
+    return (*DEFAULT_RULES, evidence, check_stale_years)
 
 
-def audit(report: AnnualReport, rules: Sequence[Rule] = DEFAULT_RULES) -> Findings:
+def audit(report: AnnualReport, rules: Sequence[RuleFunction] = DEFAULT_RULES) -> Findings:
     """Run ``rules`` over ``report``, in order, and collect their findings.
 
     >>> from hnjd_disclosure import builtin_report
+    >>> from hnjd_disclosure.render.findings import findings_text
     >>> findings = audit(builtin_report(2022))
-    >>> print(findings.to_text().splitlines()[0])
+    >>> print(findings_text(findings).splitlines()[0])
     警告 WARNING proactive.admissions.admission_rate [rate-matches-counts]
-    >>> findings[0].message_zh[:33]
-    '录取率公布为99.90%，按实际录取5295人÷计划招生5300人'
+    >>> findings[0].detail.part_count, findings[0].computed
+    (Count(value=5295, unit='人'), '99.91%')
     """
     return Findings(finding for rule in rules for finding in rule(report))

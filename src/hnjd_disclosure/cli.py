@@ -282,7 +282,9 @@ def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO)
 
 
 def _check(args: argparse.Namespace, stdout: TextIO) -> int:
-    from .audit import CHECK_RULES, audit
+    from .audit import audit, check_rules
+    from .render import render
+    from .render.findings import finding_dict, findings_text
 
     if args.file is not None and args.file.lower().endswith(TEXT_SUFFIXES):
         return _check_text(args, stdout)
@@ -291,16 +293,16 @@ def _check(args: argparse.Namespace, stdout: TextIO) -> int:
     except MissingFiguresError as exc:
         # A draft is not bad input: list what is still to fill in, and fail like an error.
         return _missing(exc, args, stdout)
-    findings = audit(report, CHECK_RULES)
+    findings = audit(report, check_rules(render(report)))
     if args.json:
         document = {
             "errors": len(findings.errors),
             "warnings": len(findings.warnings),
-            "findings": [f.to_dict() for f in findings],
+            "findings": [finding_dict(f) for f in findings],
         }
         stdout.write(_json_dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
-        stdout.write(findings.to_text())
+        stdout.write(findings_text(findings))
     failed = bool(findings.errors) or (args.strict and bool(findings))
     return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -309,6 +311,7 @@ def _check_text(args: argparse.Namespace, stdout: TextIO) -> int:
     """``check`` on a report's text: the findings, then how many checks were verified and
     how many could not be (``--json``: every check not verifiable, with why)."""
     from .parse import check_text
+    from .render.findings import finding_dict, findings_text
 
     result = check_text(_figure_text(args.file))
     findings = result.findings
@@ -318,11 +321,11 @@ def _check_text(args: argparse.Namespace, stdout: TextIO) -> int:
             "warnings": len(findings.warnings),
             "verified": result.verified,
             "unverifiable": [c.to_dict() for c in result.unverifiable],
-            "findings": [f.to_dict() for f in findings],
+            "findings": [finding_dict(f) for f in findings],
         }
         stdout.write(_json_dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
-        stdout.write(findings.to_text())
+        stdout.write(findings_text(findings))
         stdout.write(result.summary() + "\n")
     failed = bool(findings.errors) or (args.strict and bool(findings))
     return EXIT_FINDINGS if failed else EXIT_OK

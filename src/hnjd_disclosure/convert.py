@@ -27,7 +27,7 @@ from ._fastpath import fast_structure_fn, unstructure_fn
 from .errors import DataError, Issue, ModelError, escape
 from .model import AnnualReport
 from .model._fields import UNIT
-from .quantities import Count, Ranking, StatedPercent, WanFigure, _show, check_count
+from .quantities import Count, Ranking, StatedPercent, WanFigure, check_count, show_value
 
 if TYPE_CHECKING:
     import cattrs
@@ -41,19 +41,19 @@ _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def _strict_str(value: object, _: type) -> str:
     if type(value) is not str:
-        raise ModelError("", f"expected a string, got {_show(value)}")
+        raise ModelError("", f"expected a string, got {show_value(value)}")
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if type(value) is not int:
-        raise ModelError("", f"expected an integer, got {_show(value)}")
+        raise ModelError("", f"expected an integer, got {show_value(value)}")
     return value
 
 
 def _percent(value: object, _: type) -> StatedPercent:
     if type(value) is not str:
-        raise ModelError("", f'expected a percentage such as "99.90%", got {_show(value)}')
+        raise ModelError("", f'expected a percentage such as "99.90%", got {show_value(value)}')
     try:
         return StatedPercent.parse(value)
     except ModelError as exc:
@@ -111,17 +111,17 @@ def figure_problem(value: object, kind: str, unit: str) -> str | None:
 def _native_date(value: object, _: type) -> datetime.date:
     if type(value) is not datetime.date:
         hint = " (write it without quotes)" if isinstance(value, str) else ""
-        raise ModelError("", f"expected a date such as 2021-09-01{hint}, got {_show(value)}")
+        raise ModelError("", f"expected a date such as 2021-09-01{hint}, got {show_value(value)}")
     return value
 
 
 def _iso_date(value: object, _: type) -> datetime.date:
     if type(value) is not str or not _ISO_DATE.fullmatch(value):
-        raise ModelError("", f'expected a date such as "2021-09-01", got {_show(value)}')
+        raise ModelError("", f'expected a date such as "2021-09-01", got {show_value(value)}')
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise ModelError("", f"not a valid date: {_show(value)}") from None
+        raise ModelError("", f"not a valid date: {show_value(value)}") from None
 
 
 def _is_enum(tp: Any) -> bool:
@@ -134,7 +134,7 @@ def _enum_factory(tp: Any, _: cattrs.BaseConverter) -> Callable[[object, type], 
 
     def structure_enum(value: object, _: type) -> Any:
         if type(value) is not str or value not in by_value:
-            raise ModelError("", f"expected one of {choices}, got {_show(value)}")
+            raise ModelError("", f"expected one of {choices}, got {show_value(value)}")
         return by_value[value]
 
     return structure_enum
@@ -147,7 +147,7 @@ def _tuple_factory(tp: Any, converter: cattrs.BaseConverter) -> Callable[[object
 
     def structure_tuple(value: object, cl: type) -> Any:
         if type(value) not in (list, tuple):
-            raise ModelError("", f"expected an array, got {_show(value)}")
+            raise ModelError("", f"expected an array, got {show_value(value)}")
         return inner(value, cl)
 
     return structure_tuple
@@ -172,7 +172,7 @@ def _attrs_structure_factory(cl: Any, converter: cattrs.Converter) -> Any:
 
     def structure_class(value: object, tp: type) -> Any:
         if not isinstance(value, Mapping):
-            raise ModelError("", f"expected a table, got {_show(value)}")
+            raise ModelError("", f"expected a table, got {show_value(value)}")
         return inner(value, tp)
 
     return structure_class
@@ -307,10 +307,10 @@ def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates
     Raises:
         DataError: listing every problem with its field path.
     """
-    return _structure(data, cl, source, native_dates, unicode_known=False)
+    return structure_parsed(data, cl, source, native_dates, unicode_known=False)
 
 
-def _structure(
+def structure_parsed(
     data: object, cl: type[T], source: str, native_dates: bool, *, unicode_known: bool
 ) -> T:
     """:func:`structure`; ``unicode_known`` says that no string of ``data`` holds a lone

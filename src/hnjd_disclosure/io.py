@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
-from .convert import _structure, unstructure
+from .convert import structure_parsed, unstructure
 from .errors import (
     PLACEHOLDER,
     DataError,
@@ -254,7 +254,9 @@ def _report_of(
     """The report of parsed ``data``; nesting too deep for the checks is a DataError too."""
     try:
         _refuse_draft(data, source, text)
-        return _structure(data, AnnualReport, source, native_dates, unicode_known=unicode_known)
+        return structure_parsed(
+            data, AnnualReport, source, native_dates, unicode_known=unicode_known
+        )
     except RecursionError:
         raise DataError(source, [Issue("", "nested too deeply")]) from None
 

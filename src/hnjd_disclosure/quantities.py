@@ -29,20 +29,29 @@ if TYPE_CHECKING:
     from fractions import Fraction
 
 __all__ = [
+    "PERCENT_PATTERN",
+    "RANKING_PATTERN",
     "UNITS",
+    "WAN_PATTERN",
     "Count",
     "Ranking",
     "StatedPercent",
     "WanFigure",
     "check_count",
+    "show_value",
 ]
 
 #: Units a count may carry (measure words of the report).
 UNITS: Final = frozenset({"人", "名", "篇", "条", "期", "个", "项", "件", "次", "所", "门"})
 
-_PERCENT = re.compile(r"(0|[1-9][0-9]{0,5})(\.[0-9]{1,6})?%")
-_WAN = re.compile(r"(0|[1-9][0-9]{0,7})(\.[0-9]{1,4})?万")
-_RANKING = re.compile(r"前(?:([1-9][0-9]{0,5})|([零一二三四五六七八九十百千]{1,8}))名")
+#: A percentage as the data writes it (``99.90%``); the JSON Schema and the readers use it too.
+PERCENT_PATTERN: Final = re.compile(r"(0|[1-9][0-9]{0,5})(\.[0-9]{1,6})?%")
+#: A figure in 万 as the data writes it (``1.9万``).
+WAN_PATTERN: Final = re.compile(r"(0|[1-9][0-9]{0,7})(\.[0-9]{1,4})?万")
+#: A ranking claim (``前50名``, ``前百名``).
+RANKING_PATTERN: Final = re.compile(
+    r"前(?:([1-9][0-9]{0,5})|([零一二三四五六七八九十百千]{1,8}))名"
+)
 
 
 def check_count(value: object, *, path: str = "value") -> int:
@@ -59,14 +68,20 @@ def check_count(value: object, *, path: str = "value") -> int:
         ModelError: naming ``path``.
     """
     if type(value) is not int or value < 0:
-        raise ModelError(path, f"expected an integer >= 0, got {_show(value)}")
+        raise ModelError(path, f"expected an integer >= 0, got {show_value(value)}")
     return value
 
 
-def _show(value: object) -> str:
+def show_value(value: object) -> str:
     """Show a rejected input the way it appeared in the data: strings in double quotes, with
     a backslash, a quote and every character :func:`~.errors.escape` escapes written as
-    escapes, so that the message stays one line and cannot drive a terminal."""
+    escapes, so that the message stays one line and cannot drive a terminal.
+
+    The models, the converter and the loaders all write a rejected value with it.
+
+    >>> print(show_value('say "hi"'), show_value(1.5))
+    "say \\"hi\\"" 1.5
+    """
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return '"' + escape(shown.replace("\\", "\\\\").replace('"', '\\"')) + '"'
@@ -78,7 +93,7 @@ def _check_unit(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     # the type first: a list is not hashable, so `in UNITS` would raise a TypeError
     if type(value) is not str or value not in UNITS:
         units = "".join(sorted(UNITS))
-        raise ModelError(attribute.name, f"expected one of {units}, got {_show(value)}")
+        raise ModelError(attribute.name, f"expected one of {units}, got {show_value(value)}")
 
 
 def _check_count_field(_: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -107,7 +122,9 @@ class Count:
 
 def _check_decimal(_: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
     if type(value) is not Decimal or not value.is_finite() or value.is_signed():
-        raise ModelError(attribute.name, f"expected a non-negative Decimal, got {_show(value)}")
+        raise ModelError(
+            attribute.name, f"expected a non-negative Decimal, got {show_value(value)}"
+        )
     exponent = value.as_tuple().exponent
     if not isinstance(exponent, int) or exponent > 0:
         raise ModelError(attribute.name, f"expected plain decimal digits, got {value}")
@@ -146,8 +163,10 @@ class StatedPercent:
         Raises:
             ModelError: if ``text`` is not of that form (path ``value``).
         """
-        if type(text) is not str or not _PERCENT.fullmatch(text):
-            raise ModelError("value", f'expected a percentage such as "99.90%", got {_show(text)}')
+        if type(text) is not str or not PERCENT_PATTERN.fullmatch(text):
+            raise ModelError(
+                "value", f'expected a percentage such as "99.90%", got {show_value(text)}'
+            )
         return cls(value=Decimal(text[:-1]))
 
     @property
@@ -199,7 +218,7 @@ class WanFigure:
     def _check_unit(self, attribute: attrs.Attribute[str], value: str) -> None:
         # the type first: None, False and [] are "nothing" to a truth test, not a unit
         if type(value) is not str or (value and value not in UNITS):
-            raise ModelError(attribute.name, f"expected a unit or nothing, got {_show(value)}")
+            raise ModelError(attribute.name, f"expected a unit or nothing, got {show_value(value)}")
 
     @classmethod
     def parse(cls, text: str, *, unit: str = "") -> WanFigure:
@@ -211,8 +230,10 @@ class WanFigure:
         Raises:
             ModelError: if ``text`` is not of that form (path ``value``).
         """
-        if type(text) is not str or not _WAN.fullmatch(text):
-            raise ModelError("value", f'expected a figure in 万 such as "1.9万", got {_show(text)}')
+        if type(text) is not str or not WAN_PATTERN.fullmatch(text):
+            raise ModelError(
+                "value", f'expected a figure in 万 such as "1.9万", got {show_value(text)}'
+            )
         return cls(value=Decimal(text[:-1]), unit=unit)
 
     @property
@@ -262,9 +283,9 @@ class Ranking:
 
     @text.validator
     def _check_text(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if type(value) is not str or not _RANKING.fullmatch(value):
+        if type(value) is not str or not RANKING_PATTERN.fullmatch(value):
             expected = 'expected a ranking such as "前50名" or "前百名"'
-            raise ModelError(attribute.name, f"{expected}, got {_show(value)}")
+            raise ModelError(attribute.name, f"{expected}, got {show_value(value)}")
 
     @classmethod
     def parse(cls, text: str) -> Ranking:
@@ -294,7 +315,7 @@ class Ranking:
         >>> Ranking.parse("前一百名").top
         100
         """
-        match = _RANKING.fullmatch(self.text)
+        match = RANKING_PATTERN.fullmatch(self.text)
         assert match is not None  # checked at construction
         arabic, chinese = match.groups()
         return int(arabic) if arabic else from_chinese(chinese)

@@ -25,8 +25,16 @@ import attrs
 
 from .model import AnnualReport, ChecklistEntry
 from .model._fields import KIND, LABEL, SCHEMA
-from .model.checklist import _FIELDS_BY_STATUS, _ONE_OF_BY_STATUS, _STATUS_FIELDS
-from .quantities import _PERCENT, _RANKING, _WAN, Count, Ranking, StatedPercent, WanFigure
+from .model.checklist import FIELDS_BY_STATUS, ONE_OF_BY_STATUS, STATUS_FIELDS
+from .quantities import (
+    PERCENT_PATTERN,
+    RANKING_PATTERN,
+    WAN_PATTERN,
+    Count,
+    Ranking,
+    StatedPercent,
+    WanFigure,
+)
 
 __all__ = ["LONE_SURROGATE", "SCHEMA_ID", "json_schema"]
 
@@ -47,11 +55,19 @@ def _leaf(tp: Any, field: attrs.Attribute[Any]) -> dict[str, Any] | None:
         unit = field.metadata["unit"]
         return {"type": "integer", "minimum": 0, "description": f"count in {unit}"}
     if tp is StatedPercent:
-        return {"type": "string", "pattern": f"^{_PERCENT.pattern}{_END}", "examples": ["99.90%"]}
+        return {
+            "type": "string",
+            "pattern": f"^{PERCENT_PATTERN.pattern}{_END}",
+            "examples": ["99.90%"],
+        }
     if tp is WanFigure:
-        return {"type": "string", "pattern": f"^{_WAN.pattern}{_END}", "examples": ["1.9万"]}
+        return {"type": "string", "pattern": f"^{WAN_PATTERN.pattern}{_END}", "examples": ["1.9万"]}
     if tp is Ranking:
-        return {"type": "string", "pattern": f"^{_RANKING.pattern}{_END}", "examples": ["前50名"]}
+        return {
+            "type": "string",
+            "pattern": f"^{RANKING_PATTERN.pattern}{_END}",
+            "examples": ["前50名"],
+        }
     if tp is str:
         return {"type": "string", "not": {"pattern": LONE_SURROGATE}}
     if tp is int:
@@ -139,11 +155,11 @@ def _status_rules() -> list[dict[str, Any]]:
         return {"maxItems": 0} if typing.get_origin(hints[name]) is tuple else {"maxLength": 0}
 
     rules = []
-    for status, (needed, allowed) in _FIELDS_BY_STATUS.items():
+    for status, (needed, allowed) in FIELDS_BY_STATUS.items():
         props = {n: given(n) for n in needed}
-        props |= {n: empty(n) for n in _STATUS_FIELDS if n not in needed + allowed}
+        props |= {n: empty(n) for n in STATUS_FIELDS if n not in needed + allowed}
         then: dict[str, Any] = {"required": list(needed), "properties": props}
-        one_of = _ONE_OF_BY_STATUS.get(status, ())
+        one_of = ONE_OF_BY_STATUS.get(status, ())
         if one_of:
             then["anyOf"] = [{"required": [n], "properties": {n: given(n)}} for n in one_of]
         condition = {"required": ["status"], "properties": {"status": {"const": status.value}}}

@@ -30,6 +30,7 @@ from typing import Final, Protocol
 from attrs import frozen
 
 from .errors import ZeroWholeError
+from .finding import Cause
 from .model import AnnualReport
 from .quantities import Count, StatedPercent
 
@@ -51,6 +52,7 @@ __all__ = [
     "ratio",
     "registration_rate",
     "round_fraction",
+    "rounding_cause",
     "upgraded_share",
 ]
 
@@ -144,6 +146,33 @@ def round_fraction(
     rounding = _check_places(decimals, rounding)
     digits = _round_quotient(abs(value.numerator), value.denominator, decimals, rounding)
     return Decimal(f"{'-' if value < 0 else ''}{digits}E-{decimals}")
+
+
+def rounding_cause(exact: Fraction, published: Decimal) -> Cause | None:
+    """Why ``published`` is not ``exact`` rounded half-up (四舍五入) at its printed decimals.
+
+    ``None`` when it is. Otherwise the first that fits, in this order: :attr:`Cause.HALF_EVEN`
+    or :attr:`Cause.TRUNCATED` (``exact`` rounded in that mode gives ``published``), then
+    :attr:`Cause.LAST_DIGIT` (one unit of the last digit away), else :attr:`Cause.WRONG`.
+    The audit of a report's data and that of its text both classify with it.
+
+    >>> rounding_cause(Fraction(5295 * 100, 5300), Decimal("99.90"))
+    <Cause.TRUNCATED: 'truncated'>
+    >>> rounding_cause(Fraction(1, 8) * 100, Decimal("12")), rounding_cause(Fraction(1), Decimal(1))
+    (<Cause.HALF_EVEN: 'half-even'>, None)
+    """
+    exponent = published.as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    half_up = round_fraction(exact, decimals)
+    if half_up == published:
+        return None
+    if round_fraction(exact, decimals, Rounding.HALF_EVEN) == published:
+        return Cause.HALF_EVEN
+    if round_fraction(exact, decimals, Rounding.TRUNCATE) == published:
+        return Cause.TRUNCATED
+    if abs(published - half_up) == Decimal(1).scaleb(-decimals):
+        return Cause.LAST_DIGIT
+    return Cause.WRONG
 
 
 def _round_quotient(numerator: int, denominator: int, decimals: int, rounding: Rounding) -> int:

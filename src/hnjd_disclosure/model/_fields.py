@@ -24,7 +24,7 @@ from .._layout import (
     heading_at_start,
 )
 from ..errors import ModelError
-from ..quantities import Count, Ranking, StatedPercent, WanFigure, _show
+from ..quantities import Count, Ranking, StatedPercent, WanFigure, show_value
 
 LABEL: Final = "label"
 UNIT: Final = "unit"
@@ -128,26 +128,26 @@ STR_ONLY: Final = frozenset({str})
 def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not good_line(value):
         if type(value) is not str:
-            raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
+            raise ModelError(attribute.name, f"expected a string, got {show_value(value)}")
         _check_line(attribute.name, value)
 
 
 def _optional_line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if type(value) is not str:
-        raise ModelError(attribute.name, f"expected a string, got {_show(value)}")
+        raise ModelError(attribute.name, f"expected a string, got {show_value(value)}")
     if not good_optional_line(value):
         _check_line(attribute.name, value, empty=True)
 
 
 def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
     if type(value) is not tuple:
-        raise ModelError(attribute.name, f"expected a tuple of strings, got {_show(value)}")
+        raise ModelError(attribute.name, f"expected a tuple of strings, got {show_value(value)}")
     if _good_lines(value):
         return
     # Something is wrong: find the first item at fault and say what, at its index.
     for i, item in enumerate(value):
         if type(item) is not str:
-            raise ModelError(f"{attribute.name}[{i}]", f"expected a string, got {_show(item)}")
+            raise ModelError(f"{attribute.name}[{i}]", f"expected a string, got {show_value(item)}")
         _check_line(f"{attribute.name}[{i}]", item)
 
 
@@ -172,7 +172,7 @@ def _items(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value:
 def _of_type(cls: type) -> _Validator:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not cls:
-            got = f"{type(value).__name__} {_show(value)}"
+            got = f"{type(value).__name__} {show_value(value)}"
             raise ModelError(attribute.name, f"expected {cls.__name__}, got {got}")
 
     return _type_check(check)
@@ -181,11 +181,11 @@ def _of_type(cls: type) -> _Validator:
 def _tuple_of(cls: type) -> _Validator:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple:
-            raise ModelError(attribute.name, f"expected a tuple, got {_show(value)}")
+            raise ModelError(attribute.name, f"expected a tuple, got {show_value(value)}")
         for i, item in enumerate(value):
             if type(item) is not cls:
                 raise ModelError(
-                    f"{attribute.name}[{i}]", f"expected {cls.__name__}, got {_show(item)}"
+                    f"{attribute.name}[{i}]", f"expected {cls.__name__}, got {show_value(item)}"
                 )
 
     return _type_check(check)
@@ -194,7 +194,7 @@ def _tuple_of(cls: type) -> _Validator:
 def _count_with_unit(unit: str) -> _Validator:
     def check(_: object, attribute: attrs.Attribute[Count], value: object) -> None:
         if type(value) is not Count:
-            raise ModelError(attribute.name, f"expected a Count, got {_show(value)}")
+            raise ModelError(attribute.name, f"expected a Count, got {show_value(value)}")
         if value.unit != unit:
             raise ModelError(attribute.name, f"expected a count in {unit}, got {value}")
 
@@ -334,7 +334,7 @@ def wan(unit: str, label: str) -> Any:
 
     def check(_: object, attribute: attrs.Attribute[WanFigure], value: object) -> None:
         if type(value) is not WanFigure:
-            raise ModelError(attribute.name, f"expected a WanFigure, got {_show(value)}")
+            raise ModelError(attribute.name, f"expected a WanFigure, got {show_value(value)}")
         if value.unit != unit:
             raise ModelError(attribute.name, f"expected a figure in 万{unit}, got {value}")
 
@@ -358,7 +358,9 @@ def optional_nested(cls: type, *, label: str = "") -> Any:
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and type(value) is not cls:
-            raise ModelError(attribute.name, f"expected {cls.__name__} or None, got {_show(value)}")
+            raise ModelError(
+                attribute.name, f"expected {cls.__name__} or None, got {show_value(value)}"
+            )
 
     return attrs.field(default=None, validator=_type_check(check), metadata={LABEL: label})
 
@@ -376,7 +378,7 @@ def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHIN
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not cls:
             choices = ", ".join(repr(m.value) for m in cls)
-            raise ModelError(attribute.name, f"expected one of {choices}, got {_show(value)}")
+            raise ModelError(attribute.name, f"expected one of {choices}, got {show_value(value)}")
 
     return attrs.field(default=default, validator=_type_check(check), metadata={LABEL: label})
 
@@ -387,7 +389,9 @@ def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit
     def check(_: object, attribute: attrs.Attribute[int], value: object) -> None:
         if type(value) is not int or value < low or (high is not None and value > high):
             bound = f">= {low}" if high is None else f"from {low} to {high}"
-            raise ModelError(attribute.name, f"expected an integer {bound}, got {_show(value)}")
+            raise ModelError(
+                attribute.name, f"expected an integer {bound}, got {show_value(value)}"
+            )
 
     bounds = {"minimum": low} if high is None else {"minimum": low, "maximum": high}
     metadata: dict[str, Any] = {LABEL: label, SCHEMA: bounds}

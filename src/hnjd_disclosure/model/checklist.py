@@ -22,7 +22,15 @@ from attrs import frozen
 from ..errors import ModelError
 from . import _fields as f
 
-__all__ = ["Checklist", "ChecklistEntry", "DisclosureStatus", "InstitutionKind"]
+__all__ = [
+    "FIELDS_BY_STATUS",
+    "ONE_OF_BY_STATUS",
+    "STATUS_FIELDS",
+    "Checklist",
+    "ChecklistEntry",
+    "DisclosureStatus",
+    "InstitutionKind",
+]
 
 #: The checklist of 2014 has 50 items, numbered from 1.
 ITEM_COUNT: Final = 50
@@ -108,14 +116,14 @@ class ChecklistEntry:
     reason: str = f.optional_text(label="说明")
 
     def __attrs_post_init__(self) -> None:
-        required, optional = _FIELDS_BY_STATUS[self.status]
+        required, optional = FIELDS_BY_STATUS[self.status]
         for name in required:
             if not getattr(self, name).strip():
                 raise ModelError(name, f"required when the status is {self.status.value}")
-        for name in _STATUS_FIELDS:
+        for name in STATUS_FIELDS:
             if name not in required + optional and getattr(self, name):
                 raise ModelError(name, f"not allowed when the status is {self.status.value}")
-        one_of = _ONE_OF_BY_STATUS.get(self.status, ())
+        one_of = ONE_OF_BY_STATUS.get(self.status, ())
         if one_of and not any(_given(getattr(self, name)) for name in one_of):
             others = " or ".join(one_of[1:])
             status = self.status.value
@@ -128,10 +136,12 @@ def _given(value: str | tuple[str, ...]) -> bool:
     return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
-_STATUS_FIELDS: Final = ("channels", "url", "evidence", "note", "reason")
+#: The fields of an entry whose presence its status decides (the validator and the JSON Schema
+#: both read these three tables).
+STATUS_FIELDS: Final = ("channels", "url", "evidence", "note", "reason")
 
 #: Per status, the fields it requires and those it allows; every other status field stays empty.
-_FIELDS_BY_STATUS: Final = {
+FIELDS_BY_STATUS: Final = {
     DisclosureStatus.DISCLOSED: (("evidence",), ("channels", "url", "note")),
     DisclosureStatus.NOT_APPLICABLE: (("reason",), ()),
     DisclosureStatus.NOT_DISCLOSED: (("reason",), ()),
@@ -140,7 +150,7 @@ _FIELDS_BY_STATUS: Final = {
 
 #: Per status, fields of which at least one must be given (the first names the error): a
 #: disclosure says where it was made, or says in its note that the report does not say where.
-_ONE_OF_BY_STATUS: Final = {DisclosureStatus.DISCLOSED: ("channels", "url", "note")}
+ONE_OF_BY_STATUS: Final = {DisclosureStatus.DISCLOSED: ("channels", "url", "note")}
 
 
 @frozen(kw_only=True)

@@ -1,6 +1,7 @@
 """The whole report: its identity (institution, year, legal basis, period) and its parts."""
 
 import datetime
+from collections.abc import Callable
 from typing import Final
 
 from attrs import frozen
@@ -12,7 +13,7 @@ from .overview import Overview
 from .parts import Assessment, Complaints, Improvement, OtherMatters, RequestDisclosure
 from .proactive import ProactiveDisclosure
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "AnnualReport", "LegalBasis", "Period"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "AnnualReport", "LegalBasis", "Period", "set_html_display"]
 
 #: The years a report may have (``AnnualReport.year``).
 MIN_YEAR: Final = 1949
@@ -99,9 +100,30 @@ class AnnualReport:
     other: OtherMatters = f.nested(OtherMatters, label="七、其他需要报告的事项")
     checklist: Checklist | None = f.optional_nested(Checklist, label="八、清单事项公开情况表")
 
-    def _repr_html_(self) -> str:
-        """A table of the report's figures, for notebooks."""
-        # Imported here: records is a layer above the model.
-        from ..records import report_html
+    def _repr_html_(self) -> str | None:
+        """A table of the report's figures, for notebooks (see :func:`set_html_display`)."""
+        return None if _html_display is None else _html_display(self)
 
-        return report_html(self)
+
+HtmlDisplay = Callable[[AnnualReport], str]
+
+# The writer of a report's notebook table: a hook, not an import, since the writer
+# (hnjd_disclosure.records) is a layer above the model and imports it.
+_html_display: HtmlDisplay | None = None
+
+
+def set_html_display(writer: HtmlDisplay | None) -> HtmlDisplay | None:
+    """Set the function that writes a report's HTML table in a notebook; return the previous.
+
+    Importing :mod:`hnjd_disclosure` sets :func:`hnjd_disclosure.records.report_html` (the
+    figures, published beside computed); without a writer a notebook shows the ``repr``.
+
+    >>> from hnjd_disclosure import builtin_report
+    >>> previous = set_html_display(lambda report: f"<p>{report.year}</p>")
+    >>> builtin_report(2022)._repr_html_()
+    '<p>2022</p>'
+    >>> _ = set_html_display(previous)
+    """
+    global _html_display
+    previous, _html_display = _html_display, writer
+    return previous

@@ -29,7 +29,7 @@ from .._fastpath import shared_count, shared_percent, shared_ranking
 from ..errors import ModelError
 from ..model import LegalBasis
 from ..numerals import from_chinese
-from ..quantities import _RANKING, Ranking, StatedPercent, WanFigure
+from ..quantities import RANKING_PATTERN, Ranking, StatedPercent, WanFigure
 from ._text import Cursor, Line, fold
 
 __all__ = ["Values", "build", "numeral_value", "read_template"]
@@ -166,7 +166,7 @@ def _pattern(slot: t.Slot, group: str, groups: dict[str, str]) -> tuple[str, _Co
         return _named(_NUMBER, group), lambda m, g, _ln, _y: int(m[g])
     if isinstance(slot, t.Ranking):
         # the model's own form, so the match reads no ranking the model would refuse
-        return f"(?P<{group}>{_RANKING.pattern})", lambda m, g, _ln, _y: shared_ranking(m[g])
+        return f"(?P<{group}>{RANKING_PATTERN.pattern})", lambda m, g, _ln, _y: shared_ranking(m[g])
     if isinstance(slot, t.Date):
         day = f"{_named(_NUMBER, group + 'y')}年{_named(_NUMBER, group + 'm')}月"
         return f"{day}{_named(_NUMBER, group + 'd')}日", _date_of

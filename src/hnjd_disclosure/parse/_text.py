@@ -43,10 +43,10 @@ MAX_FIGURE_CHARS: Final = 1_000_000
 # "繁體" switch) name the same parts and documents: the characters of those names, each to its
 # simplified form, one to one, so offsets stay offsets. Used to recognise names only.
 _TRADITIONAL: Final = str.maketrans(
-    "報開學職業術關於為與條辦廳號總體況動請訴議復舉單據統計時間實務師價網這個們來對將處"
-    "經濟費額歲歷屆畢達標準確認證書縣區員會議題據權責規劃劃辦設檢查監督審覈評閱讀聯繫電話",
-    "报开学职业术关于为与条办厅号总体况动请诉议复举单据统计时间实务师价网这个们来对将处"
-    "经济费额岁历届毕达标准确认证书县区员会议题据权责规划划办设检查监督审核评阅读联系电话",
+    "報開學職業術關於為與條辦廳號總體況動請訴議復舉單據統計時間實務師價網這個們來對將"
+    "處經濟費額歲歷屆畢達標準確認證書縣區員會題權責規劃設檢監審覈評閱讀聯繫電話",
+    "报开学职业术关于为与条办厅号总体况动请诉议复举单据统计时间实务师价网这个们来对将"
+    "处经济费额岁历届毕达标准确认证书县区员会题权责规划设检监审核评阅读联系电话",
 )
 
 

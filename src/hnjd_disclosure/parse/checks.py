@@ -41,9 +41,22 @@ from typing import Final
 
 from attrs import frozen
 
-from ..audit import CAUSES, Finding, Findings, Severity
+from ..audit import Findings
+from ..finding import (
+    Cause,
+    Finding,
+    PartCount,
+    PointsAsPercent,
+    QizhongSum,
+    Rule,
+    Severity,
+    TableRowsSum,
+    TableSharesSum,
+    TextCount,
+    TextRate,
+)
 from ..records import field_label
-from ..stats import RATES, Rounding, round_fraction
+from ..stats import RATES, round_fraction, rounding_cause
 from ._figure import Basis, Figure, FigureKind
 from .document import Cell, CellKind, Document, Row, Table, read_document
 from .figures import extract_from, qizhong_groups
@@ -79,11 +92,11 @@ class Check:
     ``basis`` is the link's basis for ``rate-matches-counts``; ``reason`` says why a check
     could not be verified.
 
-    >>> [(c.rule, c.verdict.value, c.published) for c in check_text("满意度为96.5%。").checks]
+    >>> [(c.rule.value, c.verdict.value, c.published) for c in check_text("满意度为96.5%。").checks]
     [('rate-matches-counts', 'unverifiable', '96.5%')]
     """
 
-    rule: str
+    rule: Rule
     verdict: Verdict
     published: str
     span: tuple[int, int] | None
@@ -97,7 +110,7 @@ class Check:
         'no part and whole in the text'
         """
         return {
-            "rule": self.rule,
+            "rule": self.rule.value,
             "verdict": self.verdict.value,
             "published": self.published,
             "span": None if self.span is None else list(self.span),
@@ -152,19 +165,20 @@ class TextAudit:
 
 def percent_cause(
     part: int | Decimal, whole: int | Decimal, stated: Decimal, unit: str = "%"
-) -> tuple[str, str | None]:
+) -> tuple[str, Cause | None]:
     """The figure computed from the counts (at the stated digits) and why they differ.
 
     Returns ``(computed, cause)``; ``cause`` is ``None`` when the stated value is right, else
-    the audit's cause: ``half-even``, ``truncated``, ``last-digit`` or ``wrong``. ``unit`` is
-    ``%`` for a percentage, ``:1`` for a ratio ``x:1`` and ``1:`` for ``1:x``.
+    the audit's cause (:func:`hnjd_disclosure.stats.rounding_cause`): ``half-even``,
+    ``truncated``, ``last-digit`` or ``wrong``. ``unit`` is ``%`` for a percentage, ``:1`` for
+    a ratio ``x:1`` and ``1:`` for ``1:x``.
 
     >>> percent_cause(5295, 5300, Decimal("99.90"))
-    ('99.91%', 'truncated')
+    ('99.91%', <Cause.TRUNCATED: 'truncated'>)
     >>> percent_cause(416, 4846, Decimal("8.58"))
     ('8.58%', None)
     >>> percent_cause(35, 2, Decimal("17.4"), ":1")
-    ('17.5:1', 'last-digit')
+    ('17.5:1', <Cause.LAST_DIGIT: 'last-digit'>)
     """
     exponent = stated.as_tuple().exponent
     decimals = max(0, -exponent) if isinstance(exponent, int) else 0
@@ -175,23 +189,14 @@ def percent_cause(
     shown = (
         f"{computed}%" if unit == "%" else (f"1:{computed}" if unit == "1:" else f"{computed}:1")
     )
-    if computed == stated:
-        return shown, None
-    # the same order of causes as the audit's
-    if round_fraction(exact, decimals, Rounding.HALF_EVEN) == stated:
-        return shown, "half-even"
-    if round_fraction(exact, decimals, Rounding.TRUNCATE) == stated:
-        return shown, "truncated"
-    if abs(stated - computed) == Decimal(1).scaleb(-decimals):
-        return shown, "last-digit"
-    return shown, "wrong"
+    return shown, rounding_cause(exact, stated)
 
 
 def audit_text(text: str) -> Findings:
     """The audit's checks applied to the figures of any report's text: the failures.
 
     >>> findings = audit_text("计划招生5300人，实际录取5295人，录取率为99.90%。")
-    >>> [(f.rule, f.published, f.computed, f.cause) for f in findings]
+    >>> [(f.rule.value, f.published, f.computed, f.cause.value) for f in findings]
     [('rate-matches-counts', '99.90%', '99.91%', 'truncated')]
 
     Raises:
@@ -204,7 +209,7 @@ def check_text(text: str) -> TextAudit:
     """Every check of ``text``, verified, failed or not verifiable, with the findings.
 
     >>> result = check_text("毕业生100人，其中升学20人、就业90人。")
-    >>> [(c.rule, c.verdict.value) for c in result.checks]
+    >>> [(c.rule.value, c.verdict.value) for c in result.checks]
     [('parts-sum-to-whole', 'failed')]
 
     Raises:
@@ -215,7 +220,12 @@ def check_text(text: str) -> TextAudit:
 
 def check_document(text: str, document: Document, header: Header) -> TextAudit:
     """:func:`check_text` for a caller that has read ``text``'s document and header already
-    (the survey reads them once for all its checks)."""
+    (the survey reads them once for all its checks).
+
+    >>> text = "毕业生100人，其中升学20人、就业90人。"
+    >>> check_document(text, read_document(text), read_header(text)) == check_text(text)
+    True
+    """
     figures = extract_from(text, document)
     found: list[tuple[Check, Finding | None]] = [
         *_rates(figures, text),
@@ -243,12 +253,15 @@ def _rates(figures: Sequence[Figure], text: str) -> Iterator[_Result]:
         if fig.kind not in (FigureKind.PERCENT, FigureKind.RATIO) or fig.change:
             continue
         if fig.part is None or fig.whole is None or fig.basis is None or not fig.whole.value:
-            yield _unverifiable("rate-matches-counts", fig, "no part and whole in the text"), None
+            yield (
+                _unverifiable(Rule.RATE_MATCHES_COUNTS, fig, "no part and whole in the text"),
+                None,
+            )
             continue
         unit = "%" if fig.kind is FigureKind.PERCENT else fig.unit
         computed, cause = percent_cause(fig.part.value, fig.whole.value, fig.value, unit)
         check = Check(
-            rule="rate-matches-counts",
+            rule=Rule.RATE_MATCHES_COUNTS,
             verdict=Verdict.VERIFIED if cause is None else Verdict.FAILED,
             published=fig.text,
             span=fig.span,
@@ -261,31 +274,32 @@ def _rates(figures: Sequence[Figure], text: str) -> Iterator[_Result]:
         if name.startswith("占"):  # 「专升本416人，占毕业生总数的8.58%」: 专升本占毕业生总数
             name = fig.part.label + name.removesuffix("的")
             name += "比" if name.endswith("占") else ""
-        part, whole = _printed(text, fig.part.span), _printed(text, fig.whole.span)
-        zh, en = CAUSES[cause]
+        detail = TextRate(
+            name=name,
+            part_label=fig.part.label,
+            part=_printed(text, fig.part.span),
+            whole_label=fig.whole.label,
+            whole=_printed(text, fig.whole.span),
+            part_value=fig.part.value,
+            whole_value=fig.whole.value,
+            basis=fig.basis.value,
+        )
         yield (
             check,
             Finding(
                 path=_model_path(fig),
-                rule="rate-matches-counts",
-                severity=Severity.ERROR if cause == "wrong" else Severity.WARNING,
+                rule=Rule.RATE_MATCHES_COUNTS,
+                severity=Severity.ERROR if cause is Cause.WRONG else Severity.WARNING,
                 published=fig.text,
                 computed=computed,
                 cause=cause,
-                message_zh=(
-                    f"{name}公布为{fig.text}，按{fig.part.label}{part}÷{fig.whole.label}{whole}"
-                    f"四舍五入应为{computed}，{zh}。"
-                ),
-                message_en=(
-                    f"{fig.text}: {fig.part.value} / {fig.whole.value} rounds half-up to "
-                    f"{computed}: {en} (basis: {fig.basis.value})."
-                ),
+                detail=detail,
                 span=fig.span,
             ),
         )
 
 
-def _unverifiable(rule: str, fig: Figure, reason: str) -> Check:
+def _unverifiable(rule: Rule, fig: Figure, reason: str) -> Check:
     return Check(
         rule=rule, verdict=Verdict.UNVERIFIABLE, published=fig.text, span=fig.span, reason=reason
     )
@@ -374,7 +388,10 @@ def _top_totals(
         if sum(values) == cell.value:
             yield _sum_check(fig, Verdict.VERIFIED), None
         else:
-            yield _unverifiable("parts-sum-to-whole", fig, "rows under a total may overlap"), None
+            yield (
+                _unverifiable(Rule.PARTS_SUM_TO_WHOLE, fig, "rows under a total may overlap"),
+                None,
+            )
 
 
 def _values(rows: Sequence[Row], column: int, kind: CellKind) -> list[Decimal]:
@@ -407,7 +424,7 @@ def _section_sum(
             if sum(under) == total.value:
                 return _sum_check(fig, Verdict.VERIFIED), None
             return _unverifiable(
-                "parts-sum-to-whole", fig, "total above rows of several kinds"
+                Rule.PARTS_SUM_TO_WHOLE, fig, "total above rows of several kinds"
             ), None
         return None
     added = sum(values, Decimal(0))
@@ -420,7 +437,7 @@ def _section_sum(
         slack = sum((_half_unit(v) for v in values), Decimal(0))
         if added <= total.value + slack:
             return Check(
-                rule="shares-exceed-whole",
+                rule=Rule.SHARES_EXCEED_WHOLE,
                 verdict=Verdict.VERIFIED,
                 published=fig.text,
                 span=fig.span,
@@ -432,37 +449,34 @@ def _section_sum(
     for v in values[:-1]:
         running += v
         if running == total.value:  # several breakdowns of one total, one after another
-            return _unverifiable("parts-sum-to-whole", fig, "rows of several breakdowns"), None
-    listed = "+".join(str(v) for v in values)
+            return _unverifiable(Rule.PARTS_SUM_TO_WHOLE, fig, "rows of several breakdowns"), None
     return _sum_check(fig, Verdict.FAILED), Finding(
         path="",
-        rule="parts-sum-to-whole",
+        rule=Rule.PARTS_SUM_TO_WHOLE,
         severity=Severity.ERROR,
         published=fig.text,
         computed=str(added),
         cause=None,
-        message_zh=f"表中{fig.label}以上各行之和{listed}={added}，与{fig.label}{fig.text}不符",
-        message_en=f"the rows above the total add up to {added}, not the stated {fig.text}",
+        detail=TableRowsSum(label=fig.label, rows=tuple(values), total=added),
         span=fig.span,
     )
 
 
 def _sum_check(fig: Figure, verdict: Verdict) -> Check:
-    return Check(rule="parts-sum-to-whole", verdict=verdict, published=fig.text, span=fig.span)
+    return Check(rule=Rule.PARTS_SUM_TO_WHOLE, verdict=verdict, published=fig.text, span=fig.span)
 
 
 def _shares_finding(fig: Figure, added: Decimal) -> _Result:
     return Check(
-        rule="shares-exceed-whole", verdict=Verdict.FAILED, published=fig.text, span=fig.span
+        rule=Rule.SHARES_EXCEED_WHOLE, verdict=Verdict.FAILED, published=fig.text, span=fig.span
     ), Finding(
         path="",
-        rule="shares-exceed-whole",
+        rule=Rule.SHARES_EXCEED_WHOLE,
         severity=Severity.ERROR,
         published=fig.text,
         computed=f"{added}%",
         cause=None,
-        message_zh=f"表中合计以上各行占比之和为{added}%，超过合计{fig.text}",
-        message_en=f"the shares above the total add up to {added}%, more than {fig.text}",
+        detail=TableSharesSum(total=added),
         span=fig.span,
     )
 
@@ -488,25 +502,24 @@ def _qizhong_sums(figures: Sequence[Figure], text: str) -> Iterator[_Result]:
             if whole_of.get(prose[j].span) not in members - {prose[j].span}
         ]
         if len(parts) < 2 or not (_joined(text, parts) or _one_family(parts)):
-            yield _unverifiable("parts-sum-to-whole", total, "其中 parts may overlap"), None
+            yield _unverifiable(Rule.PARTS_SUM_TO_WHOLE, total, "其中 parts may overlap"), None
             continue
         added = sum((p.value for p in parts), Decimal(0))
         check = _sum_check(total, Verdict.VERIFIED if added <= total.value else Verdict.FAILED)
         if added <= total.value:
             yield check, None
             continue
-        listed = "+".join(_printed(text, p.span) for p in parts)
+        listed = tuple(_printed(text, p.span) for p in parts)
         yield (
             check,
             Finding(
                 path="",
-                rule="parts-sum-to-whole",
+                rule=Rule.PARTS_SUM_TO_WHOLE,
                 severity=Severity.ERROR,
                 published=total.text,
                 computed=f"{added}{total.unit}",
                 cause=None,
-                message_zh=f"其中各项之和{listed}={added}{total.unit}，超过总数{total.text}",
-                message_en=f"the parts add up to {added}, more than the total {total.text}",
+                detail=QizhongSum(parts=listed, total=added, unit=total.unit),
                 span=(total.span[0], parts[-1].span[1]),
             ),
         )
@@ -592,15 +605,15 @@ def _cardinality(figures: Sequence[Figure], header: Header, text: str) -> Iterat
             continue
         found = _list_before(fig) or _list_after(text, fig)
         if found is None:
-            yield _unverifiable("stated-cardinality", fig, "no list of its own"), None
+            yield _unverifiable(Rule.STATED_CARDINALITY, fig, "no list of its own"), None
             continue
         count, loose = found
         if loose and count < fig.value:
-            yield _unverifiable("stated-cardinality", fig, "the list names only some (等)"), None
+            yield _unverifiable(Rule.STATED_CARDINALITY, fig, "the list names only some (等)"), None
             continue
         ok = count == fig.value
         check = Check(
-            rule="stated-cardinality",
+            rule=Rule.STATED_CARDINALITY,
             verdict=Verdict.VERIFIED if ok else Verdict.FAILED,
             published=fig.text,
             span=fig.span,
@@ -612,13 +625,12 @@ def _cardinality(figures: Sequence[Figure], header: Header, text: str) -> Iterat
             check,
             Finding(
                 path="",
-                rule="stated-cardinality",
+                rule=Rule.STATED_CARDINALITY,
                 severity=Severity.WARNING,
                 published=fig.text,
                 computed=f"{count}{fig.unit}",
                 cause=None,
-                message_zh=f"所述{fig.text}，列出{count}{fig.unit}",
-                message_en=f"{fig.value} stated, {count} listed",
+                detail=TextCount(stated=fig.value, listed=count, unit=fig.unit),
                 span=fig.span,
             ),
         )
@@ -638,7 +650,7 @@ def _part_count(header: Header, text: str) -> Iterator[_Result]:
     if not header.part_names or header.part_names_span is None:
         yield (
             Check(
-                rule="stated-cardinality",
+                rule=Rule.STATED_CARDINALITY,
                 verdict=Verdict.UNVERIFIABLE,
                 published=published,
                 span=header.part_count_span,
@@ -660,7 +672,7 @@ def _part_count(header: Header, text: str) -> Iterator[_Result]:
         reason = "" if stated in readings else "the list can be read in several ways"
         yield (
             Check(
-                rule="stated-cardinality",
+                rule=Rule.STATED_CARDINALITY,
                 verdict=verdict,
                 published=published,
                 span=header.part_count_span,
@@ -672,20 +684,19 @@ def _part_count(header: Header, text: str) -> Iterator[_Result]:
     count = readings.pop()
     yield (
         Check(
-            rule="stated-cardinality",
+            rule=Rule.STATED_CARDINALITY,
             verdict=Verdict.FAILED,
             published=published,
             span=header.part_count_span,
         ),
         Finding(
             path="",
-            rule="stated-cardinality",
+            rule=Rule.STATED_CARDINALITY,
             severity=Severity.WARNING,
             published=str(stated),
             computed=str(count),
             cause=None,
-            message_zh=f"所述{stated}个部分，实际列出{count}个",
-            message_en=f"{stated} parts announced, {count} listed",
+            detail=PartCount(stated=stated, listed=count),
             span=header.part_count_span,
         ),
     )
@@ -761,25 +772,19 @@ def _points(figures: Sequence[Figure]) -> Iterator[_Result]:
             if not count_change and any(word in label for word in _RATE_WORDS):
                 yield (
                     Check(
-                        rule="points-as-percent",
+                        rule=Rule.POINTS_AS_PERCENT,
                         verdict=Verdict.FAILED,
                         published=fig.text,
                         span=fig.span,
                     ),
                     Finding(
                         path="",
-                        rule="points-as-percent",
+                        rule=Rule.POINTS_AS_PERCENT,
                         severity=Severity.WARNING,
                         published=fig.text,
                         computed=None,
                         cause=None,
-                        message_zh=(
-                            f"{label}{fig.change}{fig.text}：比率的变化应写作“个百分点”，写作%含义不明"
-                        ),
-                        message_en=(
-                            f"{fig.text}: a change of a rate written with % is ambiguous "
-                            "(percentage points, or per cent of the old rate?)"
-                        ),
+                        detail=PointsAsPercent(label=label, change=fig.change),
                         span=fig.span,
                     ),
                 )

@@ -107,7 +107,11 @@ def read_header(text: str) -> Header:
     lines = [ln.strip() for ln in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]]
     lines[0] = lines[0].removeprefix("\ufeff").strip()
     # names are recognised in simplified characters; what is returned is the text's own
-    plain = [fold(simplified(ln)) for ln in lines]
+    plain = [ln.strip() for ln in simplified(folded[: _head_end(text)]).split("\n")]
+    plain[0] = plain[0].removeprefix("\ufeff").strip()
+    plain = [
+        p if len(p) == len(ln) else fold(simplified(ln)) for p, ln in zip(plain, lines, strict=True)
+    ]
     title_index = next(
         (i for i, ln in enumerate(plain) if _is_title(ln)),
         None,
@@ -167,6 +171,16 @@ def read_header(text: str) -> Header:
         part_count_span=count_span,
         part_names_span=names_span,
     )
+
+
+def _head_end(text: str) -> int:
+    """Where the lines :func:`read_header` looks at end (the first :data:`_HEAD_LINES`)."""
+    end = -1
+    for _ in range(_HEAD_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
+    return end
 
 
 def _is_title(line: str) -> bool:

@@ -52,6 +52,31 @@ class SurveyRules:
     assessment_names: tuple[str, ...]
     assessment_public: tuple[str, ...]
 
+    #: One pattern of every part's name (longest first) and the parts each name names.
+    part_names: re.Pattern[str]
+    parts_of_name: dict[str, tuple[int, ...]]
+
+    def parts_named(self, text: str) -> list[int]:
+        """The numbers of the parts ``text`` names, in order, each once.
+
+        >>> survey_rules().parts_named("四、评议及举报、复议、诉讼情况")
+        [4, 5]
+        """
+        if not self.part_names.search(text):
+            return []
+        return sorted(
+            {n for m in self.part_names.finditer(text) for n in self.parts_of_name[m.group()]}
+        )
+
+
+def _part_names(parts: tuple[PartRule, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    of_name: dict[str, tuple[int, ...]] = {}
+    for part in parts:
+        for name in part.names:
+            of_name[name] = (*of_name.get(name, ()), part.number)
+    names = sorted(of_name, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), of_name
+
 
 def _strings(values: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in values)
@@ -68,11 +93,15 @@ def survey_rules() -> SurveyRules:
         resources.files("hnjd_disclosure").joinpath(_RULES_FILE).read_text(encoding="utf-8")
     )
     fmt, figure_rules, assessment = raw["format"], raw["figure_rules"], raw["assessment"]
+    parts = tuple(
+        PartRule(number=p["number"], name=p["name"], names=_strings(p["names"]))
+        for p in raw["parts"]
+    )
+    part_names, parts_of_name = _part_names(parts)
     return SurveyRules(
-        parts=tuple(
-            PartRule(number=p["number"], name=p["name"], names=_strings(p["names"]))
-            for p in raw["parts"]
-        ),
+        parts=parts,
+        part_names=part_names,
+        parts_of_name=parts_of_name,
         government_titles=_strings(fmt["government_titles"]),
         government_headings=_strings(fmt["government_headings"]),
         ministry_title_words=_strings(fmt["ministry_title_words"]),

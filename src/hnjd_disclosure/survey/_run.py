@@ -46,7 +46,13 @@ _SHARE: Final = Decimal("0.0001")
 
 @frozen(kw_only=True)
 class Reuse:
-    """What a report carried over unchanged from the same institution's earlier report."""
+    """What a report carried over unchanged from the same institution's earlier report.
+
+    >>> reuse = Reuse(earlier="2022.txt", earlier_year=2022, sentences_carried=2, sentences=3,
+    ...               figures_repeated=0, figures=4)
+    >>> reuse.sentence_share
+    Decimal('0.6667')
+    """
 
     #: The earlier report's source and year.
     earlier: str
@@ -60,7 +66,13 @@ class Reuse:
 
     @property
     def sentence_share(self) -> Decimal | None:
-        """The share of sentences carried over, to four decimal places (四舍五入)."""
+        """The share of sentences carried over, to four decimal places (四舍五入); ``None``
+        for a report without sentences.
+
+        >>> Reuse(earlier="a", earlier_year=2022, sentences_carried=0, sentences=0,
+        ...       figures_repeated=0, figures=0).sentence_share is None
+        True
+        """
         if not self.sentences:
             return None
         return (Decimal(self.sentences_carried) / Decimal(self.sentences)).quantize(
@@ -74,6 +86,12 @@ class SurveyRow:
 
     The full findings of one report (the sentences each point rests on) come from
     :func:`survey_file` or :func:`~hnjd_disclosure.survey.survey_text`; a survey keeps only this.
+
+    >>> from hnjd_disclosure.survey import survey_text
+    >>> report = survey_text("一、概述\\n", source="r.txt")
+    >>> row = SurveyRow.of(report, score_points(report, Weights.default()))
+    >>> row.score, row.won, row.possible, row.rank
+    (Decimal('2.6'), Decimal('2'), Decimal('77'), None)
     """
 
     source: str
@@ -110,7 +128,11 @@ class SurveyRow:
 
     @classmethod
     def of(cls, report: ReportSurvey, points: tuple[Point, ...]) -> SurveyRow:
-        """The compact row of a surveyed report and its points."""
+        """The compact row of a surveyed report and its points.
+
+        >>> SurveyRow.of(survey_file("missing.txt"), ()).error
+        'missing.txt: no such file or folder'
+        """
         return cls(
             source=report.source,
             error=report.error,
@@ -145,7 +167,12 @@ class SurveyRow:
 
     def record(self) -> dict[str, Any]:
         """The row as flat columns (str, int, Decimal, date or ``None``): the one list of
-        columns every output writes."""
+        columns every output writes.
+
+        >>> record = survey_row("missing.txt").record()
+        >>> record["score"], record["error"]
+        (None, 'missing.txt: no such file or folder')
+        """
         count = Counter(self.items)
         return {
             "rank": self.rank,
@@ -194,7 +221,12 @@ def _numbers(parts: tuple[PartStatus, ...], status: PartStatus) -> str:
 @frozen(kw_only=True)
 class Survey:
     """The rows of a survey, ranked (best first; unreadable reports last, unranked), and the
-    weights they were scored with."""
+    weights they were scored with.
+
+    >>> result = Survey.of([survey_row("missing.txt")])
+    >>> len(result.rows), result.rows[0].rank, result.weights == Weights.default()
+    (1, None, True)
+    """
 
     rows: tuple[SurveyRow, ...]
     weights: Weights
@@ -214,12 +246,20 @@ class Survey:
         )
 
     def records(self) -> list[dict[str, Any]]:
-        """Every row's :meth:`SurveyRow.record`, in rank order."""
+        """Every row's :meth:`SurveyRow.record`, in rank order.
+
+        >>> [r["source"] for r in Survey.of([survey_row("missing.txt")]).records()]
+        ['missing.txt']
+        """
         return [row.record() for row in self.rows]
 
     def missing_items(self) -> Counter[int]:
         """How many readable reports did not show each checklist item disclosed, of those it
-        applies to (by the institution's kind; 本科 when the kind is not known)."""
+        applies to (by the institution's kind; 本科 when the kind is not known).
+
+        >>> Survey.of([survey_row("missing.txt")]).missing_items()
+        Counter()
+        """
         standard = checklist_2014()
         missing: Counter[int] = Counter()
         for row in self.rows:
@@ -260,7 +300,16 @@ class Survey:
 def sources_in(paths: Iterable[Source]) -> Iterator[str]:
     """Every report file under ``paths``: a folder is read recursively (its files ending in
     one of :data:`~hnjd_disclosure.io.REPORT_TEXT_SUFFIXES`, in name order); a file is
-    taken as given (if it cannot be read, its row says why)."""
+    taken as given (if it cannot be read, its row says why).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b/2.txt", "a.html", "notes.csv"):
+    ...     (folder / name).parent.mkdir(exist_ok=True)
+    ...     _ = (folder / name).write_text("", "utf-8")
+    >>> [pathlib.Path(p).relative_to(folder).as_posix() for p in sources_in([folder])]
+    ['a.html', 'b/2.txt']
+    """
     for path in paths:
         if Path(path).is_dir():
             for root, dirs, files in os.walk(path):
@@ -274,7 +323,11 @@ def sources_in(paths: Iterable[Source]) -> Iterator[str]:
 
 def survey_file(path: Source) -> ReportSurvey:
     """Survey one report file; a file that cannot be read gives a report with its error (one
-    line that names the file)."""
+    line that names the file).
+
+    >>> survey_file("missing.txt").error
+    'missing.txt: no such file or folder'
+    """
     source = os.fspath(path)
     if not os.path.lexists(source):
         return ReportSurvey(source=source, error=f"{escape(source)}: no such file or folder")
@@ -293,7 +346,11 @@ def _one_line(exc: BaseException) -> str:
 
 def survey_row(source: Source, weights: Weights | None = None) -> SurveyRow:
     """The compact row of one report file: pure but for reading the file, and picklable, so
-    it can run anywhere (worker processes, a cluster); :meth:`Survey.of` ranks the rows."""
+    it can run anywhere (worker processes, a cluster); :meth:`Survey.of` ranks the rows.
+
+    >>> survey_row("missing.txt").score is None
+    True
+    """
     report = survey_file(source)
     return SurveyRow.of(
         report, score_points(report, Weights.default() if weights is None else weights)
@@ -309,6 +366,9 @@ def iter_survey(
 ) -> Iterator[SurveyRow]:
     """The compact row of each report file under ``sources``, in order, read in ``workers``
     processes; ``on_row`` is called with each (a progress bar). Unranked, without reuse.
+
+    >>> [row.source for row in iter_survey(["missing.txt"])]
+    ['missing.txt']
 
     Raises:
         ValueError: if ``workers`` is less than 1.

@@ -71,7 +71,11 @@ class Weights:
 
     @classmethod
     def default(cls) -> Weights:
-        """The package's default weights."""
+        """The package's default weights (``data/survey-weights.toml``).
+
+        >>> Weights.default().required_citations
+        ('教育部令第29号', '教办函〔2014〕23号')
+        """
         return _default()
 
     @classmethod
@@ -126,6 +130,11 @@ class Point:
     ``key`` names it (``part.3``, ``item.33``, ``figure.requests``, ``assessment``,
     ``citation.教育部令第29号``, ``period``, ``on_time``); ``reason`` says in one English line
     why it won what it won, and ``evidence`` quotes the heading, row or sentence it rests on.
+
+    >>> from hnjd_disclosure.survey import survey_text
+    >>> point = score_points(survey_text("一、概述\\n"), Weights.default())[0]
+    >>> point.key, point.won, point.possible, point.reason, point.evidence
+    ('part.1', Decimal('2'), Decimal('2'), 'part 1 概述: under its own heading', '一、概述')
     """
 
     key: str
@@ -137,7 +146,13 @@ class Point:
 
 def score_points(report: ReportSurvey, weights: Weights) -> tuple[Point, ...]:
     """Every point of ``report`` under ``weights``, in a fixed order (empty for a report that
-    could not be read)."""
+    could not be read).
+
+    >>> from hnjd_disclosure.survey import survey_text
+    >>> points = score_points(survey_text("一、概述\\n"), Weights.default())
+    >>> len(points), sum(p.won for p in points), sum(p.possible for p in points)
+    (68, Decimal('2'), Decimal('77'))
+    """
     if report.error is not None:
         return ()
     return (
