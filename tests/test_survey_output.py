@@ -27,18 +27,19 @@ from hnjd_disclosure import builtin_report
 from hnjd_disclosure.checklist import checklist_2014
 from hnjd_disclosure.errors import MissingExtraError
 from hnjd_disclosure.render import render
-from hnjd_disclosure.survey import ItemStatus, Survey, SurveyRow, Weights, survey, survey_text
-from hnjd_disclosure.survey._output import (
-    _HEADINGS,
-    _heading,
-    _label,
-    notebook_html,
+from hnjd_disclosure.survey import (
+    ItemStatus,
+    Survey,
+    SurveyRow,
+    Weights,
+    survey,
+    survey_text,
     to_csv,
-    to_dataframe,
     to_html,
     to_json,
     to_xlsx,
 )
+from hnjd_disclosure.survey._output import _HEADINGS, _heading, _label, notebook_html, to_dataframe
 from hnjd_disclosure.survey._score import score_points
 
 REAL = Path(__file__).parent / "data" / "real"

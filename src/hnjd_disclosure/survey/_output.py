@@ -286,6 +286,8 @@ _JSON_SCALARS: Final[Mapping[type, Callable[[Any], str]]] = {
 _CELL_MAX: Final = 32_767
 _WIDEST: Final = 60
 _ITEM_WIDTH: Final = 12
+#: The items' heading row: four lines of wrapped text (the full text is in the cell).
+_ITEM_HEADING_HEIGHT: Final = 64
 _STATUS_FILLS: Final = {
     "disclosed": "E2F0D9",
     "mentioned": "FFF2CC",
@@ -438,6 +440,7 @@ def _items_sheet(book: Any, survey: _Survey, records: Sequence[Record]) -> None:
         sheet.conditional_formatting.add(
             area, Rule(type="cellIs", operator="equal", formula=[f'"{shown}"'], dxf=style)
         )
+    sheet.row_dimensions[1].height = _ITEM_HEADING_HEIGHT
     sheet.append(_header(sheet, headings, wrap=True))
     for first, row in zip(firsts, survey.rows, strict=True):
         _appended(sheet, [*first, *(_label("item", s.value) for s in row.items)])

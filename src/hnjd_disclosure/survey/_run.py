@@ -274,9 +274,10 @@ class Survey:
     # -- outputs (survey/_output.py) ----------------------------------------------------------
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """The records as a pandas DataFrame (numeric columns numeric, dates as dates).
+        """The records as a pandas DataFrame, one row per report: whole numbers ``Int64``
+        (missing where unknown), Decimals ``float64``, dates ``datetime64``, texts as texts.
 
-        See :func:`~hnjd_disclosure.survey.to_dataframe`; needs the ``pandas`` extra.
+        Needs the optional extra: ``pip install "hnjd-disclosure[pandas]"``.
 
         >>> frame = survey([]).to_dataframe()
         >>> len(frame)
