@@ -33,6 +33,7 @@ from ._report import (
     shared_share,
     survey_text,
 )
+from ._rules import survey_rules
 from ._score import Point, Weights, score, score_points
 
 if TYPE_CHECKING:
@@ -167,11 +168,16 @@ class SurveyRow:
 
     def record(self) -> dict[str, Any]:
         """The row as flat columns (str, int, Decimal, date or ``None``): the one list of
-        columns every output writes.
+        columns every output writes, the same for every row (``None`` where a row that could
+        not be read has nothing).
 
         >>> record = survey_row("missing.txt").record()
-        >>> record["score"], record["error"]
-        (None, 'missing.txt: no such file or folder')
+        >>> record["score"], record["format"], record["figure_requests"], record["error"]
+        (None, None, None, 'missing.txt: no such file or folder')
+        >>> from hnjd_disclosure.survey import survey_text
+        >>> readable = SurveyRow.of(survey_text("一、概述\\n"), ()).record()
+        >>> list(record) == list(readable)
+        True
         """
         count = Counter(self.items)
         return {
@@ -186,7 +192,7 @@ class SurveyRow:
             "period_end": self.period_end,
             "period_days": self.period_days,
             "kind": self.kind,
-            "format": self.format.value,
+            "format": None if self.error is not None else self.format.value,
             "parts_announced": self.announced_parts,
             "parts_found": sum(s is not PartStatus.MISSING for s in self.parts),
             "parts_missing": _numbers(self.parts, PartStatus.MISSING),
@@ -194,6 +200,7 @@ class SurveyRow:
             "items_disclosed": count[ItemStatus.DISCLOSED],
             "items_mentioned": count[ItemStatus.MENTIONED],
             "items_applicable": self.items_applicable,
+            **{f"figure_{rule.key}": None for rule in survey_rules().figures},
             **{f"figure_{key}": status.value for key, status in self.figures},
             "assessment": self.assessment.value,
             "citations_known": self.citations_known,
