@@ -848,21 +848,7 @@ def _cell_per_line(text: str, lines: Sequence[_Line], i: int) -> _Found:
     """One cell per line (single blank lines between them allowed): the table starts at
     ``i`` or at one of the next few lines (a title or a unit line may stand before it);
     else no table starts in this run of short lines."""
-    taken: list[int] = []
-    j = i
-    while j < len(lines) and len(taken) < _PER_LINE_MAX:
-        line = lines[j]
-        if not line.stripped:
-            if taken and j + 1 < len(lines) and lines[j + 1].stripped:
-                j += 1
-                continue
-            break
-        if not _is_cell_text(line.stripped) or _pipe_cells(text, line) is not None:
-            break
-        if _heading(text, line) is not None:
-            break
-        taken.append(j)
-        j += 1
+    taken, j = _short_lines(text, lines, i)
     if len(taken) < 4:
         return None, i + 1
     cells = [_cell(text, lines[k].start, lines[k].end) for k in taken]
@@ -878,6 +864,27 @@ def _cell_per_line(text: str, lines: Sequence[_Line], i: int) -> _Found:
         end = taken[sum(len(r) for r in rows) - 1] + 1
         return (table, end), end
     return None, j
+
+
+def _short_lines(text: str, lines: Sequence[_Line], i: int) -> tuple[list[int], int]:
+    """The lines from ``i`` on that may each be a cell (at most :data:`_PER_LINE_MAX`; no
+    pipe row, no heading; single blank lines skipped), and the line where the run stops."""
+    taken: list[int] = []
+    j = i
+    while j < len(lines) and len(taken) < _PER_LINE_MAX:
+        line = lines[j]
+        if not line.stripped:
+            if taken and j + 1 < len(lines) and lines[j + 1].stripped:
+                j += 1
+                continue
+            break
+        if not _is_cell_text(line.stripped) or _pipe_cells(text, line) is not None:
+            break
+        if _heading(text, line) is not None:
+            break
+        taken.append(j)
+        j += 1
+    return taken, j
 
 
 def _flattened(text: str, line: _Line) -> Table | None:
