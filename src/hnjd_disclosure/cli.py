@@ -255,30 +255,44 @@ def _missing(exc: MissingFiguresError, args: argparse.Namespace, stdout: TextIO)
     names = {item.number: item.text for item in checklist_2014().items}
     undecided = {n: names.get(n, "") for n in exc.undecided}
     if args.json:
-        missing = [{"path": p, "hint": h} for p, h in hints.items()]
-        items = [{"item": n, "name": name} for n, name in undecided.items()]
-        invalid = [{"path": i.path, "message": i.message} for i in exc.invalid]
-        document = {
-            "errors": len(invalid),
-            "warnings": 0,
-            "findings": [],
-            "missing": missing,
-            "undecided": items,
-            "invalid": invalid,
-        }
+        document = _missing_document(exc, hints, undecided)
         stdout.write(_json_dumps(document, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_FINDINGS
+    else:
+        stdout.write(_missing_text(exc, hints, undecided))
+    return EXIT_FINDINGS
+
+
+def _missing_document(
+    exc: MissingFiguresError, hints: dict[str, str], undecided: dict[int, str]
+) -> dict[str, object]:
+    """What a draft still lacks, as ``check --json`` reports it."""
+    invalid = [{"path": i.path, "message": i.message} for i in exc.invalid]
+    return {
+        "errors": len(invalid),
+        "warnings": 0,
+        "findings": [],
+        "missing": [{"path": p, "hint": h} for p, h in hints.items()],
+        "undecided": [{"item": n, "name": name} for n, name in undecided.items()],
+        "invalid": invalid,
+    }
+
+
+def _missing_text(
+    exc: MissingFiguresError, hints: dict[str, str], undecided: dict[int, str]
+) -> str:
+    """What a draft still lacks, in Chinese: figures, checklist items, invalid figures."""
+    out = []
     if hints:
         width = max(len(p) for p in hints)
-        stdout.write(f"{exc.source}: {len(hints)} 个数字尚未填写（待填写）：\n")
-        stdout.write("".join(f"  {p:<{width}}  {h}\n" for p, h in hints.items()))
+        out.append(f"{exc.source}: {len(hints)} 个数字尚未填写（待填写）：\n")
+        out += [f"  {p:<{width}}  {h}\n" for p, h in hints.items()]
     if undecided:
-        stdout.write(f"{exc.source}: {len(undecided)} 个清单事项的公开情况尚未确定（待填写）：\n")
-        stdout.write("".join(f"  第{n}项  {name}\n" for n, name in undecided.items()))
+        out.append(f"{exc.source}: {len(undecided)} 个清单事项的公开情况尚未确定（待填写）：\n")
+        out += [f"  第{n}项  {name}\n" for n, name in undecided.items()]
     if exc.invalid:
-        stdout.write(f"{exc.source}: {len(exc.invalid)} 个已填写的数字有误：\n")
-        stdout.write("".join(f"  {i.path}: {i.message}\n" for i in exc.invalid))
-    return EXIT_FINDINGS
+        out.append(f"{exc.source}: {len(exc.invalid)} 个已填写的数字有误：\n")
+        out += [f"  {i.path}: {i.message}\n" for i in exc.invalid]
+    return "".join(out)
 
 
 def _check(args: argparse.Namespace, stdout: TextIO) -> int:

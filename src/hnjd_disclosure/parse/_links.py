@@ -57,6 +57,7 @@ RATE_TERMS: Final = {
 _T = TypeVar("_T")
 _LINKED: Final = (FigureKind.PERCENT, FigureKind.RATIO)
 _AMOUNTS: Final = (FigureKind.COUNT, FigureKind.WAN)
+_COUNTS: Final = (CellKind.COUNT, CellKind.WAN)  # the cells that hold amounts
 _WINDOW: Final = 24  # the counts of a paragraph a figure may refer to
 _NAMED_BACK: Final = 40  # counts before a paragraph where a named whole may stand
 _SEPARATORS: Final = frozenset("、，,和与及 \u3000")
@@ -225,31 +226,46 @@ def _series(ctx: _Context, out: list[Figure]) -> None:
     each right after its count. When at least two members reproduce their values over one
     whole, and none over another, a member without a link is of that whole too (basis
     ``SERIES``): the series shows what its shares divide."""
-    by_sentence: dict[tuple[int, int], list[int]] = {}
-    for i, fig in enumerate(out):
-        if fig.table is None and fig.kind is FigureKind.PERCENT and fig.is_share and not fig.change:
-            by_sentence.setdefault(fig.sentence_span, []).append(i)
-    for members in by_sentence.values():
+    for members in _shares_by_sentence(out):
         if len(members) < _SERIES_MIN + 1:
             continue
         parts = {i: _count_right_before(ctx, out[i]) for i in members}
-        fitting: list[Reference] = []
-        for i in members:
-            fig, part = out[i], parts[i]
-            linked = fig.whole is not None and fig.part is not None and part is not None
-            if linked and fig.part.span == part.span:  # type: ignore[union-attr]
-                fitting.append(fig.whole)  # type: ignore[arg-type]
-        if len({w.value for w in fitting}) != 1 or len(fitting) < _SERIES_MIN:
+        whole_ref = _series_whole(out, members, parts)
+        if whole_ref is None:
             continue
-        wholes = {w.value for i in members if (w := out[i].whole) is not None}
-        if wholes != {fitting[0].value}:
-            continue  # a member of the series divides by another whole
-        whole_ref = fitting[-1]
         for i in members:
             part = parts[i]
             if out[i].whole is not None or part is None or part.amount > whole_ref.value:
                 continue
             out[i] = attrs.evolve(out[i], part=_ref(ctx, part), whole=whole_ref, basis=Basis.SERIES)
+
+
+def _shares_by_sentence(out: Sequence[Figure]) -> Iterable[list[int]]:
+    """The shares of the prose (no change), grouped by sentence."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for i, fig in enumerate(out):
+        if fig.table is None and fig.kind is FigureKind.PERCENT and fig.is_share and not fig.change:
+            by_sentence.setdefault(fig.sentence_span, []).append(i)
+    return by_sentence.values()
+
+
+def _series_whole(
+    out: Sequence[Figure], members: Sequence[int], parts: dict[int, Figure | None]
+) -> Reference | None:
+    """The whole of a series: the one whole of at least two members linked to the count
+    right before them, if no member divides by another."""
+    fitting = [
+        fig.whole
+        for i in members
+        if (fig := out[i]).whole is not None
+        and fig.part is not None
+        and (part := parts[i]) is not None
+        and fig.part.span == part.span
+    ]
+    if len({w.value for w in fitting}) != 1 or len(fitting) < _SERIES_MIN:
+        return None
+    wholes = {w.value for i in members if (w := out[i].whole) is not None}
+    return fitting[-1] if wholes == {fitting[0].value} else None
 
 
 def _count_right_before(ctx: _Context, fig: Figure) -> Figure | None:
@@ -295,31 +311,54 @@ def _prose_link(ctx: _Context, i: int, fig: Figure) -> tuple[Figure, Figure, Bas
     para = ctx.counts_before(fig.span[0])
     same = [j for j in para if figures[j].sentence_span == fig.sentence_span]
     after = ctx.counts_in((fig.span[1], fig.sentence_span[1]))
-    by_name = _by_rate_name(ctx, fig, [*para, *after])
-    if by_name is not None:
-        return by_name
-    pairwise = _pairwise(ctx, fig, same)
-    if pairwise is not None:
-        return pairwise
-    between = _named_ratio(ctx, fig, para)
-    if between is not None:
-        return between
+    found = (
+        _by_rate_name(ctx, fig, [*para, *after])
+        or _pairwise(ctx, fig, same)
+        or _named_ratio(ctx, fig, para)
+    )
+    if found is not None:
+        return found
+    part = _prose_part(ctx, i, fig, para, same)
+    if part is None:
+        return None
+    named = _named_whole(fig.label)
+    if named:
+        return _named_link(ctx, fig, part, named)
+    return _implied_link(ctx, fig, part, same)
+
+
+def _prose_part(
+    ctx: _Context, i: int, fig: Figure, para: Sequence[int], same: Sequence[int]
+) -> Figure | None:
+    """The part of a share: the last count of its sentence since the previous share, else
+    the count the share names."""
+    figures = ctx.figures
     since = [j for j in same if figures[j].span[0] >= _previous_linked_end(ctx, i, fig)]
     part = figures[since[-1]] if since else _named_part(ctx, fig, para)
     subject = fig.label[: fig.label.find("占")] if "占" in fig.label else ""
     if part is not None and len(subject) >= 2 and _common(subject, part.label) < 2:
         # 「…副高职以上职称228人；双师素质教师占68.85%」: the share names its own part
         part = _named_part(ctx, fig, para)
-    if part is None:
-        return None
-    named = _named_whole(fig.label)
-    if named:
-        whole = _find_named(ctx, named, part, fig.value if fig.kind is FigureKind.PERCENT else None)
-        if whole is not None:
-            return part, whole, Basis.NAMED
-        # the named whole is not written before: a table's total near it may be it
-        whole = _fit(ctx, fig, part, ctx.table_totals_near(fig.span[0]))
-        return None if whole is None else (part, whole, Basis.FIT)
+    return part
+
+
+def _named_link(
+    ctx: _Context, fig: Figure, part: Figure, named: str
+) -> tuple[Figure, Figure, Basis] | None:
+    """The part over the whole the clause names, else over a table's total near it."""
+    whole = _find_named(ctx, named, part, fig.value if fig.kind is FigureKind.PERCENT else None)
+    if whole is not None:
+        return part, whole, Basis.NAMED
+    # the named whole is not written before: a table's total near it may be it
+    whole = _fit(ctx, fig, part, ctx.table_totals_near(fig.span[0]))
+    return None if whole is None else (part, whole, Basis.FIT)
+
+
+def _implied_link(
+    ctx: _Context, fig: Figure, part: Figure, same: Sequence[int]
+) -> tuple[Figure, Figure, Basis] | None:
+    """The part over the sentence's base, the head of its list, else the one earlier count
+    that fits."""
     base = _sentence_base(ctx, part, same)
     if base is not None:
         return part, base, Basis.NAMED
@@ -427,33 +466,44 @@ def _by_rate_name(
     terms = _rate_terms(fig.label)
     if terms is None:
         return None
-    part_words, whole_words = terms
-    figures = ctx.figures
-    pool = [figures[j] for j in candidates]
-    if fig.table is not None:
-        pool = [f for f in pool if f.table == fig.table or f.table is None]
-    else:  # the counts a rate's name points to stand in its own sentence
-        pool = [f for f in pool if f.sentence_span == fig.sentence_span]
-
-    def has(f: Figure, words: Sequence[str]) -> bool:
-        return any(w in f.label for w in words)
-
-    wholes = [
-        f
-        for f in pool
-        if has(f, whole_words) and not has(f, part_words) and not f.label.startswith("其中")
-    ]
-    parts = [f for f in pool if has(f, part_words) and not has(f, whole_words)]
-    parts = parts or [f for f in pool if has(f, part_words)]
+    parts, wholes = _named_by_terms(_rate_pool(ctx, fig, candidates), *terms)
     if not wholes or not parts:
         return None
-    # the nearest of each, in the figure's sentence first
-    part = max(parts, key=lambda f: (f.sentence_span == fig.sentence_span, f.span[0]))
+    part = _nearest(parts, fig)
     others = [w for w in wholes if w.span != part.span and _compatible(w, part)]
     if not others:
         return None
-    whole = max(others, key=lambda f: (f.sentence_span == fig.sentence_span, f.span[0]))
-    return part, whole, Basis.RATE_NAME
+    return part, _nearest(others, fig), Basis.RATE_NAME
+
+
+def _named_by_terms(
+    pool: Sequence[Figure], part_words: Sequence[str], whole_words: Sequence[str]
+) -> tuple[list[Figure], list[Figure]]:
+    """The counts of ``pool`` labelled as parts, and those labelled as wholes, of a rate."""
+    wholes = [
+        f
+        for f in pool
+        if _has(f, whole_words) and not _has(f, part_words) and not f.label.startswith("其中")
+    ]
+    parts = [f for f in pool if _has(f, part_words) and not _has(f, whole_words)]
+    return parts or [f for f in pool if _has(f, part_words)], wholes
+
+
+def _rate_pool(ctx: _Context, fig: Figure, candidates: Iterable[int]) -> list[Figure]:
+    """The counts a rate's name may point to: of its table (or prose), else of its sentence."""
+    pool = [ctx.figures[j] for j in candidates]
+    if fig.table is not None:
+        return [f for f in pool if f.table == fig.table or f.table is None]
+    return [f for f in pool if f.sentence_span == fig.sentence_span]
+
+
+def _has(f: Figure, words: Sequence[str]) -> bool:
+    return any(w in f.label for w in words)
+
+
+def _nearest(figures: Sequence[Figure], fig: Figure) -> Figure:
+    """The nearest of ``figures`` before ``fig``, in its sentence first."""
+    return max(figures, key=lambda f: (f.sentence_span == fig.sentence_span, f.span[0]))
 
 
 _PAIRWISE: Final = "分别"
@@ -477,8 +527,7 @@ def _pairwise(
     run = _contiguous(text, run)
     if fig not in run or len(run) < 2:
         return None
-    counts = [figures[j] for j in same if figures[j].span[1] <= at]
-    counts = _contiguous(text, counts)
+    counts = _contiguous(text, [figures[j] for j in same if figures[j].span[1] <= at])
     if len(counts) < len(run):
         return None
     parts = counts[-len(run) :]
@@ -486,17 +535,20 @@ def _pairwise(
     named = _named_whole(text[at : run[0].span[0]])
     if named:
         whole = _find_named(ctx, named, parts[0])
-        if whole is not None:
-            return part, whole, Basis.PAIRWISE
-        return None
-    earlier = ctx.counts_before(parts[0].span[0])
-    for j in reversed(earlier):
-        candidate = figures[j]
+        return None if whole is None else (part, whole, Basis.PAIRWISE)
+    whole = _pairwise_fit(ctx, parts, run)
+    return None if whole is None else (part, whole, Basis.FIT)
+
+
+def _pairwise_fit(ctx: _Context, parts: Sequence[Figure], run: Sequence[Figure]) -> Figure | None:
+    """The nearest count before the parts that reproduces every share of the run."""
+    for j in reversed(ctx.counts_before(parts[0].span[0])):
+        candidate = ctx.figures[j]
         if all(
             _compatible(p, candidate) and rounds_to(p.amount, candidate.amount, f.value, _unit(f))
             for p, f in zip(parts, run, strict=True)
         ):
-            return part, candidate, Basis.FIT
+            return candidate
     return None
 
 
@@ -579,23 +631,7 @@ def _find_named(
     is not itself a part of that whole (a count followed by its own share of it). Of several
     such counts, the one that reproduces ``stated``; else one value they all share; else none."""
     candidates = ctx.counts_before(part.span[0], lines_back=6, limit=_NAMED_BACK)
-    found: list[Figure] = []
-    need = len(named) if len(named) <= 3 else len(named) - 1
-    for j in candidates:
-        whole = ctx.figures[j]
-        if not _compatible(whole, part) or whole.amount < part.amount or whole.change:
-            continue
-        label = whole.label.replace(" ", "")
-        if _common(named, label) < need and not _in_order(named, label):
-            continue
-        following = ctx.figures[j + 1] if j + 1 < len(ctx.figures) else None
-        if (
-            following is not None
-            and following.kind is FigureKind.PERCENT
-            and _named_whole(following.label) == named
-        ):
-            continue  # a sibling: 「中部地区就业1024人，占就业总人数的…」
-        found.append(whole)
+    found = [ctx.figures[j] for j in candidates if _bears_name(ctx, j, named, part)]
     if not found:
         return None
     fitting = [w for w in found if stated is not None and rounds_to(part.amount, w.amount, stated)]
@@ -606,6 +642,25 @@ def _find_named(
     if len({w.amount for w in found}) > 1:
         found = [w for w in found if any(t in w.label for t in _TOTAL_MARKS)]
     return found[-1] if len({w.amount for w in found}) == 1 else None
+
+
+def _bears_name(ctx: _Context, j: int, named: str, part: Figure) -> bool:
+    """Whether count ``j`` may be the whole ``named`` of ``part``: a count of the same things,
+    not smaller, whose label holds the name, and not followed by its own share of it."""
+    whole = ctx.figures[j]
+    if not _compatible(whole, part) or whole.amount < part.amount or whole.change:
+        return False
+    label = whole.label.replace(" ", "")
+    need = len(named) if len(named) <= 3 else len(named) - 1
+    if _common(named, label) < need and not _in_order(named, label):
+        return False
+    following = ctx.figures[j + 1] if j + 1 < len(ctx.figures) else None
+    # a sibling: 「中部地区就业1024人，占就业总人数的…」
+    return not (
+        following is not None
+        and following.kind is FigureKind.PERCENT
+        and _named_whole(following.label) == named
+    )
 
 
 _TOTAL_MARKS: Final = ("共", "总", "合计", "全校", "全院", "全体")
@@ -679,48 +734,85 @@ def _table_wholes(ctx: _Context, table: Table) -> list[Figure]:
 def _table_link(ctx: _Context, fig: Figure) -> tuple[Figure, Figure, Basis] | None:
     table = ctx.document.tables[fig.table or 0]
     row = table.rows[fig.row or 0]
-    column = fig.column or 0
-    if _rate_terms(fig.label) is not None:
-        pool = [ctx.by_span[f.span] for f in _table_figures(ctx, table) if f.kind in _AMOUNTS]
-        if table.caption_span is not None:
-            pool = ctx.counts_in(table.caption_span) + pool
-        by_name = _by_rate_name(ctx, fig, pool)
-        if by_name is not None:
-            return by_name
-    left = [
-        k
-        for k in range(min(column, len(row.cells)))
-        if row.cells[k].kind in (CellKind.COUNT, CellKind.WAN)
-    ]
-    if not left:
+    by_name = _table_rate_name(ctx, fig, table)
+    if by_name is not None:
+        return by_name
+    part_column = _part_column(row, fig.column or 0)
+    if part_column is None:
         return None
-    part_column = left[-1]
     part = ctx.figures[ctx.by_span[row.cells[part_column].span]]
     if row.total and rounds_to(part.amount, part.amount, fig.value, _unit(fig)):
         return part, part, Basis.TABLE_TOTAL  # the total is 100% of itself
-    # a relation of the table's structure is explicit only when the other rows of the column
-    # keep it (most of them, and at least one): else the column divides by something else
+    return (
+        _total_row_link(ctx, fig, row, part, part_column)
+        or _row_relation(ctx, fig, row, part_column)
+        or _caption_link(ctx, fig, table, part, part_column)
+        or _fit_before(ctx, fig, table, part, part_column)
+    )
+
+
+def _table_rate_name(
+    ctx: _Context, fig: Figure, table: Table
+) -> tuple[Figure, Figure, Basis] | None:
+    """A rate's name read over the table's counts and its caption's."""
+    if _rate_terms(fig.label) is None:
+        return None
+    pool = [ctx.by_span[f.span] for f in _table_figures(ctx, table) if f.kind in _AMOUNTS]
+    if table.caption_span is not None:
+        pool = ctx.counts_in(table.caption_span) + pool
+    return _by_rate_name(ctx, fig, pool)
+
+
+def _part_column(row: Row, column: int) -> int | None:
+    """The last column of counts left of ``column`` in ``row``: the part's."""
+    return next(
+        (k for k in range(min(column, len(row.cells)) - 1, -1, -1) if row.cells[k].kind in _COUNTS),
+        None,
+    )
+
+
+def _total_row_link(
+    ctx: _Context, fig: Figure, row: Row, part: Figure, part_column: int
+) -> tuple[Figure, Figure, Basis] | None:
+    """The part over its row's total row, when the other rows of the column keep that
+    relation: a relation of the table's structure is explicit only when the other rows keep
+    it (most of them, and at least one); else the column divides by something else."""
+    if row.total:
+        return None
     t = fig.table or 0
     totals = ctx.total_rows(t)
-    total = None if row.total else totals[fig.row or 0]
-    if total is not None and part_column < len(total.cells):
-        cell = total.cells[part_column]
-        if cell.kind in (CellKind.COUNT, CellKind.WAN) and _supported(
-            ctx.kept(("total",), t, fig, part_column, _total_value(totals, part_column)), fig
-        ):
-            return part, ctx.figures[ctx.by_span[cell.span]], Basis.TABLE_TOTAL
-    by_row = _row_relation(ctx, fig, row, part_column)
-    if by_row is not None:
-        return by_row
-    if table.caption_span is not None:
-        found = _caption_whole(ctx, fig, table, part, part_column)
-        if found is not None:
-            stated = found[1]
-            caption = ctx.kept(
-                ("caption", stated.span), t, fig, part_column, lambda _: stated.amount
-            )
-            if found[2] is Basis.FIT or _supported(caption, fig):
-                return found
+    total = totals[fig.row or 0]
+    if total is None or part_column >= len(total.cells):
+        return None
+    cell = total.cells[part_column]
+    if cell.kind not in _COUNTS or not _supported(
+        ctx.kept(("total",), t, fig, part_column, _total_value(totals, part_column)), fig
+    ):
+        return None
+    return part, ctx.figures[ctx.by_span[cell.span]], Basis.TABLE_TOTAL
+
+
+def _caption_link(
+    ctx: _Context, fig: Figure, table: Table, part: Figure, part_column: int
+) -> tuple[Figure, Figure, Basis] | None:
+    """The part over the total the caption states, when the other rows keep that relation
+    (or the one caption count that fits)."""
+    if table.caption_span is None:
+        return None
+    found = _caption_whole(ctx, fig, table, part, part_column)
+    if found is None:
+        return None
+    stated = found[1]
+    caption = ctx.kept(
+        ("caption", stated.span), fig.table or 0, fig, part_column, lambda _: stated.amount
+    )
+    return found if found[2] is Basis.FIT or _supported(caption, fig) else None
+
+
+def _fit_before(
+    ctx: _Context, fig: Figure, table: Table, part: Figure, part_column: int
+) -> tuple[Figure, Figure, Basis] | None:
+    """The one count before the table that fits the whole column, else this row."""
     before = ctx.counts_before(table.span[0], lines_back=_FIT_LINES, limit=_NAMED_BACK)
     fitted = _column_fit(ctx, fig, part_column, before) or _fit(ctx, fig, part, before)
     return None if fitted is None else (part, fitted, Basis.FIT)
@@ -734,7 +826,7 @@ def _total_value(totals: Sequence[Row | None], column: int) -> Callable[[int], D
         if total is None or column >= len(total.cells):
             return None
         cell = total.cells[column]
-        return cell.value if cell.kind in (CellKind.COUNT, CellKind.WAN) else None
+        return cell.value if cell.kind in _COUNTS else None
 
     return value
 
@@ -775,7 +867,7 @@ def _column_fit(
             for r in table.body
             if not r.total
             and max(column, part_column) < len(r.cells)
-            and r.cells[part_column].kind in (CellKind.COUNT, CellKind.WAN)
+            and r.cells[part_column].kind in _COUNTS
             and r.cells[column].kind is _cell_kind(fig)
         ]
         fits: dict[Decimal, Figure] = {}
@@ -805,7 +897,7 @@ def _row_relation(
     as in every other row of the same columns (at least two, and five for each that does not)."""
     table = ctx.document.tables[fig.table or 0]
     for other, cell in enumerate(row.cells):
-        if other in (part_column, fig.column) or cell.kind not in (CellKind.COUNT, CellKind.WAN):
+        if other in (part_column, fig.column) or cell.kind not in _COUNTS:
             continue
 
         def whole_of(row_index: int, other: int = other) -> Decimal | None:
@@ -837,27 +929,37 @@ def _caption_whole(
     captions = [c for c in captions if c.amount >= part.amount and not c.change]
     if not captions:
         return None
-    column_sum = sum(
-        (
-            row.cells[part_column].value or Decimal(0)
-            for row in table.body
-            if not row.total
-            and not row.subtotal
-            and part_column < len(row.cells)
-            and row.cells[part_column].kind is CellKind.COUNT
-        ),
-        Decimal(0),
-    )
-    exact = [c for c in captions if c.amount == column_sum]
-    if exact:
-        return part, exact[0], Basis.TABLE_CAPTION
-    totals = [c for c in captions if any(w in c.label for w in ("共", "合计", "总"))]
-    if len(totals) == 1:
-        return part, totals[0], Basis.TABLE_CAPTION
+    total = _caption_total(captions, _column_sum(table, part_column))
+    if total is not None:
+        return part, total, Basis.TABLE_CAPTION
     fit = _the_one(
         {c.amount: c for c in captions if rounds_to(part.amount, c.amount, fig.value, _unit(fig))}
     )
     return None if fit is None else (part, fit, Basis.FIT)
+
+
+def _caption_total(captions: Sequence[Figure], column_sum: Decimal) -> Figure | None:
+    """The caption's count that equals the column's sum, else the one named as a total."""
+    exact = [c for c in captions if c.amount == column_sum]
+    if exact:
+        return exact[0]
+    totals = [c for c in captions if any(w in c.label for w in ("共", "合计", "总"))]
+    return totals[0] if len(totals) == 1 else None
+
+
+def _column_sum(table: Table, column: int) -> Decimal:
+    """The sum of the counts of a column, totals and subtotals left out."""
+    return sum(
+        (
+            row.cells[column].value or Decimal(0)
+            for row in table.body
+            if not row.total
+            and not row.subtotal
+            and column < len(row.cells)
+            and row.cells[column].kind is CellKind.COUNT
+        ),
+        Decimal(0),
+    )
 
 
 def _common(a: str, b: str) -> int:

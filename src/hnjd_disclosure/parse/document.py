@@ -541,39 +541,61 @@ def _make_table(text: str, raw_rows: Sequence[Sequence[Cell]], layout: TableLayo
     rows = [list(r) for r in raw_rows if any(c.kind is not CellKind.EMPTY for c in r)]
     if len(rows) < 2:
         return None
-    n_header = 0
-    while n_header < min(3, len(rows) - 1) and not any(c.kind.is_figure for c in rows[n_header]):
-        n_header += 1
+    n_header = _header_rows(rows)
+    header = rows[:n_header]
     body = _carry_spanned_labels(rows[n_header:])
     if not any(c.kind.is_figure for r in body for c in r):
         return None
-    columns = max(len(r) for r in rows)
-    header = rows[:n_header]
+    body = _retype_unit_columns(header, _without_identifiers(header, body))
+    return Table(
+        header=tuple(_row(r) for r in header),
+        body=tuple(_row(r) for r in body),
+        span=_span_of(rows),
+        layout=layout,
+        columns=max(len(r) for r in rows),
+    )
+
+
+def _span_of(rows: Sequence[Sequence[Cell]]) -> tuple[int, int]:
+    return min(c.span[0] for r in rows for c in r), max(c.span[1] for r in rows for c in r)
+
+
+def _header_rows(rows: Sequence[Sequence[Cell]]) -> int:
+    """How many rows at the top (at most 3, never all) hold no figure: the header."""
+    n = 0
+    while n < min(3, len(rows) - 1) and not any(c.kind.is_figure for c in rows[n]):
+        n += 1
+    return n
+
+
+def _without_identifiers(
+    header: Sequence[Sequence[Cell]], body: list[list[Cell]]
+) -> list[list[Cell]]:
+    """The body with the numbers of identifier columns (序号 …) read as labels."""
     ids = {
         k
         for row in header
         for k, c in enumerate(row)
         if any(word in c.text for word in IDENTIFIER_COLUMNS)
     }
-    if ids:
-        body = [[_label_only(c) if k in ids else c for k, c in enumerate(r)] for r in body]
+    if not ids:
+        return body
+    return [[_label_only(c) if k in ids else c for k, c in enumerate(r)] for r in body]
+
+
+def _retype_unit_columns(
+    header: Sequence[Sequence[Cell]], body: list[list[Cell]]
+) -> list[list[Cell]]:
+    """The body with the bare numbers of columns headed as percentages or ratios retyped,
+    in the columns that hold no figure of that kind of their own (no % of its own)."""
     retyped = {
         k: kind
         for k, kind in _unit_columns(header, max(_used(r) for r in body)).items()
-        if not any(k < len(r) and r[k].kind is kind for r in body)  # no % of its own
+        if not any(k < len(r) and r[k].kind is kind for r in body)
     }
-    if retyped:
-        body = [[_retyped(c, retyped.get(k)) for k, c in enumerate(r)] for r in body]
-    made = [_row(r) for r in header], [_row(r) for r in body]
-    start = min(c.span[0] for r in rows for c in r)
-    end = max(c.span[1] for r in rows for c in r)
-    return Table(
-        header=tuple(made[0]),
-        body=tuple(made[1]),
-        span=(start, end),
-        layout=layout,
-        columns=columns,
-    )
+    if not retyped:
+        return body
+    return [[_retyped(c, retyped.get(k)) for k, c in enumerate(r)] for r in body]
 
 
 #: Headers of columns whose bare numbers are percentages (``比例`` over ``77.69``) or
@@ -638,27 +660,29 @@ def _carry_spanned_labels(body: list[list[Cell]]) -> list[list[Cell]]:
     widest = max(_used(r) for r in body)
     out: list[list[Cell]] = []
     for row in body:
-        p = _prefix(row)
-        previous = out[-1] if out else None
-        if 1 <= p < width and _is_total_label(row[0]) and _used(row) < widest:
-            # 「总计」 merged over the label columns
-            out.append([*[row[0]] * (width - p), *row])
-            continue
-        if (
-            previous is not None
-            and 1 <= p < width
-            and _prefix(previous) >= width
-            and p < len(row)
-            and not _is_total_label(row[0])
-        ):
-            filled = sum(1 for c in row if c.kind is not CellKind.EMPTY)
-            row = [*previous[: width - p], *row]
-            while len(row) > len(previous) and row[-1].kind is CellKind.EMPTY:
-                row.pop()
-            if filled + width - p > len(row):
-                row = row[: filled + width - p]
-        out.append(row)
+        out.append(_carried(row, out[-1] if out else None, width, widest))
     return out
+
+
+def _carried(row: list[Cell], previous: list[Cell] | None, width: int, widest: int) -> list[Cell]:
+    """``row`` with the ``width`` label columns it lacks: a total label merged over them
+    repeated, or the labels of the ``previous`` row (merged over both) carried down."""
+    p = _prefix(row)
+    if not 1 <= p < width:
+        return row
+    if _is_total_label(row[0]):
+        if _used(row) < widest:
+            return [*[row[0]] * (width - p), *row]  # 「总计」 merged over the label columns
+        return row
+    if previous is None or _prefix(previous) < width or p >= len(row):
+        return row
+    filled = sum(1 for c in row if c.kind is not CellKind.EMPTY)
+    row = [*previous[: width - p], *row]
+    while len(row) > len(previous) and row[-1].kind is CellKind.EMPTY:
+        row.pop()
+    if filled + width - p > len(row):
+        row = row[: filled + width - p]
+    return row
 
 
 def _row(cells: Sequence[Cell]) -> Row:
@@ -683,40 +707,47 @@ def _pipe_table(text: str, lines: Sequence[_Line], i: int) -> _Found:
     columns = len(first)
     j = i
     pending: list[Cell] | None = None
-    while j < len(lines):
+    while j < len(lines) and lines[j].stripped:
         line = lines[j]
-        if not line.stripped:
-            break
-        if _MD_RULE.fullmatch(line.stripped):
-            j += 1
-            continue
-        bounds = _pipe_cells(text, line)
-        starts_with_pipe = bool(line.stripped) and line.stripped[0] in "|\uff5c"
-        if bounds is None:
-            # a line without pipes continues a row cut short by the page, if short
-            if pending is not None and _is_cell_text(line.stripped):
-                bounds = [(line.start, line.end)]
-            else:
-                break
-        cells = [_cell(text, a, b) for a, b in bounds]
-        if (
-            pending is not None
-            and len(pending) < columns
-            and not starts_with_pipe
-            and len(pending) + len(cells) <= columns
-            and len(cells) < columns
-        ):
-            pending.extend(cells)
-        else:
-            if pending is not None:
-                rows.append(pending)
-            pending = cells
-            columns = max(columns, len(cells)) if not rows else columns
         j += 1
+        if _MD_RULE.fullmatch(line.stripped):
+            continue
+        bounds = _row_bounds(text, line, continuing=pending is not None)
+        if bounds is None:
+            j -= 1
+            break
+        cells = [_cell(text, a, b) for a, b in bounds]
+        if pending is not None and _continues(pending, cells, columns, line.stripped):
+            pending.extend(cells)
+            continue
+        if pending is not None:
+            rows.append(pending)
+        pending = cells
+        columns = max(columns, len(cells)) if not rows else columns
     if pending is not None:
         rows.append(pending)
     table = _make_table(text, rows, TableLayout.PIPES)
     return (None, j) if table is None else ((table, j), j)
+
+
+def _row_bounds(text: str, line: _Line, *, continuing: bool) -> list[tuple[int, int]] | None:
+    """The cells of a line of a pipe table; a line without pipes continues a row cut short
+    by the page (``continuing``) if it is short, else it ends the table (``None``)."""
+    bounds = _pipe_cells(text, line)
+    if bounds is None and continuing and _is_cell_text(line.stripped):
+        return [(line.start, line.end)]
+    return bounds
+
+
+def _continues(pending: Sequence[Cell], cells: Sequence[Cell], columns: int, line: str) -> bool:
+    """Whether ``cells`` (of a line not starting with a pipe) complete the short row
+    ``pending`` rather than start a row."""
+    return (
+        len(pending) < columns
+        and line[0] not in "|\uff5c"
+        and len(pending) + len(cells) <= columns
+        and len(cells) < columns
+    )
 
 
 def _sep_table(
@@ -724,23 +755,8 @@ def _sep_table(
 ) -> _Found:
     """Consecutive lines split by ``sep`` into as many short cells each (tabs: the rows may
     differ in length by empty trailing cells)."""
-    rows: list[list[Cell]] = []
-    width = 0
-    j = i
     strict = sep is _ANY_SPACE
-    while j < len(lines) and lines[j].stripped:
-        bounds = _split_cells(lines[j], text, sep)
-        if len(bounds) < 2:
-            break
-        cells = [_cell(text, a, b) for a, b in bounds]
-        if not all(_is_cell_text(c.text) or not c.text for c in cells):
-            break
-        if not width:
-            width = len(cells)
-        elif strict and len(cells) != width:
-            break
-        rows.append(cells)
-        j += 1
+    rows, j = _sep_rows(text, lines, i, sep, strict=strict)
     if len(rows) < 2:
         return None, max(j, i + 1)
     if strict and any(
@@ -749,6 +765,27 @@ def _sep_table(
         return None, j
     table = _make_table(text, rows, layout)
     return (None, j) if table is None else ((table, j), j)
+
+
+def _sep_rows(
+    text: str, lines: Sequence[_Line], i: int, sep: re.Pattern[str], *, strict: bool
+) -> tuple[list[list[Cell]], int]:
+    """The rows of cells the lines from ``i`` on split into by ``sep`` (all of the first
+    row's width if ``strict``), and the line after the last of them."""
+    rows: list[list[Cell]] = []
+    j = i
+    while j < len(lines) and lines[j].stripped:
+        bounds = _split_cells(lines[j], text, sep)
+        if len(bounds) < 2:
+            break
+        cells = [_cell(text, a, b) for a, b in bounds]
+        if not all(_is_cell_text(c.text) or not c.text for c in cells):
+            break
+        if strict and rows and len(cells) != len(rows[0]):
+            break
+        rows.append(cells)
+        j += 1
+    return rows, j
 
 
 def _looks_like_prose(cell: str) -> bool:
@@ -811,21 +848,7 @@ def _cell_per_line(text: str, lines: Sequence[_Line], i: int) -> _Found:
     """One cell per line (single blank lines between them allowed): the table starts at
     ``i`` or at one of the next few lines (a title or a unit line may stand before it);
     else no table starts in this run of short lines."""
-    taken: list[int] = []
-    j = i
-    while j < len(lines) and len(taken) < _PER_LINE_MAX:
-        line = lines[j]
-        if not line.stripped:
-            if taken and j + 1 < len(lines) and lines[j + 1].stripped:
-                j += 1
-                continue
-            break
-        if not _is_cell_text(line.stripped) or _pipe_cells(text, line) is not None:
-            break
-        if _heading(text, line) is not None:
-            break
-        taken.append(j)
-        j += 1
+    taken, j = _short_lines(text, lines, i)
     if len(taken) < 4:
         return None, i + 1
     cells = [_cell(text, lines[k].start, lines[k].end) for k in taken]
@@ -841,6 +864,27 @@ def _cell_per_line(text: str, lines: Sequence[_Line], i: int) -> _Found:
         end = taken[sum(len(r) for r in rows) - 1] + 1
         return (table, end), end
     return None, j
+
+
+def _short_lines(text: str, lines: Sequence[_Line], i: int) -> tuple[list[int], int]:
+    """The lines from ``i`` on that may each be a cell (at most :data:`_PER_LINE_MAX`; no
+    pipe row, no heading; single blank lines skipped), and the line where the run stops."""
+    taken: list[int] = []
+    j = i
+    while j < len(lines) and len(taken) < _PER_LINE_MAX:
+        line = lines[j]
+        if not line.stripped:
+            if taken and j + 1 < len(lines) and lines[j + 1].stripped:
+                j += 1
+                continue
+            break
+        if not _is_cell_text(line.stripped) or _pipe_cells(text, line) is not None:
+            break
+        if _heading(text, line) is not None:
+            break
+        taken.append(j)
+        j += 1
+    return taken, j
 
 
 def _flattened(text: str, line: _Line) -> Table | None:

@@ -314,6 +314,25 @@ class _Sentences:
         return start, end, text[start:end]
 
 
+class _Unit(NamedTuple):
+    """What follows a number: the figure's kind, its unit as written (``余人``, ``万元``), and
+    the approximation the unit itself states (``余``, ``多``) or ``""``."""
+
+    kind: FigureKind
+    text: str
+    approximate: str = ""
+
+
+# units a number is followed by, whatever stood before it; longest first
+_FIXED_UNITS: Final = (
+    ("%", FigureKind.PERCENT),
+    ("个百分点", FigureKind.POINTS),
+    ("百分点", FigureKind.POINTS),
+)
+_WAN: Final = frozenset("万亿萬億")
+_ORDINAL_BEFORE: Final = ("第", "〔", "[", "【")  # 第3名, 〔2022〕12号: not figures
+
+
 def _figure_at(
     text: str,
     folded: str,
@@ -322,72 +341,37 @@ def _figure_at(
     previous_end: int,
     previous_unit: str,
 ) -> Figure | None:
+    """The figure whose number is ``match``, or ``None`` if the number is not a figure (an
+    ordinal, a year, a number without a unit); ``previous_end`` and ``previous_unit`` are
+    those of the figure before it."""
     start, end = match.span()
     digits = match.group().replace(",", "").replace(" ", "")
     if len(digits) > _MAX_DIGITS:
         return None
     before = _before(folded, start)
-    if before.endswith(("第", "〔", "[", "【")):
+    if before.endswith(_ORDINAL_BEFORE):
         return None
-    after_at = end
-    while after_at < len(folded) and after_at - end < 3 and folded[after_at] in _SPACES:
-        after_at += 1
-    after = folded[after_at : after_at + 6]
-    kind: FigureKind
-    approximate = next((w for w in _APPROX_BEFORE if before.endswith(w)), "")
-    unit = ""
-    if after.startswith("%"):
-        kind, unit = FigureKind.PERCENT, "%"
-    elif after.startswith(("个百分点", "百分点")):
-        kind = FigureKind.POINTS
-        unit = "个百分点" if after.startswith("个") else "百分点"
-    elif after.startswith(("万", "亿", "萬", "億")):
-        kind = FigureKind.WAN
-        rest = after[1:]
-        tail = next((u for u in _WAN_UNITS if rest.startswith(u)), "")
-        if rest.startswith("余"):
-            approximate = approximate or "余"
-            tail = "余" + next((u for u in _WAN_UNITS if rest[1:].startswith(u)), "")
-        unit = after[0] + tail
-    else:
-        if after.startswith(("余", "多")) and len(after) > 1:
-            word = after[0]
-            unit_after = _count_unit(after[1:])
-            if unit_after is None or unit_after in _NOT_COUNTS:
-                return None
-            kind, unit = FigureKind.COUNT, word + unit_after
-            approximate = approximate or word
-        else:
-            found = _count_unit(after)
-            if found == "名" and before.endswith("前"):
-                kind, unit = FigureKind.RANKING, found
-            elif found is not None and found not in _NOT_COUNTS and not _is_date_part(after):
-                kind, unit = FigureKind.COUNT, found
-            else:
-                return None
-    stop = after_at + len(unit) if unit else end
-    after_unit = folded[stop : stop + 2]
-    if not approximate:
-        approximate = next((w for w in _APPROX_AFTER[:2] if after_unit.startswith(w)), "")
-    try:
-        value = Decimal(digits)
-    except ArithmeticError:  # pragma: no cover - the pattern only matches digits
+    after_at = _skip_spaces(folded, end)
+    unit = _unit_after(folded[after_at : after_at + 6], before)
+    if unit is None:
         return None
+    stop = after_at + len(unit.text)
+    approximate = _approximation(before, unit, folded[stop : stop + 2])
     clause = _clause(text, start, previous_end)
     if previous_unit == "个" and start - len(clause) == previous_end:
         # 10个省、自治区计划招生5300人: the things counted belong to the 10, not to 5300
         clause = clause.lstrip(_COUNTED_THINGS)
-    change = next((w for w in _CHANGES if w in clause), "")
-    comparison = next((w for w in _COMPARISONS if w in clause), "")
+    change = _first_in(clause, _CHANGES)
+    comparison = _first_in(clause, _COMPARISONS)
     label = _label(clause, approximate, change, comparison)
-    if kind is FigureKind.RANKING and start and text[start - 1] == "前":
+    if unit.kind is FigureKind.RANKING and start and text[start - 1] == "前":
         start -= 1
         label = label.removesuffix("前").rstrip(" \u3000")
     s_start, s_end, sentence = sentences.of(start)
     return Figure(
-        kind=kind,
-        value=value,
-        unit=unit.replace("余", "") if kind is FigureKind.COUNT else unit,
+        kind=unit.kind,
+        value=Decimal(digits),
+        unit=unit.text.replace("余", "") if unit.kind is FigureKind.COUNT else unit.text,
         text=text[start:stop],
         span=(start, stop),
         label=label,
@@ -397,6 +381,68 @@ def _figure_at(
         change=change,
         comparison=comparison,
     )
+
+
+def _approximation(before: str, unit: _Unit, after_unit: str) -> str:
+    """The word saying a figure is approximate: before it (``近``), in its unit (``余人``) or
+    after it (``以上``); ``""`` if none."""
+    return (
+        next((w for w in _APPROX_BEFORE if before.endswith(w)), "")
+        or unit.approximate
+        or next((w for w in _APPROX_AFTER[:2] if after_unit.startswith(w)), "")
+    )
+
+
+def _first_in(clause: str, words: Sequence[str]) -> str:
+    """The first of ``words`` that ``clause`` holds, or ``""``."""
+    return next((w for w in words if w in clause), "")
+
+
+def _skip_spaces(folded: str, end: int) -> int:
+    """Where the unit after a number ending at ``end`` starts: after at most 3 spaces."""
+    at = end
+    while at < len(folded) and at - end < 3 and folded[at] in _SPACES:
+        at += 1
+    return at
+
+
+def _unit_after(after: str, before: str) -> _Unit | None:
+    """The kind and unit of a number followed by ``after`` and preceded by ``before``, or
+    ``None`` if it is not a figure (a year, a cohort, a number without a unit)."""
+    for prefix, kind in _FIXED_UNITS:
+        if after.startswith(prefix):
+            return _Unit(kind, prefix)
+    if after[:1] in _WAN:
+        return _wan_unit(after)
+    return _count_unit_after(after, before)
+
+
+def _wan_unit(after: str) -> _Unit:
+    """The unit of a 万 or 亿 figure: 万, 万人, 万余元 …"""
+    rest = after[1:]
+    if rest.startswith("余"):
+        return _Unit(FigureKind.WAN, after[0] + "余" + _wan_tail(rest[1:]), "余")
+    return _Unit(FigureKind.WAN, after[0] + _wan_tail(rest))
+
+
+def _wan_tail(rest: str) -> str:
+    return next((u for u in _WAN_UNITS if rest.startswith(u)), "")
+
+
+def _count_unit_after(after: str, before: str) -> _Unit | None:
+    """The unit of a count (``人``, ``余人``, ``多项``) or a ranking (``前10名``)."""
+    if after.startswith(("余", "多")) and len(after) > 1:
+        word = after[0]
+        unit = _count_unit(after[1:])
+        if unit is None or unit in _NOT_COUNTS:
+            return None
+        return _Unit(FigureKind.COUNT, word + unit, word)
+    unit = _count_unit(after)
+    if unit == "名" and before.endswith("前"):
+        return _Unit(FigureKind.RANKING, unit)
+    if unit is None or unit in _NOT_COUNTS or _is_date_part(after):
+        return None
+    return _Unit(FigureKind.COUNT, unit)
 
 
 _UNITS_2: Final = frozenset(u for u in COUNT_UNITS if len(u) == 2)
@@ -490,18 +536,29 @@ def qizhong_groups(figures: Sequence[Figure], text: str) -> list[tuple[int, list
         sentence = head.sentence_span
         if not sentence[0] <= at < sentence[1]:
             continue
-        stop = sentence[1]
-        if n + 1 < len(marks):
-            stop = min(stop, marks[n + 1])
-        semicolon = bisect.bisect_left(ends, at)
-        if semicolon < len(ends):
-            stop = min(stop, ends[semicolon])
-        parts: list[int] = []
-        j = k
-        while j < len(counts) and figures[counts[j]].span[0] < stop and len(parts) < _MAX_PARTS:
-            if figures[counts[j]].unit == head.unit:
-                parts.append(counts[j])
-            j += 1
+        next_mark = marks[n + 1] if n + 1 < len(marks) else sentence[1]
+        stop = min(sentence[1], next_mark, _next_at(ends, at, sentence[1]))
+        parts = _parts_from(figures, counts, k, stop, head.unit)
         if parts:
             groups.append((counts[k - 1], parts))
     return groups
+
+
+def _next_at(offsets: Sequence[int], at: int, default: int) -> int:
+    """The first of the sorted ``offsets`` at or after ``at``, or ``default``."""
+    i = bisect.bisect_left(offsets, at)
+    return offsets[i] if i < len(offsets) else default
+
+
+def _parts_from(
+    figures: Sequence[Figure], counts: Sequence[int], k: int, stop: int, unit: str
+) -> list[int]:
+    """The counts in ``unit`` from ``counts[k]`` on that start before ``stop`` (at most
+    :data:`_MAX_PARTS`), as indices into ``figures``."""
+    parts: list[int] = []
+    j = k
+    while j < len(counts) and figures[counts[j]].span[0] < stop and len(parts) < _MAX_PARTS:
+        if figures[counts[j]].unit == unit:
+            parts.append(counts[j])
+        j += 1
+    return parts

@@ -103,6 +103,36 @@ def read_header(text: str) -> Header:
     """
     check_size(text)
     folded = fold(text).replace("．", ".")
+    title, institution = _title_and_institution(text, folded)
+    academic = _ACADEMIC.search(folded)
+    academic_year = (int(academic.group(1)), int(academic.group(2))) if academic else None
+    start, end, from_academic = _period(folded, academic_year)
+    names, names_span, count, count_span = _announced_parts(text, folded)
+    return Header(
+        institution=institution,
+        title=title,
+        year=_year(title, academic_year),
+        academic_year=academic_year,
+        period_start=start,
+        period_end=end,
+        period_from_academic_year=from_academic,
+        documents=tuple(
+            DocumentRef(
+                title=text[m.start(1) : m.end(1)],
+                number=text[m.start(2) : m.end(2)],
+                span=m.span(),
+            )
+            for m in _DOC.finditer(folded)
+        ),
+        part_names=names,
+        stated_part_count=count,
+        part_count_span=count_span,
+        part_names_span=names_span,
+    )
+
+
+def _title_and_institution(text: str, folded: str) -> tuple[str | None, str | None]:
+    """The title line among the first lines of ``text``, and the institution it names."""
     # a byte-order mark left at the start of a decoded file is not part of the first line
     lines = [ln.strip() for ln in text.split("\n", _HEAD_LINES)[:_HEAD_LINES]]
     lines[0] = lines[0].removeprefix("\ufeff").strip()
@@ -112,22 +142,27 @@ def read_header(text: str) -> Header:
     plain = [
         p if len(p) == len(ln) else fold(simplified(ln)) for p, ln in zip(plain, lines, strict=True)
     ]
-    title_index = next(
-        (i for i, ln in enumerate(plain) if _is_title(ln)),
-        None,
-    )
+    title_index = next((i for i, ln in enumerate(plain) if _is_title(ln)), None)
     title = lines[title_index] if title_index is not None else None
-    institution = _institution(lines, plain, title_index)
-    academic = _ACADEMIC.search(folded)
-    academic_year = (int(academic.group(1)), int(academic.group(2))) if academic else None
-    year = None
+    return title, _institution(lines, plain, title_index)
+
+
+def _year(title: str | None, academic_year: tuple[int, int] | None) -> int | None:
+    """The year the title names (``2022年``), else the end of the academic year."""
     if title is not None:
         found = _TITLE_YEAR.search(fold(title))
-        year = int(found.group(1)) if found else None
-    if year is None and academic_year is not None:
-        year = academic_year[1]
+        if found:
+            return int(found.group(1))
+    return academic_year[1] if academic_year is not None else None
+
+
+_Period = tuple[datetime.date | None, datetime.date | None, bool]
+
+
+def _period(folded: str, academic_year: tuple[int, int] | None) -> _Period:
+    """The reporting period's first and last day, and whether it was read from the academic
+    year (1 September to 31 August) because the text states no dates."""
     start = end = None
-    from_academic = False
     period = _PERIOD.search(folded)
     if period is not None:
         start = _date(*period.group(1, 2, 3))
@@ -140,37 +175,23 @@ def read_header(text: str) -> Header:
     if (start is None or end is None) and academic_year is not None:
         start = _date(str(academic_year[0]), "9", "1")
         end = _date(str(academic_year[1]), "8", "31")
-        from_academic = start is not None and end is not None
-    documents = tuple(
-        DocumentRef(
-            title=text[m.start(1) : m.end(1)], number=text[m.start(2) : m.end(2)], span=m.span()
-        )
-        for m in _DOC.finditer(folded)
-    )
-    names: tuple[str, ...] = ()
-    names_span = None
-    count = None
-    count_span = None
+        return start, end, start is not None and end is not None
+    return start, end, False
+
+
+_Parts = tuple[tuple[str, ...], tuple[int, int] | None, int | None, tuple[int, int] | None]
+
+
+def _announced_parts(text: str, folded: str) -> _Parts:
+    """The parts the text announces (「共八个部分」): their names and the span of the list,
+    the stated number of parts and its span (empty and ``None`` if none is announced)."""
     parts = next((m for m in _PARTS.finditer(folded) if m.group(1) or m.group(3)), None)
-    if parts is not None:
-        numeral = parts.group(2)
-        count = int(numeral) if numeral.isdigit() else _chinese(numeral)
-        count_span = parts.span()
-        names, names_span = _part_names(text, folded, parts, count)
-    return Header(
-        institution=institution,
-        title=title,
-        year=year,
-        academic_year=academic_year,
-        period_start=start,
-        period_end=end,
-        period_from_academic_year=from_academic,
-        documents=documents,
-        part_names=names,
-        stated_part_count=count,
-        part_count_span=count_span,
-        part_names_span=names_span,
-    )
+    if parts is None:
+        return (), None, None, None
+    numeral = parts.group(2)
+    count = int(numeral) if numeral.isdigit() else _chinese(numeral)
+    names, names_span = _part_names(text, folded, parts, count)
+    return names, names_span, count, parts.span()
 
 
 def _head_end(text: str) -> int:

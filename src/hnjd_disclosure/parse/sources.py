@@ -161,19 +161,28 @@ def _expand(rows: Sequence[Sequence[_Span]]) -> list[list[str]]:
             used += down * across
             if used > budget:
                 raise TextTooLargeError(3 * used, MAX_CHARS)
-            rest = span.text
-            if (down > 1 or across > 1) and _NUMBER.fullmatch(fold(rest)):
-                rest = ""
-            for target in grid[r : r + down]:
-                if len(target) < col + across:
-                    target.extend([None] * (col + across - len(target)))
-                target[col : col + across] = [rest] * across
+            _cover(grid[r : r + down], col, across, _spread_text(span, down, across))
             line[col] = span.text
             col += across
     width = max(map(len, grid), default=0)
     if len(grid) * width > budget:
         raise TextTooLargeError(3 * len(grid) * width, MAX_CHARS)
     return [[c or "" for c in line] + [""] * (width - len(line)) for line in grid]
+
+
+def _spread_text(span: _Span, down: int, across: int) -> str:
+    """What a merged cell gives each place it covers: its label, but a number only once."""
+    if (down > 1 or across > 1) and _NUMBER.fullmatch(fold(span.text)):
+        return ""
+    return span.text
+
+
+def _cover(lines: Sequence[list[str | None]], col: int, across: int, text: str) -> None:
+    """Fill ``across`` places from ``col`` of each of ``lines`` with ``text``."""
+    for target in lines:
+        if len(target) < col + across:
+            target.extend([None] * (col + across - len(target)))
+        target[col : col + across] = [text] * across
 
 
 class _Lines:
@@ -316,13 +325,18 @@ class _PageReader(HTMLParser):
         if tag in _TABLE_PARTS or tag == "table":
             self.table_start(tag, attrs)
             return
+        self.close_implied(tag)
+        if tag in _BLOCKS:
+            self.boundary()
+        self.push(tag, attrs)
+
+    def close_implied(self, tag: str) -> None:
+        """An open ``<li>`` of the innermost list ends at the next ``<li>``, an open
+        ``<option>`` at the next ``<option>`` (their end tags are optional)."""
         if tag == "li" and self.lists and self.lists[-1] == "li" and self.scopes[-1].get("li"):
             self.pop_to("li")
         elif tag == "option" and self.scopes[-1].get("option"):
             self.pop_to("option")
-        if tag in _BLOCKS:
-            self.boundary()
-        self.push(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _TABLE_PARTS:
@@ -412,10 +426,7 @@ class _PageReader(HTMLParser):
         table = self.tables[-1]
         while self.scopes[-1] is not table.scope:  # end the open cell or caption
             self.pop_to(self.stack[-1].tag)
-        if tag in _ROW_GROUPS or tag == "tr":
-            for part in ("tr", *_ROW_GROUPS) if tag in _ROW_GROUPS else ("tr",):
-                if table.scope.get(part):
-                    self.pop_to(part)
+        self.end_rows(tag, table)
         if tag == "tr" or (tag in _CELLS and not table.scope.get("tr")):
             self.push("tr", [])
             table.rows.append([])
@@ -425,6 +436,13 @@ class _PageReader(HTMLParser):
             self.open_cell(tag, attrs, table)
         elif tag in _ROW_GROUPS:
             self.push(tag, attrs)
+
+    def end_rows(self, tag: str, table: _Table) -> None:
+        """A ``<tr>`` ends the open row; a row group (``<tbody>`` …) the open row and group."""
+        if tag in _ROW_GROUPS or tag == "tr":
+            for part in ("tr", *_ROW_GROUPS) if tag in _ROW_GROUPS else ("tr",):
+                if table.scope.get(part):
+                    self.pop_to(part)
 
     def open_table(self, attrs: list[tuple[str, str | None]]) -> None:
         if self.tables and self.scopes[-1] is self.tables[-1].scope:

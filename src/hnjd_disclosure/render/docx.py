@@ -27,6 +27,8 @@ from ._document import HeadingBlock, Paragraph, Table, Title, document
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from docx.document import Document as DocxDocument
+    from docx.table import Table as DocxTable
+    from docx.table import _Cell as DocxCell
 
 __all__ = ["FONTS", "render_docx"]
 
@@ -184,9 +186,7 @@ def _add_text(doc: DocxDocument, text: str, style: str, font: str) -> None:
 
 def _add_table(doc: DocxDocument, table: Table) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
     caption = doc.add_paragraph(style="Normal")
@@ -198,7 +198,20 @@ def _add_table(doc: DocxDocument, table: Table) -> None:
     grid.style = doc.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
-    # Repeat the header row on every page, and never split a row across pages.
+    _keep_rows_whole(grid)
+    for column, mm in zip(grid.columns, _COLUMN_MM, strict=True):
+        column.width = Mm(mm)
+    texts = [table.header, *(row.cells() for row in table.rows)]
+    for r, (row, values) in enumerate(zip(grid.rows, texts, strict=True)):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            _fill_cell(cell, r, c, value)
+
+
+def _keep_rows_whole(grid: DocxTable) -> None:
+    """Repeat the header row on every page, and never split a row across pages."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     for r, row in enumerate(grid.rows):
         flags = ("w:tblHeader", "w:cantSplit") if r == 0 else ("w:cantSplit",)
         for flag in flags:
@@ -206,29 +219,31 @@ def _add_table(doc: DocxDocument, table: Table) -> None:
             element.set(qn("w:val"), "true")
             row._tr.get_or_add_trPr().append(element)
 
-    for column, mm in zip(grid.columns, _COLUMN_MM, strict=True):
-        column.width = Mm(mm)
-    texts = [table.header, *(row.cells() for row in table.rows)]
-    for r, (row, values) in enumerate(zip(grid.rows, texts, strict=True)):
-        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            cell.width = Mm(_COLUMN_MM[c])
-            paragraph = cell.paragraphs[0]
-            fmt = paragraph.paragraph_format
-            fmt.first_line_indent = Pt(0)
-            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-            fmt.line_spacing = Pt(_TABLE_LINE_PT)
-            if r == 0 or c in (0, 3):
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            else:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            lines = _balanced(value, _CATEGORY_CHARS) if r > 0 and c == 1 else [value]
-            for i, line in enumerate(lines):
-                run = paragraph.add_run(_clean(line))
-                if i < len(lines) - 1:
-                    run.add_break()
-                run.font.size = Pt(_TABLE_PT)
-                run.font.bold = r == 0
-                _set_fonts(run._r, FONTS["Heading 1"] if r == 0 else FONTS["body"])
+
+def _fill_cell(cell: DocxCell, r: int, c: int, value: str) -> None:
+    """Write ``value`` into the cell of row ``r`` and column ``c`` of the checklist table:
+    the header bold and centred, long category names balanced over lines."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Mm, Pt
+
+    cell.width = Mm(_COLUMN_MM[c])
+    paragraph = cell.paragraphs[0]
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(_TABLE_LINE_PT)
+    if r == 0 or c in (0, 3):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    else:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    lines = _balanced(value, _CATEGORY_CHARS) if r > 0 and c == 1 else [value]
+    for i, line in enumerate(lines):
+        run = paragraph.add_run(_clean(line))
+        if i < len(lines) - 1:
+            run.add_break()
+        run.font.size = Pt(_TABLE_PT)
+        run.font.bold = r == 0
+        _set_fonts(run._r, FONTS["Heading 1"] if r == 0 else FONTS["body"])
 
 
 def render_docx(report: AnnualReport, *, checklist: bool = True) -> bytes:
