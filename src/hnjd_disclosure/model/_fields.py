@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 import weakref
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from .._layout import (
     FIRST_INITIATIVE,
     HEADING_LIKE,
     LINE_BREAKS,
+    LIST_SEPARATOR,
     SPACE_CLASS,
     heading_at_start,
 )
@@ -151,21 +153,17 @@ def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
         _check_line(f"{attribute.name}[{i}]", item)
 
 
-#: The separator of an enumeration in Chinese prose (顿号).
-ITEM_SEPARATOR: Final = "、"
-
-
 def _items(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
     _lines(instance, attribute, value)
     assert isinstance(value, tuple)
     if not value:
         raise ModelError(attribute.name, "must list at least one item")
-    if ITEM_SEPARATOR not in "".join(value):
+    if LIST_SEPARATOR not in "".join(value):
         return
     for i, item in enumerate(value):
-        if ITEM_SEPARATOR in item:
+        if LIST_SEPARATOR in item:
             raise ModelError(
-                f"{attribute.name}[{i}]", f"an item must not contain {ITEM_SEPARATOR!r}: {item!r}"
+                f"{attribute.name}[{i}]", f"an item must not contain {LIST_SEPARATOR!r}: {item!r}"
             )
 
 
@@ -217,36 +215,89 @@ def _after_number(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 _DIGITS: Final = frozenset("0123456789" + "".join(chr(0xFF10 + i) for i in range(10)))
 
 
-def _without(char: str, why: str) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, str) and char in value:
-            raise ModelError(attribute.name, f"must not contain {char} ({why})")
+@attrs.frozen
+class Refuses:
+    """A rule of text a template sentence sets: refuse a string (or an item of a tuple of
+    strings) in which ``pattern`` is found; ``why`` says what the reader would do instead.
 
-    return check
+    ``pattern`` means the same in Python and in ECMA-262, so it is also the field's JSON
+    Schema (under ``not``); a pattern starting with ``^`` says what the text must not start
+    with.
+
+    >>> rule = Refuses(pattern="[《》]", why="read between 《 and 》")
+    >>> rule.schema(), rule.allows("高等学校信息公开办法")
+    ({'pattern': '[《》]'}, True)
+    >>> rule.check("title", "关于《通知》")
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.ModelError: title: must not contain 《 (read between 《 and 》)
+    """
+
+    pattern: str
+    why: str
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is str:
+            self.check(attribute.name, value)
+        elif type(value) is tuple:
+            for i, item in enumerate(value):
+                if type(item) is str:
+                    self.check(f"{attribute.name}[{i}]", item)
+
+    def check(self, path: str, value: str) -> None:
+        """Raise :class:`ModelError` at ``path`` if ``value`` holds the pattern."""
+        found = _compiled(self.pattern).search(value)
+        if found is not None:
+            verb = "start with" if self.pattern.startswith("^") else "contain"
+            raise ModelError(path, f"must not {verb} {found.group()} ({self.why})")
+
+    def allows(self, value: str) -> bool:
+        """Whether ``value`` passes the rule."""
+        return _compiled(self.pattern).search(value) is None
+
+    def schema(self) -> dict[str, str]:
+        """The JSON Schema of what the rule refuses (under ``not``)."""
+        return {"pattern": self.pattern}
 
 
-def text(
-    *, label: str = "", after_number: bool = False, without: tuple[str, str] | None = None
-) -> Any:
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _refusing(patterns: list[str]) -> dict[str, Any]:
+    """The ``not`` of a field's schema refusing what any of ``patterns`` finds."""
+    if len(patterns) == 1:
+        return {"pattern": patterns[0]}
+    return {"anyOf": [{"pattern": p} for p in patterns]}
+
+
+def text(*, label: str = "", after_number: bool = False, refuses: tuple[Refuses, ...] = ()) -> Any:
     """A one-line, non-empty string; with ``after_number`` it is written after a number
-    (``1.招生考试信息``: a domain's heading), so it must not start with a digit; ``without``
-    is a character it must not hold, and why (the reader would end the text there)."""
+    (``1.招生考试信息``: a domain's heading), so it must not start with a digit; ``refuses``
+    are the rules of the template sentence it is written in."""
     schema: dict[str, Any] = {"pattern": ONE_LINE_NOT_BLANK}
     validators: list[_Validator] = [_line]
+    nots = [r.pattern for r in refuses]
     if after_number:
-        schema["not"] = {"pattern": _DIGIT_START}
+        nots.insert(0, _DIGIT_START)
         validators.append(_after_number)
-    if without is not None:
-        schema["not"] = {"pattern": re.escape(without[0])}
-        validators.append(_without(*without))
+    validators += refuses
+    if nots:
+        schema["not"] = _refusing(nots)
     validator: Any = validators[0] if len(validators) == 1 else validators
     return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema})
 
 
-def optional_text(*, label: str = "", default: str = "") -> Any:
-    """A one-line string that may be empty."""
-    metadata = {LABEL: label, SCHEMA: {"pattern": ONE_LINE}}
-    return attrs.field(default=default, validator=_optional_line, metadata=metadata)
+def optional_text(*, label: str = "", default: str = "", refuses: tuple[Refuses, ...] = ()) -> Any:
+    """A one-line string that may be empty; ``refuses`` as for :func:`text`."""
+    schema: dict[str, Any] = {"pattern": ONE_LINE}
+    if refuses:
+        schema["not"] = _refusing([r.pattern for r in refuses])
+    validator: Any = [_optional_line, *refuses] if refuses else _optional_line
+    return attrs.field(
+        default=default, validator=validator, metadata={LABEL: label, SCHEMA: schema}
+    )
 
 
 def _not_empty(what: str) -> _Validator:
@@ -283,22 +334,29 @@ def paragraphs(
     lines: bool = True,
     after_number: bool = False,
     before_initiatives: bool = False,
+    refuses: tuple[Refuses, ...] = (),
 ) -> Any:
     """A tuple of paragraphs, each one non-empty line; with ``at_least_one`` (what an item is,
     for the message) the tuple must not be empty. With ``lines`` (the default) each is a line
     of its own in the text, so it must not start like a heading (``1.``, ``（一）``); with
     ``after_number`` each follows a number (``1.``), so it must not start with a digit; with
-    ``before_initiatives`` they come before initiatives, so none starts with ``一是``."""
+    ``before_initiatives`` they come before initiatives, so none starts with ``一是``;
+    ``refuses`` are the rules of the template sentence each is written in."""
     schema: dict[str, Any] = {"items": {"pattern": ONE_LINE_NOT_BLANK}}
     validators: list[_Validator] = [_paragraph_lines if lines else _lines]
-    if lines:
-        schema["items"]["not"] = {"pattern": HEADING_LIKE}
+    nots = []
+    if lines and not before_initiatives:
+        nots.append(HEADING_LIKE)
     if after_number:
-        schema["items"]["not"] = {"pattern": _DIGIT_START}
+        nots.append(_DIGIT_START)
         validators.append(_after_number)
     if before_initiatives:
-        schema["items"]["not"] = {"pattern": f"^(?:{FIRST_INITIATIVE}|{HEADING_LIKE[4:]}"}
+        nots.append(f"^(?:{FIRST_INITIATIVE}|{HEADING_LIKE[4:]}")
         validators.append(_before_initiatives)
+    nots += [r.pattern for r in refuses]
+    validators += refuses
+    if nots:
+        schema["items"]["not"] = _refusing(nots)
     if at_least_one:
         schema["minItems"] = 1
         validators.append(_not_empty(at_least_one))
@@ -307,12 +365,24 @@ def paragraphs(
     return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema}, **kwargs)
 
 
+#: What an item of an enumeration must not hold beside 、: the reader ends the list at the
+#: first ，。；,; or at a 等 after an item's first character (高等教育 would end it).
+_ITEM_STOP: Final = Refuses(pattern=r"[，。；,;]|[\s\S]等", why="the list of items would end there")
+#: How an enumeration's tail starts: with 等 or a stop (or it is empty).
+LIST_TAIL: Final = Refuses(
+    pattern="^[^等，。；,;]",
+    why="a list's tail starts with 等 or one of ，。；,;: the list would go on",
+)
+
+
 def items(*, label: str = "") -> Any:
-    """The items of an enumeration (at least one), each a non-empty line without ``、``."""
-    edge, inner = f"[^{SPACE_CLASS}{ITEM_SEPARATOR}]", f"[^{BREAK_CLASS}{ITEM_SEPARATOR}]"
+    """The items of an enumeration (at least one), each a non-empty line without ``、``, stops
+    (``，。；``) or a 等 after its first character."""
+    edge, inner = f"[^{SPACE_CLASS}{LIST_SEPARATOR}]", f"[^{BREAK_CLASS}{LIST_SEPARATOR}]"
     item = rf"^{edge}(?:{inner}*{edge})?(?![\s\S])"
-    schema = {"minItems": 1, "items": {"pattern": item}}
-    return attrs.field(validator=_items, metadata={LABEL: label, SCHEMA: schema})
+    schema = {"minItems": 1, "items": {"pattern": item, "not": _ITEM_STOP.schema()}}
+    validators: list[_Validator] = [_items, _ITEM_STOP]
+    return attrs.field(validator=validators, metadata={LABEL: label, SCHEMA: schema})
 
 
 def count(unit: str, label: str) -> Any:
@@ -363,11 +433,19 @@ def optional_nested(cls: type, *, label: str = "") -> Any:
     return attrs.field(default=None, validator=_type_check(check), metadata={LABEL: label})
 
 
-def nested_tuple(cls: type, *, label: str = "", default: tuple[Any, ...] | None = None) -> Any:
-    """A tuple of ``cls`` instances."""
+def nested_tuple(
+    cls: type, *, label: str = "", default: tuple[Any, ...] | None = None, at_least_one: str = ""
+) -> Any:
+    """A tuple of ``cls`` instances; with ``at_least_one`` (what an item is, for the message)
+    it must not be empty."""
+    metadata: dict[str, Any] = {LABEL: label}
+    validator: Any = _tuple_of(cls)
+    if at_least_one:
+        metadata[SCHEMA] = {"minItems": 1}
+        validator = [validator, _not_empty(at_least_one)]
     if default is None:
-        return attrs.field(validator=_tuple_of(cls), metadata={LABEL: label})
-    return attrs.field(default=default, validator=_tuple_of(cls), metadata={LABEL: label})
+        return attrs.field(validator=validator, metadata=metadata)
+    return attrs.field(default=default, validator=validator, metadata=metadata)
 
 
 def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHING) -> Any:
