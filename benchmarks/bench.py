@@ -259,7 +259,8 @@ def _rules(name: str, m: Any) -> None:
 
 def _field_kind(a: attrs.Attribute[Any]) -> str:
     if a.type is str:
-        return "line" if a.validator is F._line else "optional_line"
+        parts = a.validator.validators if isinstance(a.validator, F.AllOf) else (a.validator,)
+        return "line" if parts and parts[0] == F.OneLine() else "optional_line"
     if a.type is int:
         return "int"
     for kind, tp in (
