@@ -41,7 +41,6 @@ from typing import Any, Final
 import attrs
 
 from .model import _fields
-from .model._fields import UNIT
 from .model.checklist import ChecklistEntry
 from .quantities import Count, Ranking, StatedPercent, WanFigure
 
@@ -219,6 +218,12 @@ def _string_checks(
     return codes, (_fields.AllOf(validators=tuple(rest)) if rest else None)
 
 
+def _unit(a: attrs.Attribute[Any]) -> str:
+    """The unit of a figure field, as its :class:`~._fields.FigureIn` rule states it."""
+    assert isinstance(a.validator, _fields.FigureIn)
+    return a.validator.unit
+
+
 def _optional_class(tp: Any) -> Any:
     """``C`` if ``tp`` is ``C | None`` for an attrs class ``C``, else None."""
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
@@ -284,10 +289,10 @@ class _Builder:
         if tp is int:
             return [*v, "if type(v) is not int: raise _Reject", f"{out} = v"], False
         if tp is Count:
-            ns[f"u_{name}"] = a.metadata[UNIT]
+            ns[f"u_{name}"] = _unit(a)
             return [f"{out} = _figure(_new_count, int, {src}, u_{name})"], type_checked
         if tp is WanFigure:
-            ns[f"u_{name}"] = a.metadata[UNIT][1:]
+            ns[f"u_{name}"] = _unit(a)
             return [f"{out} = _figure(_new_wan, str, {src}, u_{name})"], type_checked
         if tp is StatedPercent:
             return [f"{out} = _figure(_new_percent, str, {src})"], type_checked

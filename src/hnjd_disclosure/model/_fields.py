@@ -231,14 +231,32 @@ def _tuple_of(cls: type) -> _Validator:
     return _type_check(check)
 
 
-def _count_with_unit(unit: str) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Count], value: object) -> None:
-        if type(value) is not Count:
-            raise ModelError(attribute.name, f"expected a Count, got {_show(value)}")
-        if value.unit != unit:
-            raise ModelError(attribute.name, f"expected a count in {unit}, got {value}")
+@attrs.frozen
+class FigureIn:
+    """The rule of a figure field, stated once: a :class:`Count` or a :class:`WanFigure`
+    (``kind``) in ``unit`` (for a 万 figure, the unit after 万: ``人``, or ``""``). The
+    converters build the field's figure in this unit, and its metadata shows it.
 
-    return _type_check(check)
+    >>> FigureIn(kind=WanFigure, unit="人").shown, FigureIn(kind=Count, unit="篇").shown
+    ('万人', '篇')
+    """
+
+    kind: type[Count] | type[WanFigure]
+    unit: str
+
+    @property
+    def shown(self) -> str:
+        """The unit as the text prints it after the number (``万人`` for a 万 figure)."""
+        return "万" + self.unit if self.kind is WanFigure else self.unit
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not self.kind:
+            got = _show(value)
+            raise ModelError(attribute.name, f"expected a {self.kind.__name__}, got {got}")
+        assert isinstance(value, Count | WanFigure)
+        if value.unit != self.unit:
+            what = "a count in" if self.kind is Count else "a figure in"
+            raise ModelError(attribute.name, f"expected {what} {self.shown}, got {value}")
 
 
 #: The digits a text written after a number ``1.`` must not start with (``1.5`` is a number).
@@ -432,11 +450,14 @@ def items(*, label: str = "") -> Any:
     return attrs.field(validator=validators, metadata={LABEL: label, SCHEMA: schema})
 
 
+def _figure_field(rule: FigureIn, label: str, kind: str) -> Any:
+    metadata = {LABEL: label, UNIT: rule.shown, KIND: kind}
+    return attrs.field(validator=_type_check(rule), metadata=metadata)
+
+
 def count(unit: str, label: str) -> Any:
     """A :class:`Count` in ``unit``."""
-    return attrs.field(
-        validator=_count_with_unit(unit), metadata={LABEL: label, UNIT: unit, KIND: "count"}
-    )
+    return _figure_field(FigureIn(kind=Count, unit=unit), label, "count")
 
 
 def percent(label: str) -> Any:
@@ -448,16 +469,7 @@ def percent(label: str) -> Any:
 
 def wan(unit: str, label: str) -> Any:
     """A :class:`WanFigure` (approximate, in 万) whose unit is ``unit``."""
-
-    def check(_: object, attribute: attrs.Attribute[WanFigure], value: object) -> None:
-        if type(value) is not WanFigure:
-            raise ModelError(attribute.name, f"expected a WanFigure, got {_show(value)}")
-        if value.unit != unit:
-            raise ModelError(attribute.name, f"expected a figure in 万{unit}, got {value}")
-
-    return attrs.field(
-        validator=_type_check(check), metadata={LABEL: label, UNIT: "万" + unit, KIND: "wan"}
-    )
+    return _figure_field(FigureIn(kind=WanFigure, unit=unit), label, "wan")
 
 
 def ranking(label: str) -> Any:
