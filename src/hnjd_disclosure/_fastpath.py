@@ -302,7 +302,7 @@ class _Builder:
             return [f"{out} = _date({src}, _datetype)"], type_checked
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             # As the converter's enum hook: the member whose value is this string.
-            ns[f"e_{name}"] = {m.value: m for m in tp}
+            ns[f"e_{name}"] = _fields.members_by_value(tp)
             check = "if type(v) is not str: raise _Reject"
             return [*v, check, f"{out} = e_{name}[v]"], type_checked
         if attrs.has(tp):

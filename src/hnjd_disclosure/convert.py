@@ -26,7 +26,7 @@ import attrs
 from ._fastpath import fast_structure_fn, unstructure_fn
 from .errors import DataError, Issue, ModelError, escape
 from .model import AnnualReport
-from .model._fields import FigureIn
+from .model._fields import FigureIn, members_by_value
 from .quantities import Count, Ranking, StatedPercent, WanFigure, _show, check_count
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def _is_enum(tp: Any) -> bool:
 
 
 def _enum_factory(tp: Any, _: cattrs.BaseConverter) -> Callable[[object, type], Any]:
-    by_value = {m.value: m for m in tp}
+    by_value = members_by_value(tp)
     choices = ", ".join(f'"{v}"' for v in by_value)
 
     def structure_enum(value: object, _: type) -> Any:

@@ -507,15 +507,44 @@ def nested_tuple(
     return attrs.field(default=default, validator=validator, metadata=metadata)
 
 
+@functools.cache
+def members_by_value(cls: type[enum.Enum]) -> dict[object, enum.Enum]:
+    """The members of ``cls`` by the value data holds (the lookup both converters use).
+
+    >>> from hnjd_disclosure.model import InstitutionKind
+    >>> members_by_value(InstitutionKind)["高职"]
+    <InstitutionKind.VOCATIONAL: '高职'>
+    """
+    return {m.value: m for m in cls}
+
+
+@attrs.frozen
+class Choice:
+    """The rule of an enumeration field: a member of ``cls``; data holds its value, looked up
+    in :func:`members_by_value`.
+
+    >>> from hnjd_disclosure.model import InstitutionKind
+    >>> Choice(cls=InstitutionKind).choices
+    "'本科', '高职'"
+    """
+
+    cls: type[enum.Enum]
+
+    @property
+    def choices(self) -> str:
+        """The values allowed, for a message."""
+        return ", ".join(repr(v) for v in members_by_value(self.cls))
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not self.cls:
+            message = f"expected one of {self.choices}, got {_show(value)}"
+            raise ModelError(attribute.name, message)
+
+
 def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHING) -> Any:
     """A member of the enumeration ``cls`` (data holds its value, e.g. ``"高职"``)."""
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not cls:
-            choices = ", ".join(repr(m.value) for m in cls)
-            raise ModelError(attribute.name, f"expected one of {choices}, got {_show(value)}")
-
-    return attrs.field(default=default, validator=_type_check(check), metadata={LABEL: label})
+    validator = _type_check(Choice(cls=cls))
+    return attrs.field(default=default, validator=validator, metadata={LABEL: label})
 
 
 def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:
