@@ -295,10 +295,17 @@ class Refuses:
 
     pattern: str
     why: str
+    #: ``pattern`` compiled once (not compared: it is the pattern).
+    regex: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    @regex.default
+    def _compile(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
 
     def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is str:
-            self.check(attribute.name, value)
+            if self.regex.search(value) is not None:
+                self.check(attribute.name, value)
         elif type(value) is tuple:
             for i, item in enumerate(value):
                 if type(item) is str:
@@ -306,28 +313,23 @@ class Refuses:
 
     def check(self, path: str, value: str) -> None:
         """Raise :class:`ModelError` at ``path`` if ``value`` holds the pattern."""
-        found = _compiled(self.pattern).search(value)
+        found = self.regex.search(value)
         if found is not None:
             verb = "start with" if self.pattern.startswith("^") else "contain"
             raise ModelError(path, f"must not {verb} {found.group()} ({self.why})")
 
     def allows(self, value: str) -> bool:
         """Whether ``value`` passes the rule."""
-        return _compiled(self.pattern).search(value) is None
+        return self.regex.search(value) is None
 
     def search(self) -> Callable[[str], re.Match[str] | None]:
         """The search the fast structuring path calls on a string: a match where the rule
         refuses it."""
-        return _compiled(self.pattern).search
+        return self.regex.search
 
     def schema(self) -> dict[str, str]:
         """The JSON Schema of what the rule refuses (under ``not``)."""
         return {"pattern": self.pattern}
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _refusing(patterns: list[str]) -> dict[str, Any]:
