@@ -259,7 +259,8 @@ def _rules(name: str, m: Any) -> None:
 
 def _field_kind(a: attrs.Attribute[Any]) -> str:
     if a.type is str:
-        return "line" if a.validator is F._line else "optional_line"
+        parts = a.validator.validators if isinstance(a.validator, F.AllOf) else (a.validator,)
+        return "line" if parts and parts[0] == F.OneLine() else "optional_line"
     if a.type is int:
         return "int"
     for kind, tp in (
@@ -562,11 +563,12 @@ def corpus(n: int, seed: int = 2022) -> list[bytes]:
 
 
 #: Free texts that stay as the template (or the world) has them in a varied document: the
-#: part names, headings and legal bases of the template, web addresses, telephone numbers
-#: and province names.
+#: part names, headings and legal bases of the template, web addresses, telephone numbers,
+#: province names, and the texts a template sentence ends with (a list's lead ends with its
+#: 包括, the contact's intro with ：).
 TEMPLATE_TEXTS = frozenset(
     {"part_names", "heading", "channels_heading", "domains_heading", "url", "telephone"}
-    | {"home_province", "provinces", "issuer", "doc_no"}
+    | {"home_province", "provinces", "issuer", "doc_no", "contact_intro"}
 )
 
 
@@ -578,6 +580,8 @@ def _vary_texts(cl: type, data: dict[str, Any], vary: Callable[[str], str]) -> N
             continue
         kind = _field_kind(a)
         if cl.__name__ == "LegalBasis" or a.name in TEMPLATE_TEXTS:
+            continue
+        if cl.__name__ == "ItemList" and a.name == "lead":
             continue
         if kind in ("line", "optional_line") and value:
             data[a.name] = vary(value)

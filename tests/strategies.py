@@ -7,7 +7,7 @@ import copy
 import datetime
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
-from typing import Any, Final, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import attrs
 from hypothesis import strategies as st
@@ -543,32 +543,27 @@ any_text = st.text(
 )
 
 
-#: Text set inside a template sentence (a legal basis between 《》 and （）, the provinces
-#: before 个省, an enumeration's items between 、, the contact before 电话): the reader finds it
-#: by the template's words, which the model does not refuse in it. Kept from :func:`reports`.
-TEMPLATE_TEXT: Final = frozenset(
-    {LegalBasis, ItemList, Contact, MediaFigures, Procurement, Employment}
-)
-TEMPLATE_FIELDS: Final = frozenset({"provinces", "part_names", "contact_intro"})
+def _any_text_near(value: str) -> st.SearchStrategy[str]:
+    """Any text, or ``value`` with any text before or after it (so that text in a template
+    sentence, which must keep its template's words, is drawn from all of Unicode too)."""
+    return any_text | any_text.map(lambda a: a + value) | any_text.map(lambda a: value + a)
 
 
 def with_any_text(draw: st.DrawFn, obj: T) -> T:
     """``obj`` with its text fields (and items of its text tuples) replaced by :data:`any_text`
     wherever the model accepts the replacement: all of Unicode minus what the model refuses
-    (but in :data:`TEMPLATE_TEXT` and :data:`TEMPLATE_FIELDS`)."""
+    (its own checks decide, field by field and between fields)."""
     from hnjd_disclosure.errors import ModelError
 
-    if not attrs.has(type(obj)) or type(obj) in TEMPLATE_TEXT:
+    if not attrs.has(type(obj)):
         return obj
     for a in attrs.fields(type(obj)):  # type: ignore[arg-type]
-        if a.name in TEMPLATE_FIELDS:
-            continue
         value = getattr(obj, a.name)
         new: object
         if type(value) is str:
-            new = draw(any_text)
+            new = draw(_any_text_near(value))
         elif type(value) is tuple and value and all(type(x) is str for x in value):
-            new = tuple(draw(any_text) if draw(st.booleans()) else x for x in value)
+            new = tuple(draw(_any_text_near(x)) if draw(st.booleans()) else x for x in value)
         elif type(value) is tuple:
             new = tuple(with_any_text(draw, x) for x in value)
         elif attrs.has(type(value)):

@@ -140,8 +140,9 @@ class TestNeverLooser:
     def test_string_checks_cover_the_validators(self, text: str) -> None:
         """A string the fast check lets through is one the field validators accept."""
         field = attrs.fields(Employment).home_province
-        for validator, check in _fastpath._STRING_CHECKS.items():
-            if eval(check, {**_fastpath.CHECK_NAMES, "v": text}):  # the generated test refuses it
+        for validator in (_fields._line, _fields._optional_line):
+            check = validator.refuses_code(unicode_known=False)
+            if eval(check, {**_fields.FAST_NAMES, "v": text}):  # the generated test refuses it
                 continue
             validator(None, field, text)  # must not raise
 
@@ -237,8 +238,9 @@ class TestLoneSurrogates:
         """The fast checks refuse what the validators refuse, surrogates included, and the
         other way round (the fast path takes no valid text to the detailed one)."""
         field = attrs.fields(Employment).home_province
-        for validator, check in _fastpath._STRING_CHECKS.items():
-            refused = bool(eval(check, {**_fastpath.CHECK_NAMES, "v": text}))
+        for validator in (_fields._line, _fields._optional_line):
+            check = validator.refuses_code(unicode_known=False)
+            refused = bool(eval(check, {**_fields.FAST_NAMES, "v": text}))
             try:
                 validator(None, field, text)
             except ModelError:
@@ -291,3 +293,24 @@ class TestLoneSurrogates:
             document = raw.encode(encoding, "surrogatepass")
         with pytest.raises(DataError, match=r"overview\.paragraphs\[0\]: must be Unicode text"):
             io.loads_json(document, source="r.json")
+
+
+class TestGeneratedSource:
+    def test_traceback_shows_the_generated_lines(self) -> None:
+        """The generated source is registered with linecache: a traceback through it names the
+        class and shows the line that failed."""
+        import datetime
+        import traceback
+
+        from hnjd_disclosure.model import Period
+
+        fast = _fastpath.fast_structure_fn(
+            Period,
+            date_hook=lambda v, _: datetime.date.fromisoformat(str(v)),
+            detailed=lambda v, _: v,
+        )
+        with pytest.raises(KeyError) as caught:
+            fast({"start": "2021-09-01"})
+        shown = "".join(traceback.format_exception(caught.value))
+        assert "<fast structure hnjd_disclosure.model.report.Period>" in shown
+        assert "d['end']" in shown

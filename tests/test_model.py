@@ -220,3 +220,27 @@ class TestUnicodeText:
     def test_optional_text_too(self) -> None:
         with pytest.raises(ModelError, match="^body: must be Unicode text"):
             Initiative(title="标题", body="\ud800")
+
+
+class TestFieldRulesAreValues:
+    """Each field rule is one inspectable value: the converters, the fast path and the schema
+    read it off the field."""
+
+    def test_figure_rule_states_the_unit_once(self) -> None:
+        """A 万 figure's rule holds its unit; the 万 of the shown unit comes from the rule."""
+        from hnjd_disclosure.model import MediaFigures
+        from hnjd_disclosure.model._fields import UNIT, FigureIn
+        from hnjd_disclosure.quantities import WanFigure
+
+        field = attrs.fields(MediaFigures).weibo_followers
+        assert field.validator == FigureIn(kind=WanFigure, unit="人")
+        assert field.metadata[UNIT] == "万人"
+
+    def test_one_line_rule_gives_the_schema(self) -> None:
+        """The schema's pattern of one-line text is the rule's own."""
+        from hnjd_disclosure.model._fields import OneLine
+        from hnjd_disclosure.schema import json_schema
+
+        institution = json_schema()["properties"]["institution"]
+        assert attrs.fields(AnnualReport).institution.validator == OneLine()
+        assert institution["pattern"] == OneLine().schema()["pattern"]

@@ -24,8 +24,8 @@ def test_round_trip(report: AnnualReport) -> None:
 
 @given(any_text_reports())
 def test_round_trip_any_text(report: AnnualReport) -> None:
-    """With any text the model accepts (all of Unicode) in the report's prose, headings,
-    titles and initiatives, the report comes back unchanged from its text."""
+    """With any text the model accepts (all of Unicode) in every text field, those written
+    inside a template sentence included, the report comes back unchanged from its text."""
     assert parse_report(render(report)) == report
 
 

@@ -174,6 +174,7 @@ RELATIONS = (
     "must be after start",
     "is listed twice",
     "is required when contact_intro is given",
+    "would be read back",  # a field the rest of its template sentence makes unreadable
 )
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import linecache
 import types
 import typing
 from collections.abc import Callable
@@ -40,7 +41,6 @@ from typing import Any, Final
 import attrs
 
 from .model import _fields
-from .model._fields import UNIT
 from .model.checklist import ChecklistEntry
 from .quantities import Count, Ranking, StatedPercent, WanFigure
 
@@ -185,20 +185,43 @@ def _objects(fn: Callable[[object], Any], value: object) -> tuple[Any, ...]:
     return tuple(map(fn, value))
 
 
+def _exec(source: str, name: str, ns: dict[str, Any]) -> None:
+    """Run generated ``source`` in ``ns`` under the file name ``<name>``, registered with
+    :mod:`linecache` (as cattrs does) so that a traceback through it shows its lines."""
+    filename = f"<{name}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(compile(source, filename, "exec"), ns)
+
+
 class _Reject(Exception):
     """The data needs the detailed path (a missing key, an extra key, a bad default)."""
 
 
-# Inline checks of a string that together do what the hook and the validator do; the names
-# they use besides v are CHECK_NAMES (in the generated functions' namespace). For data known
-# to hold no lone surrogate the last clause, _NOT_UNICODE, is left out: searching every
-# non-ASCII string costs about 8% of loading a report, and orjson already refused them.
-_NOT_UNICODE: Final = " or not v.isascii() and _surrogate(v)"
-_STRING_CHECKS: Final = {
-    _fields._line: 'type(v) is not str or v == "" or _not_one_line(v) is not None' + _NOT_UNICODE,
-    _fields._optional_line: "type(v) is not str or _not_one_line(v) is not None" + _NOT_UNICODE,
-}
-CHECK_NAMES: Final = {"_surrogate": _surrogate, "_not_one_line": _not_one_line}
+def _string_checks(
+    validator: object, name: str, ns: dict[str, Any], unicode_known: bool
+) -> tuple[list[str], object]:
+    """The inline tests of a string field read off its validator (a :class:`~._fields.OneLine`,
+    alone or first in an :class:`~._fields.AllOf` with :class:`~._fields.Refuses` rules): the
+    expressions over ``v`` that refuse it, and the validators they leave to call (an
+    ``AllOf``, or None). No tests when the validator does not start with ``OneLine``."""
+    parts = validator.validators if isinstance(validator, _fields.AllOf) else (validator,)
+    if not parts or not isinstance(parts[0], _fields.OneLine):
+        return [], validator
+    codes = [parts[0].refuses_code(unicode_known=unicode_known)]
+    rest = []
+    for i, part in enumerate(parts[1:], 1):
+        if isinstance(part, _fields.Refuses):
+            ns[f"r_{name}_{i}"] = part.search()
+            codes.append(f"r_{name}_{i}(v) is not None")
+        else:
+            rest.append(part)
+    return codes, (_fields.AllOf(validators=tuple(rest)) if rest else None)
+
+
+def _unit(a: attrs.Attribute[Any]) -> str:
+    """The unit of a figure field, as its :class:`~._fields.FigureIn` rule states it."""
+    assert isinstance(a.validator, _fields.FigureIn)
+    return a.validator.unit
 
 
 def _optional_class(tp: Any) -> Any:
@@ -241,28 +264,35 @@ class _Builder:
 
     def _value(
         self, a: attrs.Attribute[Any], ns: dict[str, Any], src: str
-    ) -> tuple[list[str], bool]:
-        """Lines turning the raw value ``src`` into ``f_<name>``, and whether they cover the
-        validator. (Fewer lines: compiling them is much of a command-line start.)"""
+    ) -> tuple[list[str], object]:
+        """Lines turning the raw value ``src`` into ``f_<name>``, and the validator they leave
+        to run (None when they cover it). (Fewer lines: compiling them is much of a
+        command-line start.)"""
+        lines, covered = self._value_lines(a, ns, src)
+        if a.type is str:
+            return lines, covered
+        return lines, None if covered else a.validator
+
+    def _value_lines(
+        self, a: attrs.Attribute[Any], ns: dict[str, Any], src: str
+    ) -> tuple[list[str], Any]:
         tp: Any = a.type
         name, out = a.name, f"f_{a.name}"
         type_checked = a.validator in _fields.TYPE_CHECKS
         # Checks that use the value more than once name it v.
         v = [] if src == "v" else [f"v = {src}"]
         if tp is str:
-            if a.validator in _STRING_CHECKS:
-                check = _STRING_CHECKS[a.validator]
-                if self.unicode_known:
-                    check = check.removesuffix(_NOT_UNICODE)
-                return [*v, f"if {check}: raise _Reject", f"{out} = v"], True
-            return [*v, "if type(v) is not str: raise _Reject", f"{out} = v"], False
+            codes, rest = _string_checks(a.validator, name, ns, self.unicode_known)
+            if codes:
+                return [*v, f"if {' or '.join(codes)}: raise _Reject", f"{out} = v"], rest
+            return [*v, "if type(v) is not str: raise _Reject", f"{out} = v"], a.validator
         if tp is int:
             return [*v, "if type(v) is not int: raise _Reject", f"{out} = v"], False
         if tp is Count:
-            ns[f"u_{name}"] = a.metadata[UNIT]
+            ns[f"u_{name}"] = _unit(a)
             return [f"{out} = _figure(_new_count, int, {src}, u_{name})"], type_checked
         if tp is WanFigure:
-            ns[f"u_{name}"] = a.metadata[UNIT][1:]
+            ns[f"u_{name}"] = _unit(a)
             return [f"{out} = _figure(_new_wan, str, {src}, u_{name})"], type_checked
         if tp is StatedPercent:
             return [f"{out} = _figure(_new_percent, str, {src})"], type_checked
@@ -272,7 +302,7 @@ class _Builder:
             return [f"{out} = _date({src}, _datetype)"], type_checked
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             # As the converter's enum hook: the member whose value is this string.
-            ns[f"e_{name}"] = {m.value: m for m in tp}
+            ns[f"e_{name}"] = _fields.members_by_value(tp)
             check = "if type(v) is not str: raise _Reject"
             return [*v, check, f"{out} = e_{name}[v]"], type_checked
         if attrs.has(tp):
@@ -314,7 +344,7 @@ class _Builder:
             "_date": self.date_hook,
             "_datetype": datetime.date,
             "_detailed": self.detailed,
-            **CHECK_NAMES,
+            **_fields.FAST_NAMES,
         }
         if any(a.converter is not None for a in fields) or hasattr(cl, "__attrs_pre_init__"):
             # Not a shape this path knows: let attrs build it from structured values.
@@ -324,11 +354,11 @@ class _Builder:
         to_validate = []
         for a in fields:
             src = f"d[{a.name!r}]" if a.default is attrs.NOTHING else "v"
-            value_lines, covered = self._value(a, ns, src)
-            if not covered and a.validator is not None:
+            value_lines, leftover = self._value(a, ns, src)
+            if leftover is not None:
                 to_validate.append(a)
                 ns[f"a_{a.name}"] = a
-                ns[f"val_{a.name}"] = a.validator
+                ns[f"val_{a.name}"] = leftover
             if a.default is attrs.NOTHING:
                 lines += [f"    {line}" for line in value_lines]
                 continue
@@ -344,7 +374,7 @@ class _Builder:
             lines.append("    inst.__attrs_post_init__()")
         lines.append("    return inst")
         source = "\n".join(lines)
-        exec(compile(source, f"<fast structure {cl.__qualname__}>", "exec"), ns)
+        _exec(source, f"fast structure {cl.__module__}.{cl.__qualname__}", ns)
         fast: Callable[[object], Any] = ns["fast"]
         return fast
 
@@ -414,7 +444,7 @@ class _Unstructurer:
             body = "\n".join(f"    {line}" for line in [*lines, f"return {result}"])
             source = f"def unstructure(o):\n{body}"
             ns = dict(self.ns)
-            exec(compile(source, f"<fast unstructure {cl.__qualname__}>", "exec"), ns)
+            _exec(source, f"fast unstructure {cl.__module__}.{cl.__qualname__}", ns)
             self.fns[cl] = ns["unstructure"]
         return self.fns[cl]
 

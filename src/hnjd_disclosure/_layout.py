@@ -3,7 +3,9 @@
 * what ends a line (:data:`LINE_BREAKS`, where :func:`split_lines` splits);
 * what a line is stripped of (:data:`SPACES`);
 * folding full-width digits and half-width punctuation (:func:`fold`);
-* what starts a heading (:data:`HEADINGS`, on folded text).
+* what starts a heading (:data:`HEADINGS`, on folded text);
+* where an enumeration in prose starts and ends (:func:`find_list`, :func:`affairs_lists`);
+* which count in 条 the procurement line states (:func:`notice_span`).
 
 The model refuses one-line text holding a line break or beginning or ending with a space, and
 a paragraph that starts like a heading: the reader would split, strip or take it as a heading,
@@ -16,21 +18,31 @@ Nothing here imports the rest of the library: the model (below the readers) uses
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 __all__ = [
     "BREAK_CLASS",
+    "DIGIT_CLASS",
     "FIRST_INITIATIVE",
     "HEADINGS",
     "HEADING_LIKE",
     "HEADING_STARTS",
+    "INCLUDES",
     "LINE_BREAKS",
+    "LIST_SEPARATOR",
+    "NOTICES",
+    "PUBLICISES",
     "SPACES",
     "SPACE_CLASS",
     "YEAR_PHRASE",
+    "Listed",
+    "affairs_lists",
+    "find_list",
     "fold",
     "heading_at_start",
+    "notice_span",
     "split_lines",
+    "split_sentence",
     "years_in",
 ]
 
@@ -158,3 +170,123 @@ def years_in(phrase: str) -> tuple[int, ...]:
     (2021, 2022)
     """
     return tuple(int(y) for y in _YEAR_ONLY.findall(phrase))
+
+
+#: The digits the readers read as digits (full-width ones are folded), as a class body.
+DIGIT_CLASS: Final = r"0-9\uff10-\uff19"
+
+# -- enumerations in prose ----------------------------------------------------------------------
+#
+# The report lists what a domain disclosed (教学科研: the rules and lists; 学生管理: the aid
+# programmes, the rules) in one sentence each. A list follows a marker (包括, optionally with a
+# colon, or 公示); its items are separated by 、 and it ends at the first 等 after an item's
+# text (which starts the tail) or at the next ，。；,; . So an item may start with 等 (等级考试)
+# but not hold it further on (高等教育 would end the list).
+
+#: The separator of an enumeration in Chinese prose (顿号).
+LIST_SEPARATOR: Final = "、"
+_COLONS: Final = "：:"
+_ETC: Final = "等"
+#: A list's run of items: each item may start with 等 but holds neither 等 further on nor
+#: ，。；,; nor 、 (which separates the items); the run stops before the first of those.
+_RUN: Final = re.compile(r"等?[^，。；,;、等]*+(?:、等?[^，。；,;、等]*+)*+")
+
+
+class Listed(NamedTuple):
+    """A sentence cut around its list: ``lead + "、".join(items) + tail`` is the sentence."""
+
+    lead: str
+    items: tuple[str, ...]
+    tail: str
+
+
+def find_list(text: str, marker: str) -> Listed | None:
+    """The list after the first ``marker`` in ``text``, or None if none follows it.
+
+    A list has at least two items, or one item followed by 等; every item is non-empty.
+
+    >>> find_list("公开信息主要包括：甲办法、乙名单等，方便师生。", "包括")
+    Listed(lead='公开信息主要包括：', items=('甲办法', '乙名单'), tail='等，方便师生。')
+    >>> find_list("主要包括国家奖学金等资助项目。", "包括").items
+    ('国家奖学金',)
+    >>> find_list("包括各类信息，方便师生。", "包括") is None
+    True
+    """
+    at = text.find(marker)
+    if at < 0:
+        return None
+    start = at + len(marker)
+    if text[start : start + 1] and text[start] in _COLONS:
+        start += 1
+    run = _RUN.match(text, start)
+    assert run is not None  # it matches the empty string
+    end = run.end()
+    items = text[start:end].split(LIST_SEPARATOR)
+    ends_with_etc = text[end : end + 1] == _ETC
+    if len(items) < 2 and not ends_with_etc:
+        return None
+    if not all(item.strip() for item in items):
+        return None
+    return Listed(text[:start], tuple(items), text[end:])
+
+
+def split_sentence(listed: Listed) -> tuple[Listed, str]:
+    """``listed`` with its tail cut after the first 。, and the rest of the text.
+
+    >>> split_sentence(Listed("包括", ("甲", "乙"), "等项目。在网上公示丙。"))
+    (Listed(lead='包括', items=('甲', '乙'), tail='等项目。'), '在网上公示丙。')
+    """
+    stop = listed.tail.find("。")
+    if stop < 0:
+        return listed, ""
+    return listed._replace(tail=listed.tail[: stop + 1]), listed.tail[stop + 1 :]
+
+
+#: The markers of the lists: 包括 (the teaching rules and lists, the aid programmes), then
+#: 公示 (the student-management rules, after the aid's sentence).
+INCLUDES: Final = "包括"
+PUBLICISES: Final = "公示"
+
+
+def affairs_lists(text: str) -> tuple[Listed | None, Listed | None]:
+    """The student-affairs paragraph's aid list (after 包括) and rules list (after 公示, in
+    the rest of the text after the aid's sentence), either None; without rules the rest of
+    the paragraph is the aid's tail.
+
+    >>> aid, rules = affairs_lists("主要包括甲、乙等项目。在网上公示丙、丁等制度。")
+    >>> aid.tail, rules.items
+    ('等项目。', ('丙', '丁'))
+    """
+    aid = find_list(text, INCLUDES)
+    rest = text
+    if aid is not None:
+        aid, rest = split_sentence(aid)
+    rules = find_list(rest, PUBLICISES) if rest else None
+    if aid is not None and rules is None and rest:
+        aid = aid._replace(tail=aid.tail + rest)
+    return aid, rules
+
+
+# -- the procurement count ----------------------------------------------------------------------
+
+#: A count in 条 on folded text (``131条``, ``1，310 条``): group 1 its digits.
+NOTICES: Final = re.compile(r"(?<![0-9])([0-9]++(?:，[0-9]{3}(?![0-9]))*+)[ \t\u3000]*+条")
+
+
+def notice_span(folded: str) -> tuple[int, int] | None:
+    """Where the procurement line states its count (on folded text): the count in 条 after
+    共, else the last count in 条; None without any.
+
+    >>> notice_span("发布3条通知，共131条。"), notice_span("无")
+    ((8, 12), None)
+    """
+    last = chosen = None
+    for found in NOTICES.finditer(folded):
+        last = found
+        at = found.start()
+        while at > 0 and folded[at - 1].isspace():
+            at -= 1
+        if at > 0 and folded[at - 1] == "共":
+            chosen = found
+    match = chosen or last
+    return None if match is None else match.span()

@@ -26,7 +26,7 @@ import attrs
 from ._fastpath import fast_structure_fn, unstructure_fn
 from .errors import DataError, Issue, ModelError, escape
 from .model import AnnualReport
-from .model._fields import UNIT
+from .model._fields import FigureIn, members_by_value
 from .quantities import Count, Ranking, StatedPercent, WanFigure, check_count, show_value
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def _is_enum(tp: Any) -> bool:
 
 
 def _enum_factory(tp: Any, _: cattrs.BaseConverter) -> Callable[[object, type], Any]:
-    by_value = {m.value: m for m in tp}
+    by_value = members_by_value(tp)
     choices = ", ".join(f'"{v}"' for v in by_value)
 
     def structure_enum(value: object, _: type) -> Any:
@@ -164,10 +164,10 @@ def _attrs_structure_factory(cl: Any, converter: cattrs.Converter) -> Any:
 
     overrides: dict[str, Any] = {}
     for a in attrs.fields(attrs.resolve_types(cl)):
-        if a.type is Count:
-            overrides[a.name] = override(struct_hook=_count_hook(a.metadata[UNIT]))
-        elif a.type is WanFigure:
-            overrides[a.name] = override(struct_hook=_wan_hook(a.metadata[UNIT][1:]))
+        rule = a.validator
+        if isinstance(rule, FigureIn):
+            hook = _count_hook if rule.kind is Count else _wan_hook
+            overrides[a.name] = override(struct_hook=hook(rule.unit))
     inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)
 
     def structure_class(value: object, tp: type) -> Any:

@@ -6,10 +6,12 @@ from what the converter accepts. Dates are ISO strings in JSON (TOML writes them
 Each field helper of :mod:`hnjd_disclosure.model._fields` records, beside its validator, the
 JSON Schema keywords that say the same (one-line and non-blank text as patterns, integer
 bounds, non-empty lists); the fields a checklist entry needs per status come from the tables
-its validation reads. What the schema cannot say is checked by the loader only: relations
-between fields (a part not larger than its whole, the period's start before its end, an item
-listed once), and a few single-field rules of the published forms (``。`` in a title, ``：`` in
-an office's name).
+its validation reads; the rules of the template sentences (:class:`~.model._fields.Refuses`:
+no ``《`` in a document's title, no ``、`` in a province) give their own patterns. What the
+schema cannot say is checked by the loader only: relations between fields (a part not larger
+than its whole, the period's start before its end, an item listed once) and between the parts
+of one template sentence (a list's lead ends with its first 包括, the procurement count is the
+one the reader takes), whose messages say what the field "would be read back" as.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 import weakref
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from .._layout import (
     FIRST_INITIATIVE,
     HEADING_LIKE,
     LINE_BREAKS,
+    LIST_SEPARATOR,
     SPACE_CLASS,
     heading_at_start,
 )
@@ -125,18 +127,60 @@ def _good_lines(value: tuple[object, ...]) -> bool:
 STR_ONLY: Final = frozenset({str})
 
 
-def _line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not good_line(value):
-        if type(value) is not str:
-            raise ModelError(attribute.name, f"expected a string, got {show_value(value)}")
-        _check_line(attribute.name, value)
+@attrs.frozen
+class OneLine:
+    """The rule of one-line text, stated once: a string with no line break, no space at either
+    end and no lone surrogate, not empty unless ``empty``. It is the field's validator, gives
+    the test the fast structuring path inlines (:meth:`refuses_code`) and the JSON Schema.
+
+    >>> OneLine().schema() == {"pattern": ONE_LINE_NOT_BLANK}
+    True
+    >>> eval(OneLine().refuses_code(unicode_known=False), {**FAST_NAMES, "v": " 湖南"})
+    True
+    """
+
+    empty: bool = False
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not (good_optional_line(value) if self.empty else good_line(value)):
+            if type(value) is not str:
+                raise ModelError(attribute.name, f"expected a string, got {show_value(value)}")
+            _check_line(attribute.name, value, empty=self.empty)
+
+    def refuses_code(self, *, unicode_known: bool) -> str:
+        """A Python expression over ``v``, true where the rule refuses ``v``; the names it uses
+        are :data:`FAST_NAMES`. With ``unicode_known`` the data holds no lone surrogate (its
+        parser refused them) and the search for one is left out: it costs about 8% of a load.
+        """
+        code = "type(v) is not str" + ("" if self.empty else ' or v == ""')
+        code += " or _not_one_line(v) is not None"
+        return code if unicode_known else code + " or not v.isascii() and _surrogate(v)"
+
+    def schema(self) -> dict[str, str]:
+        """The JSON Schema of the text the rule accepts."""
+        return {"pattern": ONE_LINE if self.empty else ONE_LINE_NOT_BLANK}
 
 
-def _optional_line(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if type(value) is not str:
-        raise ModelError(attribute.name, f"expected a string, got {show_value(value)}")
-    if not good_optional_line(value):
-        _check_line(attribute.name, value, empty=True)
+#: The names the expressions of :meth:`OneLine.refuses_code` use besides ``v``.
+FAST_NAMES: Final = {"_surrogate": has_surrogate, "_not_one_line": NOT_ONE_LINE.search}
+
+_line: Final = OneLine()
+_optional_line: Final = OneLine(empty=True)
+
+
+@attrs.frozen
+class AllOf:
+    """Validators run in turn (attrs' ``and_``, but inspectable: the fast path reads them).
+
+    >>> AllOf(validators=(OneLine(),)).validators[0].empty
+    False
+    """
+
+    validators: tuple[_Validator, ...]
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        for validator in self.validators:
+            validator(instance, attribute, value)
 
 
 def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
@@ -151,21 +195,17 @@ def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
         _check_line(f"{attribute.name}[{i}]", item)
 
 
-#: The separator of an enumeration in Chinese prose (顿号).
-ITEM_SEPARATOR: Final = "、"
-
-
 def _items(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
     _lines(instance, attribute, value)
     assert isinstance(value, tuple)
     if not value:
         raise ModelError(attribute.name, "must list at least one item")
-    if ITEM_SEPARATOR not in "".join(value):
+    if LIST_SEPARATOR not in "".join(value):
         return
     for i, item in enumerate(value):
-        if ITEM_SEPARATOR in item:
+        if LIST_SEPARATOR in item:
             raise ModelError(
-                f"{attribute.name}[{i}]", f"an item must not contain {ITEM_SEPARATOR!r}: {item!r}"
+                f"{attribute.name}[{i}]", f"an item must not contain {LIST_SEPARATOR!r}: {item!r}"
             )
 
 
@@ -191,14 +231,32 @@ def _tuple_of(cls: type) -> _Validator:
     return _type_check(check)
 
 
-def _count_with_unit(unit: str) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Count], value: object) -> None:
-        if type(value) is not Count:
-            raise ModelError(attribute.name, f"expected a Count, got {show_value(value)}")
-        if value.unit != unit:
-            raise ModelError(attribute.name, f"expected a count in {unit}, got {value}")
+@attrs.frozen
+class FigureIn:
+    """The rule of a figure field, stated once: a :class:`Count` or a :class:`WanFigure`
+    (``kind``) in ``unit`` (for a 万 figure, the unit after 万: ``人``, or ``""``). The
+    converters build the field's figure in this unit, and its metadata shows it.
 
-    return _type_check(check)
+    >>> FigureIn(kind=WanFigure, unit="人").shown, FigureIn(kind=Count, unit="篇").shown
+    ('万人', '篇')
+    """
+
+    kind: type[Count] | type[WanFigure]
+    unit: str
+
+    @property
+    def shown(self) -> str:
+        """The unit as the text prints it after the number (``万人`` for a 万 figure)."""
+        return "万" + self.unit if self.kind is WanFigure else self.unit
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not self.kind:
+            got = show_value(value)
+            raise ModelError(attribute.name, f"expected a {self.kind.__name__}, got {got}")
+        assert isinstance(value, Count | WanFigure)
+        if value.unit != self.unit:
+            what = "a count in" if self.kind is Count else "a figure in"
+            raise ModelError(attribute.name, f"expected {what} {self.shown}, got {value}")
 
 
 #: The digits a text written after a number ``1.`` must not start with (``1.5`` is a number).
@@ -217,36 +275,96 @@ def _after_number(_: object, attribute: attrs.Attribute[Any], value: object) -> 
 _DIGITS: Final = frozenset("0123456789" + "".join(chr(0xFF10 + i) for i in range(10)))
 
 
-def _without(char: str, why: str) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, str) and char in value:
-            raise ModelError(attribute.name, f"must not contain {char} ({why})")
+@attrs.frozen
+class Refuses:
+    """A rule of text a template sentence sets: refuse a string (or an item of a tuple of
+    strings) in which ``pattern`` is found; ``why`` says what the reader would do instead.
 
-    return check
+    ``pattern`` means the same in Python and in ECMA-262, so it is also the field's JSON
+    Schema (under ``not``); a pattern starting with ``^`` says what the text must not start
+    with.
+
+    >>> rule = Refuses(pattern="[《》]", why="read between 《 and 》")
+    >>> rule.schema(), rule.allows("高等学校信息公开办法")
+    ({'pattern': '[《》]'}, True)
+    >>> rule.check("title", "关于《通知》")
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.ModelError: title: must not contain 《 (read between 《 and 》)
+    """
+
+    pattern: str
+    why: str
+    #: ``pattern`` compiled once (not compared: it is the pattern).
+    regex: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    @regex.default
+    def _compile(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is str:
+            if self.regex.search(value) is not None:
+                self.check(attribute.name, value)
+        elif type(value) is tuple:
+            for i, item in enumerate(value):
+                if type(item) is str:
+                    self.check(f"{attribute.name}[{i}]", item)
+
+    def check(self, path: str, value: str) -> None:
+        """Raise :class:`ModelError` at ``path`` if ``value`` holds the pattern."""
+        found = self.regex.search(value)
+        if found is not None:
+            verb = "start with" if self.pattern.startswith("^") else "contain"
+            raise ModelError(path, f"must not {verb} {found.group()} ({self.why})")
+
+    def allows(self, value: str) -> bool:
+        """Whether ``value`` passes the rule."""
+        return self.regex.search(value) is None
+
+    def search(self) -> Callable[[str], re.Match[str] | None]:
+        """The search the fast structuring path calls on a string: a match where the rule
+        refuses it."""
+        return self.regex.search
+
+    def schema(self) -> dict[str, str]:
+        """The JSON Schema of what the rule refuses (under ``not``)."""
+        return {"pattern": self.pattern}
 
 
-def text(
-    *, label: str = "", after_number: bool = False, without: tuple[str, str] | None = None
-) -> Any:
+def _refusing(patterns: list[str]) -> dict[str, Any]:
+    """The ``not`` of a field's schema refusing what any of ``patterns`` finds."""
+    if len(patterns) == 1:
+        return {"pattern": patterns[0]}
+    return {"anyOf": [{"pattern": p} for p in patterns]}
+
+
+def text(*, label: str = "", after_number: bool = False, refuses: tuple[Refuses, ...] = ()) -> Any:
     """A one-line, non-empty string; with ``after_number`` it is written after a number
-    (``1.招生考试信息``: a domain's heading), so it must not start with a digit; ``without``
-    is a character it must not hold, and why (the reader would end the text there)."""
-    schema: dict[str, Any] = {"pattern": ONE_LINE_NOT_BLANK}
+    (``1.招生考试信息``: a domain's heading), so it must not start with a digit; ``refuses``
+    are the rules of the template sentence it is written in."""
+    schema: dict[str, Any] = _line.schema()
     validators: list[_Validator] = [_line]
+    nots = [r.pattern for r in refuses]
     if after_number:
-        schema["not"] = {"pattern": _DIGIT_START}
+        nots.insert(0, _DIGIT_START)
         validators.append(_after_number)
-    if without is not None:
-        schema["not"] = {"pattern": re.escape(without[0])}
-        validators.append(_without(*without))
-    validator: Any = validators[0] if len(validators) == 1 else validators
+    validators += refuses
+    if nots:
+        schema["not"] = _refusing(nots)
+    validator: Any = validators[0] if len(validators) == 1 else AllOf(validators=tuple(validators))
     return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema})
 
 
-def optional_text(*, label: str = "", default: str = "") -> Any:
-    """A one-line string that may be empty."""
-    metadata = {LABEL: label, SCHEMA: {"pattern": ONE_LINE}}
-    return attrs.field(default=default, validator=_optional_line, metadata=metadata)
+def optional_text(*, label: str = "", default: str = "", refuses: tuple[Refuses, ...] = ()) -> Any:
+    """A one-line string that may be empty; ``refuses`` as for :func:`text`."""
+    schema: dict[str, Any] = _optional_line.schema()
+    if refuses:
+        schema["not"] = _refusing([r.pattern for r in refuses])
+    validator: Any = AllOf(validators=(_optional_line, *refuses)) if refuses else _optional_line
+    return attrs.field(
+        default=default, validator=validator, metadata={LABEL: label, SCHEMA: schema}
+    )
 
 
 def _not_empty(what: str) -> _Validator:
@@ -283,22 +401,29 @@ def paragraphs(
     lines: bool = True,
     after_number: bool = False,
     before_initiatives: bool = False,
+    refuses: tuple[Refuses, ...] = (),
 ) -> Any:
     """A tuple of paragraphs, each one non-empty line; with ``at_least_one`` (what an item is,
     for the message) the tuple must not be empty. With ``lines`` (the default) each is a line
     of its own in the text, so it must not start like a heading (``1.``, ``（一）``); with
     ``after_number`` each follows a number (``1.``), so it must not start with a digit; with
-    ``before_initiatives`` they come before initiatives, so none starts with ``一是``."""
-    schema: dict[str, Any] = {"items": {"pattern": ONE_LINE_NOT_BLANK}}
+    ``before_initiatives`` they come before initiatives, so none starts with ``一是``;
+    ``refuses`` are the rules of the template sentence each is written in."""
+    schema: dict[str, Any] = {"items": _line.schema()}
     validators: list[_Validator] = [_paragraph_lines if lines else _lines]
-    if lines:
-        schema["items"]["not"] = {"pattern": HEADING_LIKE}
+    nots = []
+    if lines and not before_initiatives:
+        nots.append(HEADING_LIKE)
     if after_number:
-        schema["items"]["not"] = {"pattern": _DIGIT_START}
+        nots.append(_DIGIT_START)
         validators.append(_after_number)
     if before_initiatives:
-        schema["items"]["not"] = {"pattern": f"^(?:{FIRST_INITIATIVE}|{HEADING_LIKE[4:]}"}
+        nots.append(f"^(?:{FIRST_INITIATIVE}|{HEADING_LIKE[4:]}")
         validators.append(_before_initiatives)
+    nots += [r.pattern for r in refuses]
+    validators += refuses
+    if nots:
+        schema["items"]["not"] = _refusing(nots)
     if at_least_one:
         schema["minItems"] = 1
         validators.append(_not_empty(at_least_one))
@@ -307,19 +432,34 @@ def paragraphs(
     return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema}, **kwargs)
 
 
+#: What an item of an enumeration must not hold beside 、: the reader ends the list at the
+#: first ，。；,; or at a 等 after an item's first character (高等教育 would end it).
+_ITEM_STOP: Final = Refuses(pattern=r"[，。；,;]|[\s\S]等", why="the list of items would end there")
+#: How an enumeration's tail starts: with 等 or a stop (or it is empty).
+LIST_TAIL: Final = Refuses(
+    pattern="^[^等，。；,;]",
+    why="a list's tail starts with 等 or one of ，。；,;: the list would go on",
+)
+
+
 def items(*, label: str = "") -> Any:
-    """The items of an enumeration (at least one), each a non-empty line without ``、``."""
-    edge, inner = f"[^{SPACE_CLASS}{ITEM_SEPARATOR}]", f"[^{BREAK_CLASS}{ITEM_SEPARATOR}]"
+    """The items of an enumeration (at least one), each a non-empty line without ``、``, stops
+    (``，。；``) or a 等 after its first character."""
+    edge, inner = f"[^{SPACE_CLASS}{LIST_SEPARATOR}]", f"[^{BREAK_CLASS}{LIST_SEPARATOR}]"
     item = rf"^{edge}(?:{inner}*{edge})?(?![\s\S])"
-    schema = {"minItems": 1, "items": {"pattern": item}}
-    return attrs.field(validator=_items, metadata={LABEL: label, SCHEMA: schema})
+    schema = {"minItems": 1, "items": {"pattern": item, "not": _ITEM_STOP.schema()}}
+    validators: list[_Validator] = [_items, _ITEM_STOP]
+    return attrs.field(validator=validators, metadata={LABEL: label, SCHEMA: schema})
+
+
+def _figure_field(rule: FigureIn, label: str, kind: str) -> Any:
+    metadata = {LABEL: label, UNIT: rule.shown, KIND: kind}
+    return attrs.field(validator=_type_check(rule), metadata=metadata)
 
 
 def count(unit: str, label: str) -> Any:
     """A :class:`Count` in ``unit``."""
-    return attrs.field(
-        validator=_count_with_unit(unit), metadata={LABEL: label, UNIT: unit, KIND: "count"}
-    )
+    return _figure_field(FigureIn(kind=Count, unit=unit), label, "count")
 
 
 def percent(label: str) -> Any:
@@ -331,16 +471,7 @@ def percent(label: str) -> Any:
 
 def wan(unit: str, label: str) -> Any:
     """A :class:`WanFigure` (approximate, in 万) whose unit is ``unit``."""
-
-    def check(_: object, attribute: attrs.Attribute[WanFigure], value: object) -> None:
-        if type(value) is not WanFigure:
-            raise ModelError(attribute.name, f"expected a WanFigure, got {show_value(value)}")
-        if value.unit != unit:
-            raise ModelError(attribute.name, f"expected a figure in 万{unit}, got {value}")
-
-    return attrs.field(
-        validator=_type_check(check), metadata={LABEL: label, UNIT: "万" + unit, KIND: "wan"}
-    )
+    return _figure_field(FigureIn(kind=WanFigure, unit=unit), label, "wan")
 
 
 def ranking(label: str) -> Any:
@@ -365,22 +496,59 @@ def optional_nested(cls: type, *, label: str = "") -> Any:
     return attrs.field(default=None, validator=_type_check(check), metadata={LABEL: label})
 
 
-def nested_tuple(cls: type, *, label: str = "", default: tuple[Any, ...] | None = None) -> Any:
-    """A tuple of ``cls`` instances."""
+def nested_tuple(
+    cls: type, *, label: str = "", default: tuple[Any, ...] | None = None, at_least_one: str = ""
+) -> Any:
+    """A tuple of ``cls`` instances; with ``at_least_one`` (what an item is, for the message)
+    it must not be empty."""
+    metadata: dict[str, Any] = {LABEL: label}
+    validator: Any = _tuple_of(cls)
+    if at_least_one:
+        metadata[SCHEMA] = {"minItems": 1}
+        validator = [validator, _not_empty(at_least_one)]
     if default is None:
-        return attrs.field(validator=_tuple_of(cls), metadata={LABEL: label})
-    return attrs.field(default=default, validator=_tuple_of(cls), metadata={LABEL: label})
+        return attrs.field(validator=validator, metadata=metadata)
+    return attrs.field(default=default, validator=validator, metadata=metadata)
+
+
+@functools.cache
+def members_by_value(cls: type[enum.Enum]) -> dict[object, enum.Enum]:
+    """The members of ``cls`` by the value data holds (the lookup both converters use).
+
+    >>> from hnjd_disclosure.model import InstitutionKind
+    >>> members_by_value(InstitutionKind)["高职"]
+    <InstitutionKind.VOCATIONAL: '高职'>
+    """
+    return {m.value: m for m in cls}
+
+
+@attrs.frozen
+class Choice:
+    """The rule of an enumeration field: a member of ``cls``; data holds its value, looked up
+    in :func:`members_by_value`.
+
+    >>> from hnjd_disclosure.model import InstitutionKind
+    >>> Choice(cls=InstitutionKind).choices
+    "'本科', '高职'"
+    """
+
+    cls: type[enum.Enum]
+
+    @property
+    def choices(self) -> str:
+        """The values allowed, for a message."""
+        return ", ".join(repr(v) for v in members_by_value(self.cls))
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not self.cls:
+            message = f"expected one of {self.choices}, got {show_value(value)}"
+            raise ModelError(attribute.name, message)
 
 
 def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHING) -> Any:
     """A member of the enumeration ``cls`` (data holds its value, e.g. ``"高职"``)."""
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not cls:
-            choices = ", ".join(repr(m.value) for m in cls)
-            raise ModelError(attribute.name, f"expected one of {choices}, got {show_value(value)}")
-
-    return attrs.field(default=default, validator=_type_check(check), metadata={LABEL: label})
+    validator = _type_check(Choice(cls=cls))
+    return attrs.field(default=default, validator=validator, metadata={LABEL: label})
 
 
 def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:

@@ -1,9 +1,24 @@
 """Part 1 of the report, 情况概述: the overview, its numbered initiatives and media figures."""
 
+import re
+from typing import Final
+
 from attrs import frozen
 
+from ..errors import ModelError
 from ..quantities import Count, Ranking, WanFigure
 from . import _fields as f
+
+#: The media passage is found at its last 截至目前，校园网, and the award read up to the first
+#: ，发布博文 (without an award the passage reads 官方微博发布博文).
+_MEDIA_START: Final = "截至目前[，,]校园网"
+_AWARD: Final = f.Refuses(
+    pattern=f"[，,]发布博文|{_MEDIA_START}",
+    why="the media passage is found at 截至目前，校园网 and the award ends at 「，发布博文」",
+)
+_NOT_UNAWARDED: Final = f.Refuses(
+    pattern="^官方微博发布博文", why="the passage without an award reads so"
+)
 
 __all__ = ["Initiative", "MediaFigures", "Overview"]
 
@@ -16,7 +31,9 @@ class Initiative:
     '细化信息公开内容'
     """
 
-    title: str = f.text(label="标题", without=("。", "it ends where the body begins"))
+    title: str = f.text(
+        label="标题", refuses=(f.Refuses(pattern="。", why="it ends where the body begins"),)
+    )
     body: str = f.optional_text(label="正文")
 
 
@@ -38,7 +55,7 @@ class MediaFigures:
     wechat_followers: Count = f.count("人", "官方微信公众号关注人数")
     wechat_ranking: Ranking = f.ranking("官方微信公众号全国排名")
     #: An award of the official Weibo account as the report words it (官微荣获全国百强).
-    weibo_award: str = f.optional_text(label="官方微博荣誉")
+    weibo_award: str = f.optional_text(label="官方微博荣誉", refuses=(_AWARD, _NOT_UNAWARDED))
     weibo_posts: Count = f.count("条", "官方微博发布博文")
     weibo_followers: WanFigure = f.wan("人", "官方微博关注人数")
     weibo_reads: WanFigure = f.wan("", "超话总阅读量")
@@ -61,3 +78,19 @@ class Overview:
     paragraphs: tuple[str, ...] = f.paragraphs(before_initiatives=True)
     initiatives: tuple[Initiative, ...] = f.nested_tuple(Initiative, label="主要做法")
     media: MediaFigures | None = f.optional_nested(MediaFigures, label="新媒体")
+
+    def __attrs_post_init__(self) -> None:
+        if self.media is not None:
+            return
+        if self.initiatives:
+            where, last = (
+                f"initiatives[{len(self.initiatives) - 1}].body",
+                self.initiatives[-1].body,
+            )
+        elif self.paragraphs:
+            where, last = f"paragraphs[{len(self.paragraphs) - 1}]", self.paragraphs[-1]
+        else:
+            return
+        if re.search(_MEDIA_START, last):
+            message = "would be read back as the media passage: it holds 「截至目前，校园网」"
+            raise ModelError(where, message)

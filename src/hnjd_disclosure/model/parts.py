@@ -1,11 +1,23 @@
 """Parts 3 to 7 of the report: requests, assessment, complaints, improvement, other matters."""
 
+import re
+from typing import Final
+
 from attrs import frozen
 
+from .._layout import fold
 from ..errors import ModelError
 from ..quantities import Count
 from . import _fields as f
 from .overview import Initiative
+
+#: The contact line is ``{intro}{office}，电话：{telephone}。``; the reader finds its last
+#: ``，电话：`` and takes the office after the last colon before it.
+_PHONE: Final = "[，,][ \t\u3000]*电话[ \t\u3000]*[：:]"
+_NO_COLON: Final = f.Refuses(pattern="[：:]", why="a colon ends the contact's intro")
+_NO_PHONE: Final = f.Refuses(
+    pattern=_PHONE, why="the telephone is read after the last 「，电话：」"
+)
 
 __all__ = [
     "Assessment",
@@ -128,9 +140,9 @@ class Contact:
     """
 
     #: The office to contact about the report (党政办公室), without ``：``.
-    office: str = f.text(label="联系部门", without=("：", "a colon ends the contact's intro"))
+    office: str = f.text(label="联系部门", refuses=(_NO_COLON,))
     #: Its telephone number as printed (0731－84033328).
-    telephone: str = f.text(label="电话")
+    telephone: str = f.text(label="电话", refuses=(_NO_PHONE,))
 
 
 @frozen(kw_only=True)
@@ -151,3 +163,11 @@ class OtherMatters:
     def __attrs_post_init__(self) -> None:
         if self.contact_intro and self.contact is None:
             raise ModelError("contact", "is required when contact_intro is given")
+        if self.contact_intro and fold(self.contact_intro[-1]) != "：":
+            message = "must end with ： before the contact: the office would be read back from it"
+            raise ModelError("contact_intro", message)
+        if self.contact is None and self.paragraphs:
+            last = len(self.paragraphs) - 1
+            if re.search(_PHONE, self.paragraphs[last]):
+                message = "would be read back as the contact: it holds 「，电话：」"
+                raise ModelError(f"paragraphs[{last}]", message)

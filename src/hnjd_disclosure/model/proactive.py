@@ -1,7 +1,20 @@
 """Part 2 of the report, 主动公开情况: the channels of disclosure and each domain."""
 
+from typing import Final
+
 from attrs import frozen
 
+from .._layout import (
+    DIGIT_CLASS,
+    INCLUDES,
+    LIST_SEPARATOR,
+    PUBLICISES,
+    Listed,
+    affairs_lists,
+    find_list,
+    fold,
+    notice_span,
+)
 from ..errors import ModelError
 from ..quantities import Count, StatedPercent
 from . import _fields as f
@@ -19,6 +32,21 @@ __all__ = [
 ]
 
 
+#: The largest number of provinces the admissions sentence can state (4 digits).
+MAX_PROVINCE_COUNT: Final = 9999
+#: The admissions sentence is found at its last 年面向 (``2022年面向湖南…``).
+_NOT_FACING: Final = f.Refuses(pattern="年面向", why="the admissions figures are found at it")
+#: The provinces are listed up to their count (``…广西10个省、自治区``), split at 、.
+_NO_PROVINCE_BREAK: Final = f.Refuses(
+    pattern=f"、|[{DIGIT_CLASS}](?![\\s\\S])",
+    why="the provinces are split at 、 and followed by their count",
+)
+#: The home province is read up to 就业 and a figure (``毕业生在湖南省就业3000人``).
+_NO_JOBS: Final = f.Refuses(
+    pattern=f"就业[ \\t\\u3000]*[{DIGIT_CLASS}]", why="the home province ends at 就业 and a figure"
+)
+
+
 @frozen(kw_only=True)
 class Employment:
     """The graduates of the year's cohort and where they went (就业).
@@ -30,7 +58,7 @@ class Employment:
     """
 
     #: The institution's own province as the report writes it (湖南省): 省内 is placed there.
-    home_province: str = f.text(label="本省")
+    home_province: str = f.text(label="本省", refuses=(_NO_JOBS, _NOT_FACING))
     graduates: Count = f.count("人", "毕业生人数")
     placed: Count = f.count("人", "毕业去向落实人数")
     placement_rate: StatedPercent = f.percent("初次就业去向落实率")
@@ -72,9 +100,16 @@ class Admissions:
     heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs()
     #: The provinces and autonomous regions recruited from, as the report lists them.
-    provinces: tuple[str, ...] = f.paragraphs(label="招生省份", lines=False)
+    provinces: tuple[str, ...] = f.paragraphs(
+        label="招生省份",
+        at_least_one="province",
+        lines=False,
+        refuses=(_NO_PROVINCE_BREAK, _NOT_FACING),
+    )
     #: The number of provinces the report states (checked against ``provinces`` by the audit).
-    stated_province_count: int = f.whole_number(label="招生省份数（所述）", unit="个")
+    stated_province_count: int = f.whole_number(
+        label="招生省份数（所述）", high=MAX_PROVINCE_COUNT, unit="个"
+    )
     planned: Count = f.count("人", "计划招生")
     admitted: Count = f.count("人", "实际录取")
     admission_rate: StatedPercent = f.percent("录取率")
@@ -116,7 +151,12 @@ class ItemList:
 
     lead: str = f.text(label="前文")
     items: tuple[str, ...] = f.items(label="事项")
-    tail: str = f.optional_text(label="后文")
+    tail: str = f.optional_text(label="后文", refuses=(f.LIST_TAIL,))
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.items) == 1 and not self.tail.startswith("等"):
+            message = "must start with 等 after a single item: it would be read back as no list"
+            raise ModelError("tail", message)
 
     @property
     def text(self) -> str:
@@ -127,7 +167,36 @@ class ItemList:
         >>> aid.items[:2], "主要包括国家奖学金、国家励志奖学金、" in aid.text
         (('国家奖学金', '国家励志奖学金'), True)
         """
-        return self.lead + f.ITEM_SEPARATOR.join(self.items) + self.tail
+        return self.lead + LIST_SEPARATOR.join(self.items) + self.tail
+
+
+def _check_listed(
+    name: str, listed: ItemList | None, got: Listed | None, marker: str, last: str
+) -> None:
+    """Raise :class:`ModelError` unless the reader gets ``listed`` back (``got``, read after
+    ``marker``); ``last`` is the path of the paragraph read when there is no list."""
+    want = None if listed is None else Listed(listed.lead, listed.items, listed.tail)
+    if got == want:
+        return
+    if want is None:
+        assert got is not None
+        message = f"would be read back as a list after {marker}: {got.items!r}"
+        raise ModelError(last, message)
+    why = f"the list is read after the first {marker} (or {marker}：)"
+    if got is None:
+        raise ModelError(f"{name}.lead", f"would be read back as no list ({why})")
+    for part in ("lead", "items", "tail"):
+        if getattr(got, part) != getattr(want, part):
+            raise ModelError(
+                f"{name}.{part}", f"would be read back as {getattr(got, part)!r} ({why})"
+            )
+
+
+def _last_paragraph(paragraphs: tuple[str, ...]) -> tuple[str, str]:
+    """The last paragraph (empty without any) and its path."""
+    if not paragraphs:
+        return "", "paragraphs"
+    return paragraphs[-1], f"paragraphs[{len(paragraphs) - 1}]"
 
 
 @frozen(kw_only=True)
@@ -144,6 +213,11 @@ class TeachingDomain:
     heading: str = f.text(label="标题", after_number=True)
     paragraphs: tuple[str, ...] = f.paragraphs(default=())
     disclosed: ItemList | None = f.optional_nested(ItemList, label="公开的教务信息")
+
+    def __attrs_post_init__(self) -> None:
+        last, where = _last_paragraph(self.paragraphs)
+        text = last if self.disclosed is None else self.disclosed.text
+        _check_listed("disclosed", self.disclosed, find_list(text, INCLUDES), INCLUDES, where)
 
 
 @frozen(kw_only=True)
@@ -163,6 +237,20 @@ class StudentAffairsDomain:
     aid: ItemList | None = f.optional_nested(ItemList, label="资助项目")
     rules: ItemList | None = f.optional_nested(ItemList, label="学生管理制度")
 
+    def __attrs_post_init__(self) -> None:
+        aid, rules = self.aid, self.rules
+        if aid is not None and rules is not None and aid.tail.find("。") != len(aid.tail) - 1:
+            message = (
+                "must end with its first 。 before the rules: they would be read back as its tail"
+            )
+            raise ModelError("aid.tail", message)
+        last, where = _last_paragraph(self.paragraphs)
+        text = "".join(x.text for x in (aid, rules) if x is not None) or last
+        got_aid, got_rules = affairs_lists(text)
+        # the rules first: rules not read back would be read as the aid's tail
+        _check_listed("rules", rules, got_rules, PUBLICISES, where)
+        _check_listed("aid", aid, got_aid, INCLUDES, where)
+
 
 @frozen(kw_only=True)
 class Procurement:
@@ -176,6 +264,21 @@ class Procurement:
     lead: str = f.text(label="前文")
     notices: Count = f.count("条", "采购公开信息")
     tail: str = f.optional_text(label="后文")
+
+    def __attrs_post_init__(self) -> None:
+        count = f"{self.notices.value}条"
+        sentence = fold(self.lead + count + self.tail)
+        span = notice_span(sentence)
+        at = len(self.lead)
+        if span != (at, at + len(count)):
+            assert span is not None  # the count itself is one
+            where = "tail" if span[0] >= at + len(count) else "lead"
+            found = sentence[span[0] : span[1]]
+            message = (
+                f"would be read back with the count {found}, not {count} "
+                "(the count read is the one after 共, else the last in 条)"
+            )
+            raise ModelError(where, message)
 
 
 @frozen(kw_only=True)

@@ -15,6 +15,17 @@ from .proactive import ProactiveDisclosure
 
 __all__ = ["MAX_YEAR", "MIN_YEAR", "AnnualReport", "LegalBasis", "Period", "set_html_display"]
 
+#: What the preamble's ``{issuer}《{title}》（{doc_no}）`` cannot carry back: the reader takes
+#: the issuer up to the first 《, the title up to 》 and the number up to ）( ``(`` and ``)`` are
+#: read as （ and ）).
+_NO_OPENING_TITLE: Final = f.Refuses(pattern="《", why="the title would start there")
+_NO_BOOK_MARKS: Final = f.Refuses(pattern="[《》]", why="the title is read between 《 and 》")
+_NO_BRACKETS: Final = f.Refuses(pattern="[（）()]", why="the number is read between （ and ）")
+#: The part names are read up to 个部分, split at 、.
+_NO_PART_BREAK: Final = f.Refuses(
+    pattern="、|个部分", why="the preamble's list of parts is split at 、 and ends at 个部分"
+)
+
 #: The years a report may have (``AnnualReport.year``).
 MIN_YEAR: Final = 1949
 MAX_YEAR: Final = 9999
@@ -29,10 +40,10 @@ class LegalBasis:
     """
 
     #: The issuing authority as the report names it (湖南省教育厅); empty for the Ministry's.
-    issuer: str = f.optional_text(label="发文机关")
-    title: str = f.text(label="文件名称")
+    issuer: str = f.optional_text(label="发文机关", refuses=(_NO_OPENING_TITLE,))
+    title: str = f.text(label="文件名称", refuses=(_NO_BOOK_MARKS,))
     #: The document number (教办函〔2014〕23号).
-    doc_no: str = f.text(label="文号")
+    doc_no: str = f.text(label="文号", refuses=(_NO_BRACKETS,))
 
 
 @frozen(kw_only=True)
@@ -85,10 +96,14 @@ class AnnualReport:
     institution_kind: InstitutionKind = f.choice(
         InstitutionKind, label="院校类型", default=InstitutionKind.VOCATIONAL
     )
-    legal_basis: tuple[LegalBasis, ...] = f.nested_tuple(LegalBasis, label="编制依据")
+    legal_basis: tuple[LegalBasis, ...] = f.nested_tuple(
+        LegalBasis, label="编制依据", at_least_one="document"
+    )
     period: Period = f.nested(Period, label="统计起止时间")
     #: The parts as the preamble names them (全文包括……等八个部分), in order.
-    part_names: tuple[str, ...] = f.paragraphs(label="各部分名称", lines=False)
+    part_names: tuple[str, ...] = f.paragraphs(
+        label="各部分名称", at_least_one="part", lines=False, refuses=(_NO_PART_BREAK,)
+    )
     #: The number of parts the preamble states (checked against ``part_names`` by the audit).
     stated_part_count: int = f.whole_number(label="部分数（所述）", low=1, high=99, unit="个")
     overview: Overview = f.nested(Overview, label="一、情况概述")
