@@ -12,7 +12,7 @@ point is explained (:func:`explain`).
 same survey on a cluster (see the docs' dask recipe).
 """
 
-from ._citations import Citation, CitationVerdict, KnownDocument, check_citations
+from ._citations import Citation, CitationVerdict, KnownDocument, check_citations, known_documents
 from ._items import ItemMatch, ItemSource, ItemStatus, match_items
 from ._output import to_csv, to_html, to_json, to_xlsx
 from ._report import (
@@ -58,6 +58,7 @@ __all__ = [
     "Weights",
     "check_citations",
     "iter_survey",
+    "known_documents",
     "match_items",
     "score",
     "score_points",
