@@ -116,6 +116,12 @@ def figure(text: str, key: str) -> FigureStatus:
         ("四、评议情况\n没有发生因信息公开而复议、涉诉的情况。\n", "lawsuits", FigureStatus.GIVEN),
         # a table row counts as a sentence
         ("三、依申请公开情况\n项目|数量\n收到申请|0件\n", "requests", FigureStatus.GIVEN),
+        # a count in a cell of its own, as the government format's table gives it
+        (
+            "三、收到和处理申请情况\n项目|自然人|总计\n一、本年新收申请数量|58|66\n",
+            "requests",
+            FigureStatus.GIVEN,
+        ),
     ],
 )
 def test_required_figures(text: str, key: str, status: FigureStatus) -> None:

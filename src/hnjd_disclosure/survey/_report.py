@@ -19,6 +19,7 @@ from attrs import frozen
 
 from ..model import InstitutionKind
 from ..parse import (
+    CellKind,
     Check,
     Document,
     Header,
@@ -354,6 +355,8 @@ class _Piece:
     text: str
     plain: str
     row: bool = False
+    #: A table row with a number in a cell of its own (``收到申请｜0`` gives a count).
+    counted: bool = False
 
     @property
     def clauses(self) -> tuple[str, ...]:
@@ -415,7 +418,8 @@ def _pieces(text: str, document: Document) -> Iterator[_Piece]:
             for row in block.rows:
                 a, b = row.span
                 plain = "｜".join(c.text for c in row.cells)
-                yield _Piece(span=row.span, text=text[a:b], plain=plain, row=True)
+                counted = any(c.kind is CellKind.COUNT for c in row.cells)
+                yield _Piece(span=row.span, text=text[a:b], plain=plain, row=True, counted=counted)
 
 
 # -- figures, assessment ----------------------------------------------------------------------
@@ -447,7 +451,7 @@ def _giving(rules: SurveyRules, pieces: Iterable[_Piece], names: Sequence[str]) 
             continue  # the common case, decided without splitting the piece
         for clause in piece.clauses:
             if any(name in clause for name in names) and (
-                rules.count.search(clause) or rules.zero.search(clause)
+                piece.counted or rules.count.search(clause) or rules.zero.search(clause)
             ):
                 return piece
     return None
