@@ -118,7 +118,8 @@ def figure(text: str, key: str) -> FigureStatus:
         ("三、依申请公开情况\n项目|数量\n收到申请|0件\n", "requests", FigureStatus.GIVEN),
         # a count in a cell of its own, as the government format's table gives it
         (
-            "三、收到和处理申请情况\n项目|自然人|总计\n一、本年新收申请数量|58|66\n",
+            "三、收到和处理政府信息公开申请情况\n项目|自然人|总计\n"
+            "一、本年新收政府信息公开申请数量|58|66\n",
             "requests",
             FigureStatus.GIVEN,
         ),
