@@ -119,3 +119,13 @@ def test_announced_parts(text: str, count: int | None, names: tuple[str, ...]) -
 def test_period_written_as_real_reports_write_it(text: str, start: str, end: str) -> None:
     header = read_header(text)
     assert (str(header.period_start), str(header.period_end)) == (start, end)
+
+
+def test_a_title_may_call_the_report_a_yearly_report() -> None:
+    # 华东理工大学's 2022-2023 report calls itself 信息公开年报
+    header = read_header("华东理工大学2022-2023学年度信息公开年报\n按照要求编写了本年报。\n")
+    assert (header.institution, header.title, header.year) == (
+        "华东理工大学",
+        "华东理工大学2022-2023学年度信息公开年报",
+        2023,
+    )

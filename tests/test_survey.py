@@ -388,3 +388,7 @@ def test_missing_items_count_only_the_items_that_apply(tmp_path: Path) -> None:
     # a 高职 college admits no graduate students: items 11-14 are not missing from it
     assert 11 not in missing
     assert missing[1] == 1
+
+
+def test_a_yearly_report_by_another_name_follows_the_ministrys_format() -> None:
+    assert survey_text("华东理工大学2022-2023学年度信息公开年报\n").format is ReportFormat.MINISTRY

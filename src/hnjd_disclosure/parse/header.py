@@ -207,7 +207,7 @@ def _head_end(text: str) -> int:
 def _is_title(line: str) -> bool:
     """A short line naming an information-disclosure report, not a navigation trail."""
     return (
-        "报告" in line
+        ("报告" in line or "年报" in line)
         and "信息公开" in line
         and len(line) <= 60
         and not any(mark in line for mark in _NAVIGATION)

@@ -271,8 +271,8 @@ def _format(
         g in h.title for h in headings for g in rules.government_headings
     ):
         return ReportFormat.GOVERNMENT
-    named = (
-        all(w in title for w in rules.ministry_title_words) and rules.ministry_title_end in title
+    named = all(w in title for w in rules.ministry_title_words) and any(
+        end in title for end in rules.ministry_title_ends
     )
     found = sum(p.status is not PartStatus.MISSING for p in parts)
     if named or found >= rules.ministry_min_parts:

@@ -43,7 +43,7 @@ class SurveyRules:
     government_titles: tuple[str, ...]
     government_headings: tuple[str, ...]
     ministry_title_words: tuple[str, ...]
-    ministry_title_end: str
+    ministry_title_ends: tuple[str, ...]
     ministry_min_parts: int
     count: re.Pattern[str]
     zero: re.Pattern[str]
@@ -105,7 +105,7 @@ def survey_rules() -> SurveyRules:
         government_titles=_strings(fmt["government_titles"]),
         government_headings=_strings(fmt["government_headings"]),
         ministry_title_words=_strings(fmt["ministry_title_words"]),
-        ministry_title_end=fmt["ministry_title_end"],
+        ministry_title_ends=_strings(fmt["ministry_title_ends"]),
         ministry_min_parts=fmt["ministry_min_parts"],
         count=re.compile(figure_rules["count"]),
         zero=re.compile("|".join(f"(?:{z})" for z in figure_rules["zero"])),
