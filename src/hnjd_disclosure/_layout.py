@@ -5,7 +5,8 @@
 * folding full-width digits and half-width punctuation (:func:`fold`);
 * what starts a heading (:data:`HEADINGS`, on folded text);
 * where an enumeration in prose starts and ends (:func:`find_list`, :func:`affairs_lists`);
-* which count in 条 the procurement line states (:func:`notice_span`).
+* which count in 条 the procurement line states (:func:`notice_span`);
+* where the contact line's telephone starts (:data:`PHONE`).
 
 The model refuses one-line text holding a line break or beginning or ending with a space, and
 a paragraph that starts like a heading: the reader would split, strip or take it as a heading,
@@ -31,6 +32,7 @@ __all__ = [
     "LINE_BREAKS",
     "LIST_SEPARATOR",
     "NOTICES",
+    "PHONE",
     "PUBLICISES",
     "SPACES",
     "SPACE_CLASS",
@@ -290,3 +292,12 @@ def notice_span(folded: str) -> tuple[int, int] | None:
             chosen = found
     match = chosen or last
     return None if match is None else match.span()
+
+
+# -- the contact line ---------------------------------------------------------------------------
+
+#: What introduces the telephone of the contact line ``{intro}{office}，电话：{telephone}。``,
+#: on the text as written or folded (folding maps ``,`` and ``:`` one for one, so the offsets
+#: are the same): the reader takes the telephone after the last one, so the model refuses it
+#: in the telephone and in a last paragraph without a contact.
+PHONE: Final = re.compile("[，,][ \t\u3000]*电话[ \t\u3000]*[：:]")

@@ -1,22 +1,21 @@
 """Parts 3 to 7 of the report: requests, assessment, complaints, improvement, other matters."""
 
-import re
 from typing import Final
 
 from attrs import frozen
 
-from .._layout import fold
+from .._layout import PHONE, fold
 from ..errors import ModelError
 from ..quantities import Count
 from . import _fields as f
 from .overview import Initiative
 
 #: The contact line is ``{intro}{office}，电话：{telephone}。``; the reader finds its last
-#: ``，电话：`` and takes the office after the last colon before it.
-_PHONE: Final = "[，,][ \t\u3000]*电话[ \t\u3000]*[：:]"
+#: ``，电话：`` (:data:`~hnjd_disclosure._layout.PHONE`) and takes the office after the last
+#: colon before it.
 _NO_COLON: Final = f.Refuses(pattern="[：:]", why="a colon ends the contact's intro")
 _NO_PHONE: Final = f.Refuses(
-    pattern=_PHONE, why="the telephone is read after the last 「，电话：」"
+    pattern=PHONE.pattern, why="the telephone is read after the last 「，电话：」"
 )
 
 __all__ = [
@@ -168,6 +167,6 @@ class OtherMatters:
             raise ModelError("contact_intro", message)
         if self.contact is None and self.paragraphs:
             last = len(self.paragraphs) - 1
-            if re.search(_PHONE, self.paragraphs[last]):
+            if PHONE.search(self.paragraphs[last]):
                 message = "would be read back as the contact: it holds 「，电话：」"
                 raise ModelError(f"paragraphs[{last}]", message)

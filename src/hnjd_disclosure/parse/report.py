@@ -31,7 +31,18 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from .._fastpath import shared_count
-from .._layout import FIRST_INITIATIVE, HEADING_STARTS, HEADINGS
+from .._layout import (
+    FIRST_INITIATIVE,
+    HEADING_STARTS,
+    HEADINGS,
+    INCLUDES,
+    NOTICES,
+    PHONE,
+    Listed,
+    affairs_lists,
+    find_list,
+    notice_span,
+)
 from .._templates import ADMISSIONS, COMPLAINTS, MEDIA, PREAMBLE, REQUESTS, Count, Template
 from ..errors import ParseError
 from ..model import (
@@ -59,7 +70,6 @@ from ..model import (
     TeachingDomain,
 )
 from ..numerals import to_chinese
-from ._lists import Listed, find_list, split_sentence
 from ._template import Values, build, numeral_value, read_template
 from ._text import Line, check_size, fold, lines_of
 
@@ -406,7 +416,7 @@ class _Reader:
         if body:
             last = body[-1]
             match = None
-            for found in _PHONE.finditer(last.folded):
+            for found in PHONE.finditer(last.folded):
                 match = found
             if match is not None:
                 before = last.text[: match.start()]
@@ -430,7 +440,6 @@ class _Reader:
 _JOINED_TITLE: Final = re.compile(
     r"([^ \t\u3000]{2,60}?(?:大学|学院|学校))[ \t\u3000]*+([^ \t\u3000].{0,80}报告)"
 )
-_PHONE: Final = re.compile(r"，[ \t\u3000]*电话[ \t\u3000]*：[ \t\u3000]*")
 
 
 def _channels(body: list[Line]) -> tuple[int, list[str]]:
@@ -519,7 +528,7 @@ def _item_list(listed: Listed) -> ItemList:
 def _teaching(domain: _Section) -> TeachingDomain:
     """Prose, then the sentence listing what was disclosed (「…包括：A、B等…」), if any."""
     start, heading, lines = domain
-    listed = find_list(lines[-1].text, "包括") if lines else None
+    listed = find_list(lines[-1].text, INCLUDES) if lines else None
     if listed is None:
         return build(start, lambda: TeachingDomain(heading=heading, paragraphs=_texts(lines)))
     return build(
@@ -534,14 +543,7 @@ def _student_affairs(domain: _Section) -> StudentAffairsDomain:
     """Prose, then a paragraph listing the aid programmes (「…包括A、B等…。」) and the rules
     published (「…公示A、B等…」), either of which may be missing."""
     start, heading, lines = domain
-    last = lines[-1].text if lines else ""
-    aid = find_list(last, "包括")
-    rest = last
-    if aid is not None:
-        aid, rest = split_sentence(aid)
-    rules = find_list(rest, "公示") if rest else None
-    if aid is not None and rules is None and rest:
-        aid = aid._replace(tail=aid.tail + rest)  # the rest of the paragraph is the aid's
+    aid, rules = affairs_lists(lines[-1].text if lines else "")
     if aid is None and rules is None:
         return build(start, lambda: StudentAffairsDomain(heading=heading, paragraphs=_texts(lines)))
     return build(
@@ -591,31 +593,14 @@ def _initiative_of(line: Line, marker: str) -> Initiative:
 
 def _procurement(line: Line) -> tuple[str, int, str]:
     """``{lead}{N}条{tail}``: the count is the one after 共, else the last count in 条."""
-    folded = line.folded
-    last = chosen = None
-    for found in _NOTICES.finditer(folded):
-        last = found
-        if _after_gong(folded, found.start()):
-            chosen = found
-    if last is None:
+    span = notice_span(line.folded)
+    if span is None:
         raise line.error("expected the procurement count 「…共N条…」")
-    match = chosen or last
-    digits = match.group(1).replace("，", "")
+    start, end = span
+    match = NOTICES.match(line.folded, start)
+    assert match is not None  # notice_span found it there
+    digits = match[1].replace("，", "")
     if len(digits) > 15:
-        raise line.error("expected a number of at most 15 digits", match.start())
-    lead = line.text[: match.start()].rstrip(" \t\u3000")
-    return lead, int(digits), line.text[match.end() :]
-
-
-def _after_gong(folded: str, at: int) -> bool:
-    """Whether 共 stands before offset ``at`` (spaces between).
-
-    Looks back over the spaces only, without copying the text before ``at``: a line with
-    many counts is read in time linear in its length.
-    """
-    while at > 0 and folded[at - 1].isspace():
-        at -= 1
-    return at > 0 and folded[at - 1] == "共"
-
-
-_NOTICES: Final = re.compile(r"(?<![0-9])([0-9]++(?:，[0-9]{3}(?![0-9]))*+)[ \t\u3000]*+条")
+        raise line.error("expected a number of at most 15 digits", start)
+    lead = line.text[:start].rstrip(" \t\u3000")
+    return lead, int(digits), line.text[end:]
