@@ -16,7 +16,7 @@ from pathlib import Path
 
 import hnjd_disclosure as hd
 from hnjd_disclosure.compare import Change, compare
-from hnjd_disclosure.convert import structure_report
+from hnjd_disclosure.convert import TOML, structure_report
 from hnjd_disclosure.draft import decide, draft_from, fill_in
 from hnjd_disclosure.model import AnnualReport
 from hnjd_disclosure.records import PUBLISHED
@@ -32,7 +32,7 @@ def report_2023() -> AnnualReport:
     part_8 = tomllib.loads(CHECKLIST.read_text(encoding="utf-8"))
     disclosed = {e.pop("item"): e for e in part_8["entries"]}
     data = decide(data, disclosed, rest={"status": "not_stated"})
-    return structure_report(data, source=FIGURES.name, native_dates=True)
+    return structure_report(data, source=FIGURES.name, data_format=TOML)
 
 
 def rate_changes(old: AnnualReport, new: AnnualReport) -> list[Change]:

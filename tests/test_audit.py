@@ -265,7 +265,7 @@ class TestStaleYears:
 
     @staticmethod
     def _draft_2023() -> AnnualReport:
-        from hnjd_disclosure.convert import structure_report
+        from hnjd_disclosure.convert import TOML, structure_report
         from hnjd_disclosure.draft import decide, draft_from, fill_in
 
         from .conftest import DATA
@@ -273,7 +273,7 @@ class TestStaleYears:
         figures = tomllib.loads((DATA.parent.parent / "examples" / "figures-2023.toml").read_text())
         data = fill_in(draft_from(builtin_report(2022), 2023), figures)
         data = decide(data, {}, rest={"status": "not_stated"})  # part 8 is not the point here
-        return structure_report(data, native_dates=True)
+        return structure_report(data, data_format=TOML)
 
     def test_the_issue_example(self) -> None:
         """The example 2023 report as drafted: 2021-2022学年, 2021年度部门决算 and the 2022

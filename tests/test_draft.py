@@ -24,7 +24,7 @@ from hnjd_disclosure import (
 )
 from hnjd_disclosure._layout import YEAR_PHRASE
 from hnjd_disclosure.checklist import checklist_2014
-from hnjd_disclosure.convert import unstructure
+from hnjd_disclosure.convert import TOML, unstructure
 from hnjd_disclosure.draft import (
     PLACEHOLDER,
     checklist_entries,
@@ -93,7 +93,7 @@ def _advanced(report: AnnualReport, year: int) -> AnnualReport:
 
 def _completed(data: dict[str, Any], report: AnnualReport) -> dict[str, Any]:
     """A draft of ``report`` completed with its figures and its part 8 entries."""
-    old = unstructure(report, native_dates=True)
+    old = unstructure(report, data_format=TOML)
     filled = fill_in(data, {p: _value_at(old, p) for p in missing_figures(data)})
     entries = {e["item"]: e for e in (old.get("checklist") or {"entries": []})["entries"]}
     decisions = {
@@ -140,7 +140,7 @@ class TestDraftFrom:
             "start": datetime.date(2022, 9, 1),
             "end": datetime.date(2023, 8, 31),
         }
-        old = unstructure(report, native_dates=True)
+        old = unstructure(report, data_format=TOML)
         assert data["legal_basis"] == old["legal_basis"]
         assert data["overview"]["paragraphs"] == old["overview"]["paragraphs"]
         assert data["improvement"] == old["improvement"]

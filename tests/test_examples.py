@@ -101,7 +101,9 @@ def test_compare_years_without_matplotlib(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker" / "matplotlib"
     blocker.mkdir(parents=True)
     (blocker / "__init__.py").write_text("raise ImportError('hidden for the test')\n")
-    env = dict(os.environ, PYTHONPATH=str(blocker.parent))
+    # The blocker first, then the package under test (the tree's, not an installed one).
+    paths = [str(blocker.parent), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(paths))
     out = run_example("compare_years.py", tmp_path, env=env)
     assert "未安装 matplotlib，跳过图表" in out
     assert out.splitlines()[1].startswith("录取率")

@@ -49,12 +49,12 @@ BAD_VALUES = [
 ]
 
 
-def _fast(native_dates: bool, unicode_known: bool = False) -> Any:
-    return convert._fast_structure(AnnualReport, native_dates, unicode_known)
+def _fast(data_format: convert.DataFormat) -> Any:
+    return convert._fast_structure(AnnualReport, data_format)
 
 
-def _detailed(data: object, native_dates: bool) -> AnnualReport:
-    return convert.make_converter(native_dates=native_dates).structure(data, AnnualReport)
+def _detailed(data: object, data_format: convert.DataFormat) -> AnnualReport:
+    return convert.make_converter(data_format).structure(data, AnnualReport)
 
 
 class TestSameResult:
@@ -62,25 +62,25 @@ class TestSameResult:
     def test_json_data(self, report: AnnualReport) -> None:
         """From JSON data the fast path builds the report the detailed converter builds."""
         data = json.loads(io.dumps_json(report))
-        assert _fast(False)(data) == _detailed(data, False) == report
-        assert _fast(False, unicode_known=True)(data) == report
+        assert _fast(convert.JSON)(data) == _detailed(data, convert.JSON) == report
+        assert _fast(convert.SURROGATE_FREE_JSON)(data) == report
 
     @given(reports())
     def test_toml_data(self, report: AnnualReport) -> None:
         """From TOML data (native dates) too."""
         data = tomllib.loads(io.dumps_toml(report))
-        assert _fast(True)(data) == _detailed(data, True) == report
+        assert _fast(convert.TOML)(data) == _detailed(data, convert.TOML) == report
 
     def test_builtin_report_takes_the_fast_path(self) -> None:
         """The published report is valid, so the fast path itself succeeds on it."""
-        assert _fast(False)(json.loads(io.dumps_json(REPORT))) == REPORT
+        assert _fast(convert.JSON)(json.loads(io.dumps_json(REPORT))) == REPORT
 
     def test_optional_keys_may_be_absent(self) -> None:
         """Fields with defaults (issuer, checklist) may be missing, as in the detailed path."""
         data = json.loads(io.dumps_json(REPORT))
         del data["checklist"]
         assert "issuer" not in data["legal_basis"][0]
-        loaded = _fast(False)(data)
+        loaded = _fast(convert.JSON)(data)
         assert (loaded.legal_basis[0].issuer, loaded.checklist) == ("", None)
 
 
@@ -91,9 +91,9 @@ class TestNeverLooser:
         plain = json.loads(io.dumps_json(REPORT))
         path = data.draw(st.sampled_from([path for path, _ in data_places(plain)]))
         bad = data_replaced(plain, path, data.draw(st.sampled_from(BAD_VALUES)))
-        for fast in (_fast(False), _fast(False, unicode_known=True)):
+        for fast in (_fast(convert.JSON), _fast(convert.SURROGATE_FREE_JSON)):
             try:
-                expected = _detailed(bad, False)
+                expected = _detailed(bad, convert.JSON)
             except Exception:
                 # Any exception sends the data to the detailed path.
                 with pytest.raises(Exception):  # noqa: B017, PT011
@@ -107,7 +107,7 @@ class TestNeverLooser:
         plain = json.loads(io.dumps_json(REPORT))
         plain["unexpected"] = plain[key]
         with pytest.raises(Exception):  # noqa: B017, PT011
-            _fast(False)(plain)
+            _fast(convert.JSON)(plain)
         with pytest.raises(DataError, match="unexpected: unknown key"):
             convert.structure_report(plain)
 
@@ -116,7 +116,7 @@ class TestNeverLooser:
         plain = json.loads(io.dumps_json(REPORT))
         plain["proactive"]["admissions"]["registered"] = 6000
         with pytest.raises(ModelError):
-            _fast(False)(plain)
+            _fast(convert.JSON)(plain)
         with pytest.raises(DataError, match="proactive.admissions.registered: must not be larger"):
             convert.structure_report(plain)
 
@@ -124,10 +124,10 @@ class TestNeverLooser:
     def test_shared_entries_keep_their_checks(self, index: int) -> None:
         """A checklist entry shared between reports is not given to data that merely compares
         equal to its own (True == 1, 1.0 == 1), with or without channels."""
-        fast = convert._fast_structure(ChecklistEntry, False)
+        fast = convert._fast_structure(ChecklistEntry, convert.JSON)
         entry = json.loads(io.dumps_json(REPORT))["checklist"]["entries"][index]
         assert fast(dict(entry)) is fast(dict(entry))
-        assert fast(dict(entry)) == convert.structure(entry, ChecklistEntry, native_dates=False)
+        assert fast(dict(entry)) == convert.structure(entry, ChecklistEntry)
         for item in (True, 1.0, str(entry["item"])):
             with pytest.raises(Exception):  # noqa: B017, PT011
                 fast({**entry, "item": item})
@@ -141,17 +141,17 @@ class TestNeverLooser:
         """A string the fast check lets through is one the field validators accept."""
         field = attrs.fields(Employment).home_province
         for validator in (_fields._line, _fields._optional_line):
-            check = validator.refuses_code(unicode_known=False)
+            check = validator.refuses_code()
             if eval(check, {**_fields.FAST_NAMES, "v": text}):  # the generated test refuses it
                 continue
             validator(None, field, text)  # must not raise
 
 
-def _cattrs_reference(native_dates: bool) -> Any:
+def _cattrs_reference(data_format: convert.DataFormat) -> Any:
     """The converter with cattrs' own unstructure functions for attrs classes."""
     from cattrs.gen import make_dict_unstructure_fn
 
-    ref = convert.make_converter.__wrapped__(native_dates=native_dates)
+    ref = convert.make_converter.__wrapped__(data_format)
     ref.register_unstructure_hook_factory(
         attrs.has, lambda cl, c: make_dict_unstructure_fn(cl, c, _cattrs_omit_if_default=True)
     )
@@ -159,18 +159,18 @@ def _cattrs_reference(native_dates: bool) -> Any:
 
 
 class TestUnstructure:
-    @given(reports(), st.booleans())
-    def test_same_as_cattrs(self, report: AnnualReport, native_dates: bool) -> None:
+    @given(reports(), st.sampled_from([convert.JSON, convert.TOML]))
+    def test_same_as_cattrs(self, report: AnnualReport, data_format: convert.DataFormat) -> None:
         """The same dicts, keys in the same order, as cattrs' generated functions."""
-        ours = convert.unstructure(report, native_dates=native_dates)
-        theirs = _cattrs_reference(native_dates).unstructure(report)
+        ours = convert.unstructure(report, data_format=data_format)
+        theirs = _cattrs_reference(data_format).unstructure(report)
         assert ours == theirs
         assert json.dumps(ours, default=str) == json.dumps(theirs, default=str)
 
     def test_builtin_report(self) -> None:
         """The published report too (it has an issuer, contact and media)."""
         ours = convert.unstructure(REPORT)
-        assert json.dumps(ours) == json.dumps(_cattrs_reference(False).unstructure(REPORT))
+        assert json.dumps(ours) == json.dumps(_cattrs_reference(convert.JSON).unstructure(REPORT))
 
 
 class TestConstructionStillValidates:
@@ -179,12 +179,12 @@ class TestConstructionStillValidates:
         with pytest.raises(ModelError, match="expected a Count"):
             attrs.evolve(REPORT.proactive.admissions, planned=5300)  # type: ignore[arg-type]
 
-    def test_type_checks_are_registered(self) -> None:
+    def test_type_rules_are_values(self) -> None:
         """The nested and figure fields carry type-only validators the fast path may skip."""
         fields = attrs.fields(Employment)
-        assert fields.graduates.validator in _fields.TYPE_CHECKS
-        assert fields.placement_rate.validator in _fields.TYPE_CHECKS
-        assert fields.home_province.validator not in _fields.TYPE_CHECKS
+        assert isinstance(fields.graduates.validator, _fields.TypeRule)
+        assert isinstance(fields.placement_rate.validator, _fields.TypeRule)
+        assert not isinstance(fields.home_province.validator, _fields.TypeRule)
 
 
 # Texts that cannot be written as UTF-8: a lone surrogate, as JSON's "\ud800" gives.
@@ -202,7 +202,7 @@ class TestLoneSurrogates:
         path = data.draw(st.sampled_from(strings))
         bad = data_replaced(plain, path, data.draw(st.sampled_from(LONE_SURROGATES)))
         with pytest.raises(Exception):  # noqa: B017, PT011
-            _fast(False)(bad)
+            _fast(convert.JSON)(bad)
         with pytest.raises(DataError):
             convert.structure_report(bad)
 
@@ -239,7 +239,7 @@ class TestLoneSurrogates:
         other way round (the fast path takes no valid text to the detailed one)."""
         field = attrs.fields(Employment).home_province
         for validator in (_fields._line, _fields._optional_line):
-            check = validator.refuses_code(unicode_known=False)
+            check = validator.refuses_code()
             refused = bool(eval(check, {**_fields.FAST_NAMES, "v": text}))
             try:
                 validator(None, field, text)
@@ -247,13 +247,14 @@ class TestLoneSurrogates:
                 assert refused
             else:
                 assert not refused
-        try:
-            _fields._lines(None, attrs.fields(AnnualReport).part_names, (text,))
-        except ModelError:
-            with pytest.raises(ValueError):  # noqa: PT011
-                _fastpath._unicode_lines([text])
-        else:
-            assert _fastpath._unicode_lines([text]) == (text,)
+        for rule in (_fields.Lines(), _fields.Lines(not_heading=True)):
+            refused = bool(eval(rule.item_code(), {**_fields.FAST_NAMES, "v": text}))
+            try:
+                rule(None, attrs.fields(AnnualReport).part_names, (text,))
+            except ModelError:
+                assert refused
+            else:
+                assert not refused
 
     @pytest.mark.parametrize("orjson", [True, False], ids=["orjson", "json"])
     @pytest.mark.parametrize("as_str", [True, False], ids=["load", "loads_json(str)"])
@@ -299,15 +300,12 @@ class TestGeneratedSource:
     def test_traceback_shows_the_generated_lines(self) -> None:
         """The generated source is registered with linecache: a traceback through it names the
         class and shows the line that failed."""
-        import datetime
         import traceback
 
         from hnjd_disclosure.model import Period
 
         fast = _fastpath.fast_structure_fn(
-            Period,
-            date_hook=lambda v, _: datetime.date.fromisoformat(str(v)),
-            detailed=lambda v, _: v,
+            Period, data_format=convert.JSON, detailed=lambda v, _: v
         )
         with pytest.raises(KeyError) as caught:
             fast({"start": "2021-09-01"})

@@ -36,7 +36,7 @@ import linecache
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -44,7 +44,7 @@ from .model import _fields
 from .model.checklist import ChecklistEntry
 from .quantities import Count, Ranking, StatedPercent, WanFigure
 
-__all__ = ["fast_structure_fn", "unstructure_fn"]
+__all__ = ["DataFormat", "fast_structure_fn", "unstructure_fn"]
 
 #: Figures shared between loaded reports; cleared when it grows past this many entries.
 _MAX_SHARED: Final = 1 << 16
@@ -130,11 +130,6 @@ def _new_ranking(value: str, _: str) -> Ranking:
     return Ranking(text=value)
 
 
-_surrogate: Final = _fields.has_surrogate
-# The model's own test of one-line text (a line break, or a space at either end).
-_not_one_line: Final = _fields.NOT_ONE_LINE.search
-
-
 def shared_count(value: int, unit: str) -> Count:
     """``Count(value=value, unit=unit)``, shared like the figures of loaded reports."""
     return _figure(_new_count, int, value, unit)  # type: ignore[no-any-return]
@@ -148,26 +143,6 @@ def shared_percent(text: str) -> StatedPercent:
 def shared_ranking(text: str) -> Ranking:
     """``Ranking(text=text)``, shared like the figures of loaded reports."""
     return _figure(_new_ranking, str, text)  # type: ignore[no-any-return]
-
-
-def _lines(value: object) -> tuple[str, ...]:
-    """The checks of the hook and of ``_fields._lines`` together, but for lone surrogates
-    (for data known to hold none: see :func:`fast_structure_fn`)."""
-    if type(value) is not list and type(value) is not tuple:
-        raise TypeError(value)
-    for item in value:
-        if type(item) is not str or item == "" or _not_one_line(item) is not None:
-            raise ValueError(item)
-    return tuple(value)
-
-
-def _unicode_lines(value: object) -> tuple[str, ...]:
-    """The checks of the hook and of ``_fields._lines`` together."""
-    lines = _lines(value)
-    for item in lines:
-        if not item.isascii() and _surrogate(item):
-            raise ValueError(item)
-    return lines
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -193,12 +168,24 @@ def _exec(source: str, name: str, ns: dict[str, Any]) -> None:
     exec(compile(source, filename, "exec"), ns)
 
 
+class DataFormat(Protocol):
+    """What the fast path reads of a data format (:class:`hnjd_disclosure.convert.DataFormat`)."""
+
+    @property
+    def structure_date(self) -> Callable[[object, type], datetime.date]:
+        """The hook turning the format's date into a :class:`datetime.date`."""
+
+    @property
+    def surrogate_free(self) -> bool:
+        """No string of the data holds a lone surrogate (its parser refused them)."""
+
+
 class _Reject(Exception):
     """The data needs the detailed path (a missing key, an extra key, a bad default)."""
 
 
 def _string_checks(
-    validator: object, name: str, ns: dict[str, Any], unicode_known: bool
+    validator: object, name: str, ns: dict[str, Any], data_format: DataFormat
 ) -> tuple[list[str], object]:
     """The inline tests of a string field read off its validator (a :class:`~._fields.OneLine`,
     alone or first in an :class:`~._fields.AllOf` with :class:`~._fields.Refuses` rules): the
@@ -207,7 +194,7 @@ def _string_checks(
     parts = validator.validators if isinstance(validator, _fields.AllOf) else (validator,)
     if not parts or not isinstance(parts[0], _fields.OneLine):
         return [], validator
-    codes = [parts[0].refuses_code(unicode_known=unicode_known)]
+    codes = [parts[0].refuses_code(lone_surrogates=not data_format.surrogate_free)]
     rest = []
     for i, part in enumerate(parts[1:], 1):
         if isinstance(part, _fields.Refuses):
@@ -245,15 +232,9 @@ def _tuple_item(tp: Any) -> Any:
 class _Builder:
     """Generates the fast function of each attrs class, once per converter."""
 
-    def __init__(
-        self,
-        date_hook: Callable[[object, type], datetime.date],
-        detailed: Callable[[object, Any], Any],
-        unicode_known: bool,
-    ) -> None:
-        self.date_hook = date_hook
+    def __init__(self, data_format: DataFormat, detailed: Callable[[object, Any], Any]) -> None:
+        self.data_format = data_format
         self.detailed = detailed
-        self.unicode_known = unicode_known
         self.fns: dict[type, Callable[[object], Any]] = {}
 
     def fn(self, cl: type) -> Callable[[object], Any]:
@@ -269,7 +250,7 @@ class _Builder:
         to run (None when they cover it). (Fewer lines: compiling them is much of a
         command-line start.)"""
         lines, covered = self._value_lines(a, ns, src)
-        if a.type is str:
+        if a.type is str or _tuple_item(a.type) is str:
             return lines, covered
         return lines, None if covered else a.validator
 
@@ -278,11 +259,11 @@ class _Builder:
     ) -> tuple[list[str], Any]:
         tp: Any = a.type
         name, out = a.name, f"f_{a.name}"
-        type_checked = a.validator in _fields.TYPE_CHECKS
+        type_checked = isinstance(a.validator, _fields.TypeRule)
         # Checks that use the value more than once name it v.
         v = [] if src == "v" else [f"v = {src}"]
         if tp is str:
-            codes, rest = _string_checks(a.validator, name, ns, self.unicode_known)
+            codes, rest = _string_checks(a.validator, name, ns, self.data_format)
             if codes:
                 return [*v, f"if {' or '.join(codes)}: raise _Reject", f"{out} = v"], rest
             return [*v, "if type(v) is not str: raise _Reject", f"{out} = v"], a.validator
@@ -313,16 +294,38 @@ class _Builder:
             return [*v, f"{out} = None if v is None else s_{name}(v)"], type_checked
         item = _tuple_item(tp)
         if item is str:
-            if a.validator is _fields._lines:
-                lines = "_lines" if self.unicode_known else "_unicode_lines"
-                return [f"{out} = {lines}({src})"], True
-            return [f"{out} = _strings({src})"], False
+            return self._texts(a, ns, src)
         if item is not None and isinstance(item, type) and attrs.has(item):
             ns[f"s_{name}"] = self.fn(item)
             return [f"{out} = _objects(s_{name}, {src})"], type_checked
         # Anything else goes through the detailed converter, and its validator runs.
         ns[f"t_{name}"] = tp
         return [f"{out} = _detailed({src}, t_{name})"], False
+
+    def _texts(
+        self, a: attrs.Attribute[Any], ns: dict[str, Any], src: str
+    ) -> tuple[list[str], object]:
+        """Lines checking a tuple of texts item by item, as its rules read (a
+        :class:`~._fields.Lines`, alone or first in an :class:`~._fields.AllOf` with
+        :class:`~._fields.Refuses` and :class:`~._fields.NotEmpty` rules), and the validators
+        they leave to call (or None)."""
+        out = f"f_{a.name}"
+        parts = a.validator.validators if isinstance(a.validator, _fields.AllOf) else (a.validator,)
+        if not parts or not isinstance(parts[0], _fields.Lines):
+            return [f"{out} = _strings({src})"], a.validator
+        codes = [parts[0].item_code(lone_surrogates=not self.data_format.surrogate_free)]
+        lines = [f"w = {src}", "if type(w) is not list and type(w) is not tuple: raise _Reject"]
+        rest = []
+        for i, part in enumerate(parts[1:], 1):
+            if isinstance(part, _fields.Refuses):
+                ns[f"r_{a.name}_{i}"] = part.search()
+                codes.append(f"r_{a.name}_{i}(v) is not None")
+            elif isinstance(part, _fields.NotEmpty):
+                lines.append("if not w: raise _Reject")
+            else:
+                rest.append(part)
+        lines += ["for v in w:", f"    if {' or '.join(codes)}: raise _Reject", f"{out} = tuple(w)"]
+        return lines, (_fields.AllOf(validators=tuple(rest)) if rest else None)
 
     def _generate(self, cl: type) -> Callable[[object], Any]:
         fields = attrs.fields(attrs.resolve_types(cl))
@@ -337,11 +340,9 @@ class _Builder:
             "_new_percent": _new_percent,
             "_new_wan": _new_wan,
             "_new_ranking": _new_ranking,
-            "_lines": _lines,
-            "_unicode_lines": _unicode_lines,
             "_strings": _strings,
             "_objects": _objects,
-            "_date": self.date_hook,
+            "_date": self.data_format.structure_date,
             "_datetype": datetime.date,
             "_detailed": self.detailed,
             **_fields.FAST_NAMES,
@@ -401,27 +402,21 @@ class _Builder:
 
 
 def fast_structure_fn(
-    cl: type,
-    *,
-    date_hook: Callable[[object, type], datetime.date],
-    detailed: Callable[[object, Any], Any],
-    unicode_known: bool = False,
+    cl: type, *, data_format: DataFormat, detailed: Callable[[object, Any], Any]
 ) -> Callable[[object], Any]:
     """The fast function for attrs class ``cl``: plain data in, instance out, or any exception.
 
-    ``date_hook`` turns a raw date into a :class:`datetime.date` (it differs between TOML and
-    JSON); ``detailed`` structures a value of a type this path does not know. With
-    ``unicode_known`` the caller vouches that no string of the data holds a lone surrogate
-    (its parser refuses them), and the functions skip looking for one.
+    ``data_format`` gives the hook of its dates, and says whether its parser has refused lone
+    surrogates (then the functions skip looking for one); ``detailed`` structures a value of
+    a type this path does not know.
 
+    >>> from hnjd_disclosure.convert import JSON
     >>> from hnjd_disclosure.model import Period
-    >>> fast = fast_structure_fn(
-    ...     Period, date_hook=lambda v, _: datetime.date.fromisoformat(v), detailed=None
-    ... )
+    >>> fast = fast_structure_fn(Period, data_format=JSON, detailed=None)
     >>> fast({"start": "2021-09-01", "end": "2022-08-31"}).days
     365
     """
-    return _Builder(date_hook, detailed, unicode_known).fn(cl)
+    return _Builder(data_format, detailed).fn(cl)
 
 
 class _Unstructurer:

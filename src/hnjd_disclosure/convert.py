@@ -26,13 +26,22 @@ import attrs
 from ._fastpath import fast_structure_fn, unstructure_fn
 from .errors import DataError, Issue, ModelError, escape
 from .model import AnnualReport
-from .model._fields import FigureIn, members_by_value
+from .model._fields import FigureIn, OfType, members_by_value
 from .quantities import Count, Ranking, StatedPercent, WanFigure, check_count, show_value
 
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["make_converter", "structure", "structure_report", "unstructure"]
+__all__ = [
+    "JSON",
+    "SURROGATE_FREE_JSON",
+    "TOML",
+    "DataFormat",
+    "make_converter",
+    "structure",
+    "structure_report",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
@@ -84,25 +93,36 @@ def _wan_hook(unit: str) -> Callable[[object, type], WanFigure]:
     return structure_wan
 
 
-def figure_problem(value: object, kind: str, unit: str) -> str | None:
-    """Why ``value`` cannot be a figure of ``kind`` (count, percent, wan, ranking) written in
-    ``unit`` (the field's metadata), or None if it can. Used to check the figures already
-    filled in while a draft still has others to fill in.
+#: The hooks of the figures written as text, whatever their field.
+_TEXT_FIGURE_HOOKS: Final[dict[type, Callable[[object, type], object]]] = {
+    StatedPercent: _percent,
+    Ranking: _ranking,
+}
 
-    >>> figure_problem(5300, "count", "人") is None, figure_problem("5300", "count", "人")
+
+def _figure_hook(rule: object) -> Callable[[object, type], object]:
+    """The structure hook of a figure field, read off its rule (:class:`FigureIn` for a count
+    or a 万 figure in its unit, :class:`OfType` for a percentage or a ranking)."""
+    if isinstance(rule, FigureIn):
+        return (_count_hook if rule.kind is Count else _wan_hook)(rule.unit)
+    assert isinstance(rule, OfType)
+    return _TEXT_FIGURE_HOOKS[rule.cls]
+
+
+def figure_problem(value: object, rule: object) -> str | None:
+    """Why ``value`` cannot be the figure a field of ``rule`` (its validator) holds, or None
+    if it can. Used to check the figures already filled in while a draft still has others to
+    fill in.
+
+    >>> from hnjd_disclosure.model import Admissions
+    >>> planned = attrs.fields(Admissions).planned.validator
+    >>> figure_problem(5300, planned) is None, figure_problem("5300", planned)
     (True, 'expected an integer >= 0, got "5300"')
-    >>> figure_problem("99.9", "percent", "%")
+    >>> figure_problem("99.9", OfType(cls=StatedPercent))
     'expected a percentage such as "99.90%", got "99.9"'
     """
-    hook: Callable[[object, type], object]
-    if kind == "count":
-        hook = _count_hook(unit)
-    elif kind == "wan":
-        hook = _wan_hook(unit.removeprefix("万"))
-    else:
-        hook = {"percent": _percent, "ranking": _ranking}[kind]
     try:
-        hook(value, object)
+        _figure_hook(rule)(value, object)
     except ModelError as exc:
         return exc.message
     return None
@@ -122,6 +142,43 @@ def _iso_date(value: object, _: type) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise ModelError("", f"not a valid date: {show_value(value)}") from None
+
+
+def _same_date(value: datetime.date) -> datetime.date:
+    return value
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class DataFormat:
+    """A data format as the converter sees it, one value per format (as cattrs has one
+    converter per format in ``cattrs.preconf``): how it holds dates, and whether its parser
+    has refused lone surrogates, so that the fast path need not look for one.
+
+    >>> JSON.structure_date("2021-09-01", datetime.date), TOML.unstructure_date(
+    ...     datetime.date(2021, 9, 1))
+    (datetime.date(2021, 9, 1), datetime.date(2021, 9, 1))
+    >>> SURROGATE_FREE_JSON.name, SURROGATE_FREE_JSON.surrogate_free
+    ('JSON', True)
+    """
+
+    name: str
+    #: The hook turning the format's date into a :class:`datetime.date`.
+    structure_date: Callable[[object, type], datetime.date]
+    #: What the format holds for a date.
+    unstructure_date: Callable[[datetime.date], object]
+    #: No string of the data holds a lone surrogate (its parser refused them).
+    surrogate_free: bool = False
+
+
+#: TOML: dates are TOML's own (:class:`datetime.date`); a quoted date is refused.
+TOML: Final = DataFormat(name="TOML", structure_date=_native_date, unstructure_date=_same_date)
+#: JSON: dates are ISO strings (``"2021-09-01"``).
+JSON: Final = DataFormat(
+    name="JSON", structure_date=_iso_date, unstructure_date=datetime.date.isoformat
+)
+#: JSON read from text in which the parser cannot meet a lone surrogate (no escape, decoded
+#: strictly from UTF-8): the same converter, without the search for one.
+SURROGATE_FREE_JSON: Final = attrs.evolve(JSON, surrogate_free=True)
 
 
 def _is_enum(tp: Any) -> bool:
@@ -164,10 +221,8 @@ def _attrs_structure_factory(cl: Any, converter: cattrs.Converter) -> Any:
 
     overrides: dict[str, Any] = {}
     for a in attrs.fields(attrs.resolve_types(cl)):
-        rule = a.validator
-        if isinstance(rule, FigureIn):
-            hook = _count_hook if rule.kind is Count else _wan_hook
-            overrides[a.name] = override(struct_hook=hook(rule.unit))
+        if isinstance(a.validator, FigureIn):
+            overrides[a.name] = override(struct_hook=_figure_hook(a.validator))
     inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)
 
     def structure_class(value: object, tp: type) -> Any:
@@ -194,24 +249,24 @@ def _attrs_unstructure_factory(cl: Any, converter: cattrs.Converter) -> Any:
 
 
 @cache
-def make_converter(*, native_dates: bool) -> cattrs.Converter:
-    """The strict converter between reports and plain data.
+def make_converter(data_format: DataFormat) -> cattrs.Converter:
+    """The strict converter between reports and plain data of ``data_format``, built once
+    per format.
 
-    With ``native_dates`` dates stay :class:`datetime.date` objects (for TOML); without,
-    they are ISO strings (for JSON). The converter is built once per setting.
-
-    >>> conv = make_converter(native_dates=False)
+    >>> conv = make_converter(JSON)
     >>> conv.unstructure(StatedPercent.parse("99.90%"))
     '99.90%'
     """
+    if data_format.surrogate_free:  # the same converter: only the fast path differs
+        return make_converter(attrs.evolve(data_format, surrogate_free=False))
     import cattrs
 
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     c.register_structure_hook(str, _strict_str)
     c.register_structure_hook(int, _strict_int)
-    c.register_structure_hook(StatedPercent, _percent)
-    c.register_structure_hook(Ranking, _ranking)
-    c.register_structure_hook(datetime.date, _native_date if native_dates else _iso_date)
+    for figure, hook in _TEXT_FIGURE_HOOKS.items():
+        c.register_structure_hook(figure, hook)
+    c.register_structure_hook(datetime.date, data_format.structure_date)
     c.register_structure_hook_factory(_is_tuple, _tuple_factory)
     c.register_structure_hook_factory(_is_enum, _enum_factory)
     c.register_structure_hook_factory(attrs.has, _attrs_structure_factory)
@@ -222,10 +277,7 @@ def make_converter(*, native_dates: bool) -> cattrs.Converter:
     c.register_unstructure_hook(Ranking, str)
     c.register_unstructure_hook(tuple, lambda v: [c.unstructure(x) for x in v])
     c.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory)
-    if not native_dates:
-        c.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    else:
-        c.register_unstructure_hook(datetime.date, lambda v: v)
+    c.register_unstructure_hook(datetime.date, data_format.unstructure_date)
     c.register_unstructure_hook_factory(attrs.has, _attrs_unstructure_factory)
     return c
 
@@ -263,7 +315,7 @@ def issues_of(exc: BaseException) -> list[Issue]:
 
     >>> from hnjd_disclosure.model import LegalBasis
     >>> try:
-    ...     structure({"title": 5, "doc_no": "x"}, LegalBasis, native_dates=False)
+    ...     structure({"title": 5, "doc_no": "x"}, LegalBasis)
     ... except DataError as exc:
     ...     print(exc.issues)
     (('title', 'expected a string, got 5'),)
@@ -280,48 +332,36 @@ def issues_of(exc: BaseException) -> list[Issue]:
 
 
 @cache
-def _fast_structure(
-    cl: type[T], native_dates: bool, unicode_known: bool = False
-) -> Callable[[object], T]:
+def _fast_structure(cl: type[T], data_format: DataFormat) -> Callable[[object], T]:
     def detailed(value: object, tp: Any) -> Any:
         # Built on first need: the model has no field the fast path leaves to it.
-        return make_converter(native_dates=native_dates).structure(value, tp)
+        return make_converter(data_format).structure(value, tp)
 
-    date_hook = _native_date if native_dates else _iso_date
-    return fast_structure_fn(
-        cl, date_hook=date_hook, detailed=detailed, unicode_known=unicode_known
-    )
+    return fast_structure_fn(cl, data_format=data_format, detailed=detailed)
 
 
-def structure(data: object, cl: type[T], *, source: str = "<data>", native_dates: bool) -> T:
-    """Build a model object of class ``cl`` from plain data, strictly.
+def structure(
+    data: object, cl: type[T], *, source: str = "<data>", data_format: DataFormat = JSON
+) -> T:
+    """Build a model object of class ``cl`` from plain data of ``data_format``, strictly.
 
     Valid data takes a fast path that checks each value once; anything it refuses goes
     through the detailed converter, which names every problem with its path.
 
     >>> from hnjd_disclosure.model import LegalBasis
-    >>> structure({"title": "高等学校信息公开办法", "doc_no": "教育部令第29号"}, LegalBasis,
-    ...           native_dates=False)
+    >>> structure({"title": "高等学校信息公开办法", "doc_no": "教育部令第29号"}, LegalBasis)
     LegalBasis(issuer='', title='高等学校信息公开办法', doc_no='教育部令第29号')
 
     Raises:
         DataError: listing every problem with its field path.
     """
-    return structure_parsed(data, cl, source, native_dates, unicode_known=False)
-
-
-def structure_parsed(
-    data: object, cl: type[T], source: str, native_dates: bool, *, unicode_known: bool
-) -> T:
-    """:func:`structure`; ``unicode_known`` says that no string of ``data`` holds a lone
-    surrogate (its parser refused them), so that the fast path need not look for one."""
     if attrs.has(cl):
         try:
-            fast = _fast_structure(cl, native_dates, unicode_known)
+            fast = _fast_structure(cl, data_format)
             return fast(data)  # type: ignore[no-any-return]
         except Exception:
             pass  # the detailed path below explains the failure
-    converter = make_converter(native_dates=native_dates)
+    converter = make_converter(data_format)
     from cattrs import BaseValidationError
 
     try:
@@ -331,9 +371,10 @@ def structure_parsed(
 
 
 def structure_report(
-    data: object, *, source: str = "<data>", native_dates: bool = False
+    data: object, *, source: str = "<data>", data_format: DataFormat = JSON
 ) -> AnnualReport:
-    """Build an :class:`AnnualReport` from plain data (parsed TOML or JSON).
+    """Build an :class:`AnnualReport` from plain data (parsed TOML or JSON, as
+    ``data_format`` says).
 
     >>> structure_report({"year": "2022"}, source="r.json")
     Traceback (most recent call last):
@@ -344,11 +385,12 @@ def structure_report(
     Raises:
         DataError: listing every problem with its field path.
     """
-    return structure(data, AnnualReport, source=source, native_dates=native_dates)
+    return structure(data, AnnualReport, source=source, data_format=data_format)
 
 
-def unstructure(obj: object, *, native_dates: bool = False) -> Any:
-    """Turn a model object into plain data (dicts, lists, strings, integers, dates).
+def unstructure(obj: object, *, data_format: DataFormat = JSON) -> Any:
+    """Turn a model object into plain data of ``data_format`` (dicts, lists, strings,
+    integers, and dates as the format holds them).
 
     >>> unstructure(Ranking(text="前50名"))
     '前50名'
@@ -356,4 +398,4 @@ def unstructure(obj: object, *, native_dates: bool = False) -> Any:
     >>> unstructure(builtin_report(2022))["period"]
     {'start': '2021-09-01', 'end': '2022-08-31'}
     """
-    return make_converter(native_dates=native_dates).unstructure(obj)
+    return make_converter(data_format).unstructure(obj)

@@ -40,7 +40,7 @@ import tomli_w
 
 from ._layout import YEAR_PHRASE
 from .checklist import checklist_2014
-from .convert import figure_problem, unstructure
+from .convert import TOML, figure_problem, unstructure
 from .errors import PLACEHOLDER, Issue, ModelError
 from .model import AnnualReport, DisclosureStatus, InstitutionKind
 from .model._fields import KIND, LABEL, UNIT
@@ -83,6 +83,8 @@ class FigureField:
     label: str
     kind: str
     unit: str
+    #: The field's rule (its validator), which says what a value must be.
+    rule: object = attrs.field(eq=False, repr=False)
 
     @property
     def hint(self) -> str:
@@ -102,7 +104,11 @@ def _walk(cl: type, prefix: str) -> Iterator[FigureField]:
         kind = a.metadata.get(KIND)
         if kind in _HINTS:
             yield FigureField(
-                path=path, label=a.metadata.get(LABEL, ""), kind=kind, unit=a.metadata.get(UNIT, "")
+                path=path,
+                label=a.metadata.get(LABEL, ""),
+                kind=kind,
+                unit=a.metadata.get(UNIT, ""),
+                rule=a.validator,
             )
             continue
         # Sections (also optional ones) hold figures; tuples of sections are drafted as prose.
@@ -175,7 +181,7 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
         expected = f"a year after {report.year} and at most {MAX_YEAR}"
         raise ModelError("year", f"expected {expected}, got {year!r}")
     years = year - report.year
-    data: dict[str, Any] = copy.deepcopy(unstructure(report, native_dates=True))
+    data: dict[str, Any] = copy.deepcopy(unstructure(report, data_format=TOML))
     data["year"] = year
     data["title"] = report.title.replace(f"{report.year}年", f"{year}年")
     data["period"] = {
@@ -352,7 +358,7 @@ def invalid_figures(data: object) -> tuple[Issue, ...]:
         present, value = _value_at(data, path)
         if not present or _is_placeholder(value):
             continue
-        problem = figure_problem(value, spec.kind, spec.unit)
+        problem = figure_problem(value, spec.rule)
         if problem is not None:
             found.append(Issue(path, problem))
     return tuple(found)

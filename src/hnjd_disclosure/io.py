@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Final, Literal, TypeVar
 
-from .convert import structure_parsed, unstructure
+from .convert import JSON, SURROGATE_FREE_JSON, TOML, DataFormat, structure, unstructure
 from .errors import (
     PLACEHOLDER,
     DataError,
@@ -91,11 +91,9 @@ def _orjson() -> ModuleType | None:
         return None
 
 
-def _parse_json(text: str | bytes, *, from_utf8: bool) -> tuple[Any, bool]:
-    """The parsed document, and whether it is known to hold no lone surrogate (the model
-    refuses them; knowing spares the converter a search through every string).
+def _parse_json(text: str | bytes) -> Any:
+    """The parsed document.
 
-    ``from_utf8`` says that ``text`` is a str decoded strictly from UTF-8 (so it holds none).
     A key given twice in an object raises :class:`_DuplicateKey`: orjson (and json without a
     hook) keeps the last value silently, so the document would not say what a reader of it
     sees first. json's C scanner with a hook checks it (orjson has no such option).
@@ -103,8 +101,7 @@ def _parse_json(text: str | bytes, *, from_utf8: bool) -> tuple[Any, bool]:
     """
     import json  # imported on first use (the CLI must start fast)
 
-    data = json.loads(text, object_pairs_hook=_unique, parse_float=_json_number)
-    return data, _surrogate_free(text, from_utf8=from_utf8)
+    return json.loads(text, object_pairs_hook=_unique, parse_float=_json_number)
 
 
 def _json_number(text: str) -> float | int:
@@ -146,17 +143,19 @@ def _duplicate_at(text: str | bytes) -> str:
     return ""  # pragma: no cover - only called when json found a duplicate
 
 
-def _surrogate_free(text: str | bytes, *, from_utf8: bool) -> bool:
-    """Whether json cannot read a lone surrogate from ``text`` (memchr searches, where
-    looking in every string of the document costs more).
+def _json_format(text: str | bytes) -> DataFormat:
+    """:data:`~.convert.SURROGATE_FREE_JSON` if json cannot read a lone surrogate from the
+    bytes ``text`` (memchr searches, where looking in every string of the document costs
+    more), else :data:`~.convert.JSON`.
 
-    A lone surrogate comes from an escape (a backslash); from a str that was not decoded
-    strictly from UTF-8; and from bytes, which json decodes with ``surrogatepass``, from
-    UTF-16 or UTF-32 (whose JSON has NUL bytes) or from UTF-8's form of one (ED A0..BF).
+    A lone surrogate comes from an escape (a backslash); from a str (which may hold one);
+    and from bytes, which json decodes with ``surrogatepass``, from UTF-16 or UTF-32 (whose
+    JSON has NUL bytes) or from UTF-8's form of one (ED A0..BF). A str decoded strictly from
+    bytes this finds free holds none either.
     """
-    if isinstance(text, bytes):
-        return b"\\" not in text and b"\x00" not in text and b"\xed" not in text
-    return from_utf8 and "\\" not in text
+    if not isinstance(text, bytes) or b"\\" in text or b"\x00" in text or b"\xed" in text:
+        return JSON
+    return SURROGATE_FREE_JSON
 
 
 def _write_json(data: Any, indent: int | None) -> str:
@@ -196,7 +195,7 @@ def loads_toml(text: str, *, source: str = "<toml>") -> AnnualReport:
     except (RecursionError, ValueError) as exc:
         raise _beyond_limits("TOML", exc, source) from None
     # tomllib refuses an escaped surrogate, but text given as str may hold one.
-    return _report_of(data, source, text, native_dates=True, unicode_known=False)
+    return _report_of(data, source, text, TOML)
 
 
 def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
@@ -216,14 +215,14 @@ def loads_json(text: str | bytes, *, source: str = "<json>") -> AnnualReport:
             holds an integer too long for Python to read, or is not a valid report (with the
             field path).
     """
-    return _loads_json(text, source, from_utf8=False)
+    return _loads_json(text, source, _json_format(text))
 
 
-def _loads_json(text: str | bytes, source: str, *, from_utf8: bool) -> AnnualReport:
+def _loads_json(text: str | bytes, source: str, data_format: DataFormat) -> AnnualReport:
     from json import JSONDecodeError
 
     try:
-        data, unicode_known = _parse_json(text, from_utf8=from_utf8)
+        data = _parse_json(text)
     except JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise DataError(source, [Issue("", f"malformed JSON: {exc.msg} ({where})")]) from None
@@ -234,7 +233,7 @@ def _loads_json(text: str | bytes, source: str, *, from_utf8: bool) -> AnnualRep
     except _DuplicateKey:
         path = _duplicate_at(text)
         raise DataError(source, [Issue(path, "duplicate key (given more than once)")]) from None
-    return _report_of(data, source, text, native_dates=False, unicode_known=unicode_known)
+    return _report_of(data, source, text, data_format)
 
 
 def _beyond_limits(fmt: str, exc: RecursionError | ValueError, source: str) -> DataError:
@@ -249,14 +248,13 @@ def _beyond_limits(fmt: str, exc: RecursionError | ValueError, source: str) -> D
 
 
 def _report_of(
-    data: object, source: str, text: str | bytes, *, native_dates: bool, unicode_known: bool
+    data: object, source: str, text: str | bytes, data_format: DataFormat
 ) -> AnnualReport:
-    """The report of parsed ``data``; nesting too deep for the checks is a DataError too."""
+    """The report of ``data`` parsed from ``text`` in ``data_format``; nesting too deep for
+    the checks is a DataError too."""
     try:
         _refuse_draft(data, source, text)
-        return structure_parsed(
-            data, AnnualReport, source, native_dates, unicode_known=unicode_known
-        )
+        return structure(data, AnnualReport, source=source, data_format=data_format)
     except RecursionError:
         raise DataError(source, [Issue("", "nested too deeply")]) from None
 
@@ -311,7 +309,7 @@ def dumps_toml(report: AnnualReport) -> str:
     """
     import tomli_w  # only writing TOML needs it
 
-    return tomli_w.dumps(unstructure(report, native_dates=True))
+    return tomli_w.dumps(unstructure(report, data_format=TOML))
 
 
 def dumps_json(report: AnnualReport, *, indent: int | None = 2) -> str:
@@ -390,7 +388,8 @@ def load(path: str | os.PathLike[str]) -> AnnualReport:
     except UnicodeDecodeError as exc:
         raise DataError(str(path), [Issue("", f"not UTF-8 text: {exc.reason}")]) from None
     if fmt == "json":
-        return _loads_json(text, str(path), from_utf8=True)
+        # Decoded strictly, the text holds a lone surrogate only as an escape.
+        return _loads_json(text, str(path), _json_format(raw))
     return loads_toml(text, source=str(path))
 
 
@@ -786,4 +785,4 @@ def builtin_report(year: int = 2022) -> AnnualReport:
     import json  # not orjson: for one document its import costs more than it saves
 
     data = json.loads(compiled)
-    return _report_of(data, source, compiled, native_dates=False, unicode_known=False)
+    return _report_of(data, source, compiled, JSON)

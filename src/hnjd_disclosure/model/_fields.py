@@ -10,7 +10,6 @@ import datetime
 import enum
 import functools
 import re
-import weakref
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -47,15 +46,13 @@ NOT_ONE_LINE: Final = re.compile(rf"[{BREAK_CLASS}]|^[{SPACE_CLASS}]|[{SPACE_CLA
 
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-#: Validators that only check a value's type (and, for figures, the unit named in the field's
-#: metadata). A value the converter built for the field's own type and metadata always passes
-#: them, so its fast path skips them; construction and ``attrs.evolve`` still run them.
-TYPE_CHECKS: Final[weakref.WeakSet[_Validator]] = weakref.WeakSet()
 
+class TypeRule:
+    """A rule that only checks a value's type (and, for a figure, its unit). A value the
+    converter built for the field's own type and rule always passes it, so the fast path
+    skips it; construction and ``attrs.evolve`` still run it."""
 
-def _type_check(check: _Validator) -> _Validator:
-    TYPE_CHECKS.add(check)
-    return check
+    __slots__ = ()
 
 
 #: A lone surrogate: a str can hold one (JSON's ``"\\ud800"`` gives it), but no UTF-8 file
@@ -135,7 +132,7 @@ class OneLine:
 
     >>> OneLine().schema() == {"pattern": ONE_LINE_NOT_BLANK}
     True
-    >>> eval(OneLine().refuses_code(unicode_known=False), {**FAST_NAMES, "v": " 湖南"})
+    >>> eval(OneLine().refuses_code(), {**FAST_NAMES, "v": " 湖南"})
     True
     """
 
@@ -147,22 +144,27 @@ class OneLine:
                 raise ModelError(attribute.name, f"expected a string, got {show_value(value)}")
             _check_line(attribute.name, value, empty=self.empty)
 
-    def refuses_code(self, *, unicode_known: bool) -> str:
+    def refuses_code(self, *, lone_surrogates: bool = True) -> str:
         """A Python expression over ``v``, true where the rule refuses ``v``; the names it uses
-        are :data:`FAST_NAMES`. With ``unicode_known`` the data holds no lone surrogate (its
+        are :data:`FAST_NAMES`. Without ``lone_surrogates`` the data cannot hold one (its
         parser refused them) and the search for one is left out: it costs about 8% of a load.
         """
         code = "type(v) is not str" + ("" if self.empty else ' or v == ""')
         code += " or _not_one_line(v) is not None"
-        return code if unicode_known else code + " or not v.isascii() and _surrogate(v)"
+        return code + " or not v.isascii() and _surrogate(v)" if lone_surrogates else code
 
     def schema(self) -> dict[str, str]:
         """The JSON Schema of the text the rule accepts."""
         return {"pattern": ONE_LINE if self.empty else ONE_LINE_NOT_BLANK}
 
 
-#: The names the expressions of :meth:`OneLine.refuses_code` use besides ``v``.
-FAST_NAMES: Final = {"_surrogate": has_surrogate, "_not_one_line": NOT_ONE_LINE.search}
+#: The names the expressions of :meth:`OneLine.refuses_code` and :meth:`Lines.item_code` use
+#: besides ``v``.
+FAST_NAMES: Final = {
+    "_surrogate": has_surrogate,
+    "_not_one_line": NOT_ONE_LINE.search,
+    "_heading": heading_at_start,
+}
 
 _line: Final = OneLine()
 _optional_line: Final = OneLine(empty=True)
@@ -183,23 +185,66 @@ class AllOf:
             validator(instance, attribute, value)
 
 
-def _lines(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
-    if type(value) is not tuple:
-        raise ModelError(attribute.name, f"expected a tuple of strings, got {show_value(value)}")
-    if _good_lines(value):
-        return
-    # Something is wrong: find the first item at fault and say what, at its index.
-    for i, item in enumerate(value):
-        if type(item) is not str:
-            raise ModelError(f"{attribute.name}[{i}]", f"expected a string, got {show_value(item)}")
-        _check_line(f"{attribute.name}[{i}]", item)
+@attrs.frozen
+class Lines:
+    """The rule of a tuple of texts, stated once: a tuple whose every item is one line of
+    non-blank text (:class:`OneLine`); with ``not_heading`` no item starts like a heading
+    (``1.``, ``（一）``: each is a line of its own in the text, and would be read as one). It is
+    the field's validator and gives the test the fast structuring path inlines for each item
+    (:meth:`item_code`).
+
+    >>> eval(Lines(not_heading=True).item_code(), {**FAST_NAMES, "v": "1.总则"})
+    True
+    """
+
+    not_heading: bool = False
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple:
+            got = show_value(value)
+            raise ModelError(attribute.name, f"expected a tuple of strings, got {got}")
+        if not _good_lines(value):
+            # Something is wrong: find the first item at fault and say what, at its index.
+            for i, item in enumerate(value):
+                if type(item) is not str:
+                    got = show_value(item)
+                    raise ModelError(f"{attribute.name}[{i}]", f"expected a string, got {got}")
+                _check_line(f"{attribute.name}[{i}]", item)
+        if self.not_heading:
+            for i, item in enumerate(value):
+                if (marker := heading_at_start(item)) is not None:
+                    message = f"must not start like a heading ({marker!r}): it would be read as one"
+                    raise ModelError(f"{attribute.name}[{i}]", message)
+
+    def item_code(self, *, lone_surrogates: bool = True) -> str:
+        """A Python expression over an item ``v``, true where the rule refuses it; the names
+        it uses are :data:`FAST_NAMES`; ``lone_surrogates`` as for :meth:`OneLine.refuses_code`.
+        """
+        code = _line.refuses_code(lone_surrogates=lone_surrogates)
+        return code + " or _heading(v) is not None" if self.not_heading else code
 
 
-def _items(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
-    _lines(instance, attribute, value)
+@attrs.frozen
+class NotEmpty:
+    """The rule of a tuple that lists at least one ``what``.
+
+    >>> NotEmpty(what="item").schema()
+    {'minItems': 1}
+    """
+
+    what: str
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, tuple) and not value:
+            raise ModelError(attribute.name, f"must list at least one {self.what}")
+
+    def schema(self) -> dict[str, int]:
+        """The JSON Schema of a tuple the rule accepts."""
+        return {"minItems": 1}
+
+
+def _no_separator(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
     assert isinstance(value, tuple)
-    if not value:
-        raise ModelError(attribute.name, "must list at least one item")
     if LIST_SEPARATOR not in "".join(value):
         return
     for i, item in enumerate(value):
@@ -209,30 +254,53 @@ def _items(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value:
             )
 
 
-def _of_type(cls: type) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not cls:
+@attrs.frozen
+class OfType(TypeRule):
+    """The rule of a field holding exactly a ``cls`` (a figure, a section, a date).
+
+    >>> OfType(cls=datetime.date).cls.__name__
+    'date'
+    """
+
+    cls: type
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not self.cls:
             got = f"{type(value).__name__} {show_value(value)}"
-            raise ModelError(attribute.name, f"expected {cls.__name__}, got {got}")
-
-    return _type_check(check)
-
-
-def _tuple_of(cls: type) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not tuple:
-            raise ModelError(attribute.name, f"expected a tuple, got {show_value(value)}")
-        for i, item in enumerate(value):
-            if type(item) is not cls:
-                raise ModelError(
-                    f"{attribute.name}[{i}]", f"expected {cls.__name__}, got {show_value(item)}"
-                )
-
-    return _type_check(check)
+            raise ModelError(attribute.name, f"expected {self.cls.__name__}, got {got}")
 
 
 @attrs.frozen
-class FigureIn:
+class OptionalOf(TypeRule):
+    """The rule of a section that may be absent: a ``cls`` or None."""
+
+    cls: type
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and type(value) is not self.cls:
+            message = f"expected {self.cls.__name__} or None, got {show_value(value)}"
+            raise ModelError(attribute.name, message)
+
+
+@attrs.frozen
+class TupleOf(TypeRule):
+    """The rule of a tuple of ``cls`` instances."""
+
+    cls: type
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple:
+            raise ModelError(attribute.name, f"expected a tuple, got {show_value(value)}")
+        for i, item in enumerate(value):
+            if type(item) is not self.cls:
+                got = show_value(item)
+                raise ModelError(
+                    f"{attribute.name}[{i}]", f"expected {self.cls.__name__}, got {got}"
+                )
+
+
+@attrs.frozen
+class FigureIn(TypeRule):
     """The rule of a figure field, stated once: a :class:`Count` or a :class:`WanFigure`
     (``kind``) in ``unit`` (for a 万 figure, the unit after 万: ``人``, or ``""``). The
     converters build the field's figure in this unit, and its metadata shows it.
@@ -367,25 +435,6 @@ def optional_text(*, label: str = "", default: str = "", refuses: tuple[Refuses,
     )
 
 
-def _not_empty(what: str) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if isinstance(value, tuple) and not value:
-            raise ModelError(attribute.name, f"must list at least one {what}")
-
-    return check
-
-
-def _paragraph_lines(
-    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object
-) -> None:
-    _lines(instance, attribute, value)
-    assert isinstance(value, tuple)
-    for i, item in enumerate(value):
-        if (marker := heading_at_start(item)) is not None:
-            message = f"must not start like a heading ({marker!r}): it would be read as one"
-            raise ModelError(f"{attribute.name}[{i}]", message)
-
-
 def _before_initiatives(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     for i, item in enumerate(value if isinstance(value, tuple) else ()):
         if isinstance(item, str) and item.startswith(FIRST_INITIATIVE):
@@ -410,7 +459,7 @@ def paragraphs(
     ``before_initiatives`` they come before initiatives, so none starts with ``一是``;
     ``refuses`` are the rules of the template sentence each is written in."""
     schema: dict[str, Any] = {"items": _line.schema()}
-    validators: list[_Validator] = [_paragraph_lines if lines else _lines]
+    validators: list[_Validator] = [Lines(not_heading=lines)]
     nots = []
     if lines and not before_initiatives:
         nots.append(HEADING_LIKE)
@@ -425,9 +474,10 @@ def paragraphs(
     if nots:
         schema["items"]["not"] = _refusing(nots)
     if at_least_one:
-        schema["minItems"] = 1
-        validators.append(_not_empty(at_least_one))
-    validator: Any = validators[0] if len(validators) == 1 else validators
+        not_empty = NotEmpty(what=at_least_one)
+        schema |= not_empty.schema()
+        validators.append(not_empty)
+    validator: Any = validators[0] if len(validators) == 1 else AllOf(validators=tuple(validators))
     kwargs: dict[str, Any] = {} if default is None else {"default": default}
     return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema}, **kwargs)
 
@@ -447,14 +497,15 @@ def items(*, label: str = "") -> Any:
     (``，。；``) or a 等 after its first character."""
     edge, inner = f"[^{SPACE_CLASS}{LIST_SEPARATOR}]", f"[^{BREAK_CLASS}{LIST_SEPARATOR}]"
     item = rf"^{edge}(?:{inner}*{edge})?(?![\s\S])"
-    schema = {"minItems": 1, "items": {"pattern": item, "not": _ITEM_STOP.schema()}}
-    validators: list[_Validator] = [_items, _ITEM_STOP]
-    return attrs.field(validator=validators, metadata={LABEL: label, SCHEMA: schema})
+    not_empty = NotEmpty(what="item")
+    schema = {**not_empty.schema(), "items": {"pattern": item, "not": _ITEM_STOP.schema()}}
+    validator = AllOf(validators=(Lines(), not_empty, _no_separator, _ITEM_STOP))
+    return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema})
 
 
 def _figure_field(rule: FigureIn, label: str, kind: str) -> Any:
     metadata = {LABEL: label, UNIT: rule.shown, KIND: kind}
-    return attrs.field(validator=_type_check(rule), metadata=metadata)
+    return attrs.field(validator=rule, metadata=metadata)
 
 
 def count(unit: str, label: str) -> Any:
@@ -465,7 +516,7 @@ def count(unit: str, label: str) -> Any:
 def percent(label: str) -> Any:
     """A :class:`StatedPercent` as published."""
     return attrs.field(
-        validator=_of_type(StatedPercent), metadata={LABEL: label, UNIT: "%", KIND: "percent"}
+        validator=OfType(cls=StatedPercent), metadata={LABEL: label, UNIT: "%", KIND: "percent"}
     )
 
 
@@ -476,24 +527,17 @@ def wan(unit: str, label: str) -> Any:
 
 def ranking(label: str) -> Any:
     """A :class:`Ranking` claim."""
-    return attrs.field(validator=_of_type(Ranking), metadata={LABEL: label, KIND: "ranking"})
+    return attrs.field(validator=OfType(cls=Ranking), metadata={LABEL: label, KIND: "ranking"})
 
 
 def nested(cls: type, *, label: str = "") -> Any:
     """A section of the report, an instance of ``cls``."""
-    return attrs.field(validator=_of_type(cls), metadata={LABEL: label})
+    return attrs.field(validator=OfType(cls=cls), metadata={LABEL: label})
 
 
 def optional_nested(cls: type, *, label: str = "") -> Any:
     """A section that may be absent (``None``)."""
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and type(value) is not cls:
-            raise ModelError(
-                attribute.name, f"expected {cls.__name__} or None, got {show_value(value)}"
-            )
-
-    return attrs.field(default=None, validator=_type_check(check), metadata={LABEL: label})
+    return attrs.field(default=None, validator=OptionalOf(cls=cls), metadata={LABEL: label})
 
 
 def nested_tuple(
@@ -502,10 +546,11 @@ def nested_tuple(
     """A tuple of ``cls`` instances; with ``at_least_one`` (what an item is, for the message)
     it must not be empty."""
     metadata: dict[str, Any] = {LABEL: label}
-    validator: Any = _tuple_of(cls)
+    validator: Any = TupleOf(cls=cls)
     if at_least_one:
-        metadata[SCHEMA] = {"minItems": 1}
-        validator = [validator, _not_empty(at_least_one)]
+        not_empty = NotEmpty(what=at_least_one)
+        metadata[SCHEMA] = not_empty.schema()
+        validator = AllOf(validators=(validator, not_empty))
     if default is None:
         return attrs.field(validator=validator, metadata=metadata)
     return attrs.field(default=default, validator=validator, metadata=metadata)
@@ -523,7 +568,7 @@ def members_by_value(cls: type[enum.Enum]) -> dict[object, enum.Enum]:
 
 
 @attrs.frozen
-class Choice:
+class Choice(TypeRule):
     """The rule of an enumeration field: a member of ``cls``; data holds its value, looked up
     in :func:`members_by_value`.
 
@@ -547,8 +592,7 @@ class Choice:
 
 def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHING) -> Any:
     """A member of the enumeration ``cls`` (data holds its value, e.g. ``"高职"``)."""
-    validator = _type_check(Choice(cls=cls))
-    return attrs.field(default=default, validator=validator, metadata={LABEL: label})
+    return attrs.field(default=default, validator=Choice(cls=cls), metadata={LABEL: label})
 
 
 def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:
@@ -570,7 +614,7 @@ def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit
 
 def date(*, label: str = "") -> Any:
     """A :class:`datetime.date` (not a datetime)."""
-    return attrs.field(validator=_of_type(datetime.date), metadata={LABEL: label})
+    return attrs.field(validator=OfType(cls=datetime.date), metadata={LABEL: label})
 
 
 def check_part_of_whole(
