@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import hnjd_disclosure.parse
+from hnjd_disclosure._templates import PROCUREMENT
 from hnjd_disclosure.errors import ParseError, TextTooLargeError
 from hnjd_disclosure.parse import (
     MAX_CHARS,
@@ -22,9 +23,9 @@ from hnjd_disclosure.parse import (
     parse_report,
     read_header,
 )
+from hnjd_disclosure.parse._template import read_template
 from hnjd_disclosure.parse._text import Line
 from hnjd_disclosure.parse.header import _PARTS
-from hnjd_disclosure.parse.report import _procurement
 
 from .conftest import DATA
 
@@ -218,8 +219,8 @@ class _CountingStr(str):
 def _procurement_copies(n: int) -> int:
     text = "发布公开信息共131条，" + "1条" * n
     _CountingStr.copied = 0
-    lead, count, _ = _procurement(Line(text, 1, 0, folded=_CountingStr(text)))
-    assert (lead, count) == ("发布公开信息共", 131)
+    values = read_template(PROCUREMENT, Line(text, 1, 0, folded=_CountingStr(text)))
+    assert (values["lead"], values["notices"].value) == ("发布公开信息共", 131)
     return _CountingStr.copied
 
 

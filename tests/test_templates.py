@@ -9,7 +9,7 @@ import pytest
 
 from hnjd_disclosure import ParseError, builtin_report
 from hnjd_disclosure import _templates as t
-from hnjd_disclosure.parse._template import read_template
+from hnjd_disclosure.parse._template import find_template, read_template
 from hnjd_disclosure.parse._text import Line
 from hnjd_disclosure.render.text import write
 
@@ -68,3 +68,59 @@ class TestTemplates:
                 if isinstance(slot, t.Number | t.Year):
                     assert isinstance(after, str)
                     assert after[0] not in "0123456789,，.", template.what
+
+
+SOUGHT: list[tuple[t.Template, Any]] = [
+    (t.PROCUREMENT, REPORT.proactive.finance.procurement),
+    (t.CONTACT, REPORT.other),
+]
+
+
+class TestSoughtTemplates:
+    @pytest.mark.parametrize(("template", "source"), SOUGHT, ids=[s.what for s, _ in SOUGHT])
+    def test_reads_what_it_writes(self, template: t.Template, source: object) -> None:
+        """Every field of a template with a sought piece reads back as it was written from."""
+        values = read_template(template, Line(write(template, source), 1, 0))
+        fields = [p.field for p in template.pieces if isinstance(p, t.Slot) and p.field]
+        assert values == {field: _value(source, field) for field in fields}
+
+    @pytest.mark.parametrize(
+        ("text", "lead", "notices", "tail"),
+        [
+            ("发布通知3条，共 131条，确保公开。", "发布通知3条，共", 131, "，确保公开。"),
+            ("发布通知3条，另有 1,310 条。", "发布通知3条，另有", 1310, "。"),
+        ],
+    )
+    def test_procurement_count_after_gong_else_the_last(
+        self, text: str, lead: str, notices: int, tail: str
+    ) -> None:
+        """The count read is the one after 共, else the last; its spaces are not the lead's."""
+        values = read_template(t.PROCUREMENT, Line(text, 1, 0))
+        assert (values["lead"], values["notices"].value, values["tail"]) == (lead, notices, tail)
+
+    def test_procurement_without_a_count_names_it(self) -> None:
+        """A procurement line without a count in 条 is refused at its line."""
+        with pytest.raises(ParseError, match="expected the procurement count 「…共N条…」") as info:
+            read_template(t.PROCUREMENT, Line("发布公开信息若干。", 4, 2))
+        assert (info.value.line, info.value.column) == (4, 3)
+
+    @pytest.mark.parametrize(
+        ("text", "intro", "office", "telephone"),
+        [
+            ("请联系：甲：党政办， 电话 ：0731。", "请联系：甲：", "党政办", "0731"),
+            ("党政办，电话：1，电话：0731-2.", "党政办，电话：", "1", "0731-2"),
+            ("请联系：党政办,电话:0731", "请联系：", "党政办", "0731"),
+        ],
+    )
+    def test_contact_at_the_last_phone_marker(
+        self, text: str, intro: str, office: str, telephone: str
+    ) -> None:
+        """The telephone follows the last 「，电话：」, the intro ends at the last colon before
+        it, and the closing stop may be missing or half-width."""
+        values = read_template(t.CONTACT, Line(text, 1, 0))
+        got = (values["contact_intro"], values["contact.office"], values["contact.telephone"])
+        assert got == (intro, office, telephone)
+
+    def test_no_contact_without_the_marker(self) -> None:
+        """A line without 「，电话：」 holds no contact."""
+        assert find_template(t.CONTACT, Line("请联系党政办公室。", 1, 0)) is None

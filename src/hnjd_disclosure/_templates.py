@@ -15,21 +15,39 @@ is one piece, so a text that stops being the template there reads
 too; a literal after a whole number never starts with a digit, ``，`` or ``.`` (which would
 continue the number).
 
+Two sentences hold prose of any length around their figure (the procurement line, the contact
+line): no literal before the figure tells where the prose ends. Their templates have one
+*sought* piece, found by searching the whole line by a rule of :mod:`hnjd_disclosure._layout`
+(:class:`NoticeCount`, :class:`Marker`), which the model checks its fields against; the
+:class:`Prose` and :class:`Name` slots around it take the text between.
+
+What such a template cannot declare: where its prose ends is no literal but the result of a
+search (the count after 共, else the last; the last 「，电话：」), so the reader has neither a
+one-match form nor a step-by-step reading of it, and a line without the sought piece is refused
+as a whole (``expected the procurement count 「…共N条…」`` at the line's start), never at a
+column inside it. The contact line's closing 。 may be missing or half-width (published texts
+end so): a tolerance of :class:`Name`, the only slot a closing stop follows.
+
 >>> COMPLAINTS.pieces[:2]
 ('本年度学校收到信息公开举报', Count(field='complaints', unit='件'))
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import attrs
 
+from ._layout import PHONE
+
 __all__ = [
     "ADMISSIONS",
     "COMPLAINTS",
+    "CONTACT",
     "MEDIA",
     "PREAMBLE",
+    "PROCUREMENT",
     "REQUESTS",
     "Again",
     "Award",
@@ -37,9 +55,13 @@ __all__ = [
     "Count",
     "Date",
     "HomeName",
+    "Marker",
+    "Name",
+    "NoticeCount",
     "Number",
     "PartList",
     "Percent",
+    "Prose",
     "ProvinceList",
     "Ranking",
     "Slot",
@@ -139,6 +161,41 @@ class HomeName(Slot):
 @attrs.frozen
 class Again(Slot):
     """The text of an earlier slot with the same ``field``, repeated."""
+
+
+@attrs.frozen
+class NoticeCount(Slot):
+    """A count in ``unit`` found by searching the line: the one after 共, else the last
+    (:func:`~hnjd_disclosure._layout.notice_span`); ``what`` names it when there is none."""
+
+    unit: str
+    what: str
+
+
+@attrs.frozen(kw_only=True)
+class Marker(Slot):
+    """The literal ``text``, found by searching the line: the last match of ``pattern``
+    (which also allows spaces and half-width punctuation); ``what`` names it."""
+
+    field: str = ""
+    text: str
+    pattern: re.Pattern[str]
+    what: str
+
+
+@attrs.frozen
+class Prose(Slot):
+    """Text kept as written, from the piece before it to the sought piece after it (less the
+    spaces a figure may have before it) or to the end of the line; with ``through``, up to
+    and including the last ``through`` before the next slot, or empty when there is none."""
+
+    through: str = ""
+
+
+@attrs.frozen
+class Name(Slot):
+    """One-line text between the pieces around it, stripped of spaces at its ends; the
+    sentence's closing stop after it may be missing or half-width."""
 
 
 Piece = str | Slot
@@ -296,6 +353,30 @@ COMPLAINTS: Final = Template(
             ("，行政复议", "reconsiderations"),
             ("，行政诉讼", "lawsuits"),
         ),
+        "。",
+    ),
+)
+
+#: The procurement line of 财务与招标 (on :class:`~hnjd_disclosure.model.Procurement`):
+#: prose around a count that only the rule of :class:`NoticeCount` finds.
+PROCUREMENT: Final = Template(
+    "the procurement line",
+    (
+        Prose("lead"),
+        NoticeCount("notices", "条", what="the procurement count 「…共N条…」"),
+        Prose("tail"),
+    ),
+)
+
+#: The contact line ending part 7 (on :class:`~hnjd_disclosure.model.OtherMatters`): the
+#: intro ends at its last colon, the office runs to the last 「，电话：」.
+CONTACT: Final = Template(
+    "the contact line",
+    (
+        Prose("contact_intro", through="："),
+        Name("contact.office"),
+        Marker(text="，电话：", pattern=PHONE, what="「，电话：」"),
+        Name("contact.telephone"),
         "。",
     ),
 )

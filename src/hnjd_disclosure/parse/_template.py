@@ -13,6 +13,10 @@ literal that cannot continue it (``人`` after a count, ``个部分`` after a li
 pattern matches, the step stops at the same character with the same value. A value the
 match cannot vouch for (a year other than the report's, a day that does not exist) sends
 the sentence to the cursor, which says where.
+
+A template with a *sought* piece (prose of any length around a figure) is read by neither:
+:func:`find_template` finds that piece by its rule, searching the whole line, and the slots
+around it take the text between.
 """
 
 from __future__ import annotations
@@ -26,13 +30,14 @@ from typing import Any, Final, TypeVar
 
 from .. import _templates as t
 from .._fastpath import shared_count, shared_percent, shared_ranking
+from .._layout import NOTICES, notice_span
 from ..errors import ModelError
 from ..model import LegalBasis
 from ..numerals import from_chinese
 from ..quantities import RANKING_PATTERN, Ranking, StatedPercent, WanFigure
 from ._text import Cursor, Line, fold
 
-__all__ = ["Values", "build", "numeral_value", "read_template"]
+__all__ = ["Values", "build", "find_template", "numeral_value", "read_template"]
 
 T = TypeVar("T")
 
@@ -44,7 +49,8 @@ _MATCH_FIRST = True
 
 # The spaces a figure may have before it (the cursor also skips U+00A0 there; the match
 # leaves that rarity to the cursor, as it does spaces inside the template's words).
-_SPACES: Final = r"[ \t\u3000]*+"
+_SPACE_CHARS: Final = " \t\u3000"
+_SPACES: Final = f"[{_SPACE_CHARS}]*+"
 # a whole number as Cursor.number reads it, without thousands separators
 _NUMBER: Final = _SPACES + r"([0-9]{1,15})"
 # a number with an optional decimal part, as Cursor.decimal reads it
@@ -89,6 +95,11 @@ def read_template(template: t.Template, line: Line, at: int = 0, *, year: int = 
     Raises:
         ParseError: at the first literal or slot that does not fit.
     """
+    if (sought := _sought(template)) is not None:
+        values = find_template(template, line)
+        if values is None:
+            raise line.error(f"expected {sought[1].what}")
+        return values
     if _MATCH_FIRST:
         values = _compiled(template).read(line, at, year)
         if values is not None:
@@ -268,6 +279,95 @@ def numeral_value(label: str) -> int:
 
 def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis:
     return build(line, lambda: LegalBasis(issuer=issuer, title=title, doc_no=doc_no))
+
+
+# -- by searching ------------------------------------------------------------------------------
+
+_Sought = t.NoticeCount | t.Marker
+# The closing stops of a sentence whose last slot is a name: 。 or a '.' that folding left as
+# it is (after a digit, 0731-84033328.); the stop may also be missing.
+_STOPS: Final = "。."
+
+
+@functools.cache
+def _sought(template: t.Template) -> tuple[int, _Sought] | None:
+    """The piece of ``template`` found by searching, and its index, if it has one."""
+    return next(((i, p) for i, p in enumerate(template.pieces) if isinstance(p, _Sought)), None)
+
+
+def find_template(template: t.Template, line: Line) -> Values | None:
+    """The values of ``template``'s sentence, the whole ``line``, if its sought piece is found.
+
+    >>> from hnjd_disclosure._templates import CONTACT
+    >>> line = Line("请联系：党政办公室， 电话：0731-84033328。", 1, 0)
+    >>> find_template(CONTACT, line)["contact.telephone"]
+    '0731-84033328'
+    >>> find_template(CONTACT, Line("请联系党政办公室。", 1, 0)) is None
+    True
+
+    Raises:
+        ParseError: if the sought figure is too long a number.
+    """
+    found = _sought(template)
+    assert found is not None, template.what
+    i, sought = found
+    span = _find(sought, line.folded)
+    if span is None:
+        return None
+    start, end = span
+    values: Values = {}
+    if isinstance(sought, t.NoticeCount):
+        values[sought.field] = _notices(sought, line, start)
+        start = len(line.text[:start].rstrip(_SPACE_CHARS))  # the figure's spaces
+    _read_between(template.pieces[:i], line, 0, start, values)
+    _read_between(template.pieces[i + 1 :], line, end, len(line.text), values)
+    return values
+
+
+def _find(sought: _Sought, folded: str) -> tuple[int, int] | None:
+    """Where ``sought`` stands in the folded line, by its rule."""
+    if isinstance(sought, t.NoticeCount):
+        return notice_span(folded)
+    last = None
+    for last in sought.pattern.finditer(folded):  # noqa: B007 (the last one is wanted)
+        pass
+    return None if last is None else last.span()
+
+
+def _notices(slot: t.NoticeCount, line: Line, start: int) -> Any:
+    match = NOTICES.match(line.folded, start)
+    assert match is not None  # notice_span found it there
+    digits = match[1].replace("，", "")
+    if len(digits) > 15:
+        raise line.error("expected a number of at most 15 digits", start)
+    return shared_count(int(digits), slot.unit)
+
+
+def _read_between(
+    pieces: tuple[t.Piece, ...], line: Line, lo: int, hi: int, values: Values
+) -> None:
+    """The slots of ``pieces`` from ``lo`` to ``hi`` of the line: each prose ``through`` a
+    literal ends after its last one; the last slot takes the rest, less the closing stop."""
+    *slots, last = [p for p in pieces if not isinstance(p, str)]
+    closing = pieces[pieces.index(last) + 1 :]
+    for slot in slots:
+        assert isinstance(slot, t.Prose), slot
+        assert slot.through, slot  # else it would take all and leave the next slot nothing
+        at = line.folded.rfind(fold(slot.through), lo, hi)
+        cut = lo if at < 0 else at + len(slot.through)
+        values[slot.field] = line.text[lo:cut]
+        lo = cut
+    text = line.text[lo:hi]
+    if isinstance(last, t.Name):
+        assert closing in ((), ("。",)), closing
+        text = text.rstrip()
+        if closing and text and fold(text[-1]) in _STOPS:
+            text = text[:-1]
+        text = text.strip()
+    else:
+        assert isinstance(last, t.Prose), last
+        assert not closing, closing  # prose is kept as written: a stop would be its own
+    values[last.field] = text
 
 
 # -- step by step -----------------------------------------------------------------------------

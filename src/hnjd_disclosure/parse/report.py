@@ -36,14 +36,21 @@ from .._layout import (
     HEADING_STARTS,
     HEADINGS,
     INCLUDES,
-    NOTICES,
-    PHONE,
     Listed,
     affairs_lists,
     find_list,
-    notice_span,
 )
-from .._templates import ADMISSIONS, COMPLAINTS, MEDIA, PREAMBLE, REQUESTS, Count, Template
+from .._templates import (
+    ADMISSIONS,
+    COMPLAINTS,
+    CONTACT,
+    MEDIA,
+    PREAMBLE,
+    PROCUREMENT,
+    REQUESTS,
+    Count,
+    Template,
+)
 from ..errors import ParseError
 from ..model import (
     Admissions,
@@ -70,7 +77,7 @@ from ..model import (
     TeachingDomain,
 )
 from ..numerals import to_chinese
-from ._template import Values, build, numeral_value, read_template
+from ._template import Values, build, find_template, numeral_value, read_template
 from ._text import Line, check_size, fold, lines_of
 
 __all__ = ["parse_report"]
@@ -370,11 +377,8 @@ class _Reader:
         if not lines:
             raise start.error("expected the procurement line 「…共N条…」 after this heading")
         last = lines[-1]
-        lead, notices, tail = _procurement(last)
-        procurement = build(
-            last,
-            lambda: Procurement(lead=lead, notices=shared_count(notices, "条"), tail=tail),
-        )
+        values = read_template(PROCUREMENT, last)
+        procurement = build(last, lambda: Procurement(**values))
         return build(
             start,
             lambda: FinanceDomain(
@@ -413,22 +417,12 @@ class _Reader:
         lines = body
         intro = ""
         contact = None
-        if body:
-            last = body[-1]
-            match = None
-            for found in PHONE.finditer(last.folded):
-                match = found
-            if match is not None:
-                before = last.text[: match.start()]
-                colon = max(last.folded.rfind("：", 0, match.start()), -1)
-                intro = before[: colon + 1]
-                office = before[colon + 1 :].strip()
-                telephone = last.text[match.end() :].rstrip()
-                if telephone and fold(telephone[-1]) in "。.":
-                    telephone = telephone[:-1]
-                telephone = telephone.strip()
-                contact = build(last, lambda: Contact(office=office, telephone=telephone))
-                lines = body[:-1]
+        values = find_template(CONTACT, body[-1]) if body else None
+        if values is not None:
+            found = _nested(values)
+            intro = found["contact_intro"]
+            contact = build(body[-1], lambda: Contact(**found["contact"]))
+            lines = body[:-1]
         return build(
             head[0],
             lambda: OtherMatters(
@@ -589,18 +583,3 @@ def _initiative_of(line: Line, marker: str) -> Initiative:
     if stop < 0:
         raise line.error("expected 「。」 after the title of the initiative")
     return build(line, lambda: Initiative(title=rest[:stop], body=rest[stop + 1 :]))
-
-
-def _procurement(line: Line) -> tuple[str, int, str]:
-    """``{lead}{N}条{tail}``: the count is the one after 共, else the last count in 条."""
-    span = notice_span(line.folded)
-    if span is None:
-        raise line.error("expected the procurement count 「…共N条…」")
-    start, end = span
-    match = NOTICES.match(line.folded, start)
-    assert match is not None  # notice_span found it there
-    digits = match[1].replace("，", "")
-    if len(digits) > 15:
-        raise line.error("expected a number of at most 15 digits", start)
-    lead = line.text[:start].rstrip(" \t\u3000")
-    return lead, int(digits), line.text[end:]

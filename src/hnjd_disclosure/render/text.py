@@ -4,10 +4,10 @@ Headings are numbered 一、 then （一） then 1. and initiatives 一是/二�
 full-width; dates read 2021年9月1日. Published figures are written exactly as published.
 Each part has its own pure function returning its paragraphs; :func:`render` joins them,
 one paragraph per line with a blank line between. The sentences that carry the figures
-(the preamble, the media passage, the admissions and employment figures, the request and
-complaint figures) are written by :func:`write` from their templates in
-:mod:`hnjd_disclosure._templates`; :func:`~hnjd_disclosure.parse.parse_report` reads them
-back from the same templates.
+(the preamble, the media passage, the admissions and employment figures, the procurement
+line, the request and complaint figures, the contact line) are written by :func:`write`
+from their templates in :mod:`hnjd_disclosure._templates`;
+:func:`~hnjd_disclosure.parse.parse_report` reads them back from the same templates.
 """
 
 from __future__ import annotations
@@ -170,6 +170,8 @@ def _writer(template: Template) -> _Writer:
             terms.append(repr(piece))
         elif isinstance(piece, t.Year):
             terms.append("str(year)")
+        elif isinstance(piece, t.Marker):
+            terms.append(repr(piece.text))
         else:
             namespace[f"show{i}"] = _show(piece)
             fields = [piece.field]
@@ -205,12 +207,15 @@ def _bases(bases: Sequence[LegalBasis]) -> str:
 _SHOW: Final[dict[type[t.Slot], Callable[[Any], str]]] = {
     t.Number: str,
     t.Count: fmt.count,
+    t.NoticeCount: fmt.count,
     t.Percent: fmt.percent,
     t.Wan: fmt.wan,
     t.Ranking: fmt.ranking,
     t.Date: fmt.date,
     t.Bases: _bases,
     t.HomeName: str,
+    t.Prose: str,
+    t.Name: str,
     t.Again: str,
 }
 
@@ -294,12 +299,8 @@ def _admissions_domain(year: int, number: int, domain: Admissions) -> list[str]:
 
 
 def _finance_domain(number: int, domain: FinanceDomain) -> list[str]:
-    p = domain.procurement
-    return [
-        heading(3, number, domain.heading),
-        *domain.paragraphs,
-        f"{p.lead}{fmt.count(p.notices)}{p.tail}",
-    ]
+    procurement = write(t.PROCUREMENT, domain.procurement)
+    return [heading(3, number, domain.heading), *domain.paragraphs, procurement]
 
 
 def render_proactive(report: AnnualReport) -> list[str]:
@@ -407,7 +408,7 @@ def contact_sentence(part: OtherMatters) -> str:
     '湖南机电职业技术学院党政办公室，电话：0731－84033328。'
     """
     assert part.contact is not None
-    return f"{part.contact_intro}{part.contact.office}，电话：{part.contact.telephone}。"
+    return write(t.CONTACT, part)
 
 
 def render_other(report: AnnualReport) -> list[str]:
