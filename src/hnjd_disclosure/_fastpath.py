@@ -188,7 +188,8 @@ def _string_checks(
     validator: object, name: str, ns: dict[str, Any], data_format: DataFormat
 ) -> tuple[list[str], object]:
     """The inline tests of a string field read off its validator (a :class:`~._fields.OneLine`,
-    alone or first in an :class:`~._fields.AllOf` with :class:`~._fields.Refuses` rules): the
+    alone or first in an :class:`~._fields.AllOf` with :class:`~._fields.Refuses` and
+    :class:`~._fields.AfterNumber` rules): the
     expressions over ``v`` that refuse it, and the validators they leave to call (an
     ``AllOf``, or None). No tests when the validator does not start with ``OneLine``."""
     parts = validator.validators if isinstance(validator, _fields.AllOf) else (validator,)
@@ -197,7 +198,7 @@ def _string_checks(
     codes = [parts[0].refuses_code(lone_surrogates=not data_format.surrogate_free)]
     rest = []
     for i, part in enumerate(parts[1:], 1):
-        if isinstance(part, _fields.Refuses):
+        if isinstance(part, _fields.Refuses | _fields.AfterNumber):
             ns[f"r_{name}_{i}"] = part.search()
             codes.append(f"r_{name}_{i}(v) is not None")
         else:
@@ -307,7 +308,8 @@ class _Builder:
     ) -> tuple[list[str], object]:
         """Lines checking a tuple of texts item by item, as its rules read (a
         :class:`~._fields.Lines`, alone or first in an :class:`~._fields.AllOf` with
-        :class:`~._fields.Refuses` and :class:`~._fields.NotEmpty` rules), and the validators
+        :class:`~._fields.Refuses`, :class:`~._fields.AfterNumber` and :class:`~._fields.NotEmpty`
+        rules), and the validators
         they leave to call (or None)."""
         out = f"f_{a.name}"
         parts = a.validator.validators if isinstance(a.validator, _fields.AllOf) else (a.validator,)
@@ -317,7 +319,7 @@ class _Builder:
         lines = [f"w = {src}", "if type(w) is not list and type(w) is not tuple: raise _Reject"]
         rest = []
         for i, part in enumerate(parts[1:], 1):
-            if isinstance(part, _fields.Refuses):
+            if isinstance(part, _fields.Refuses | _fields.AfterNumber):
                 ns[f"r_{a.name}_{i}"] = part.search()
                 codes.append(f"r_{a.name}_{i}(v) is not None")
             elif isinstance(part, _fields.NotEmpty):

@@ -327,20 +327,45 @@ class FigureIn(TypeRule):
             raise ModelError(attribute.name, f"expected {what} {self.shown}, got {value}")
 
 
-#: The digits a text written after a number ``1.`` must not start with (``1.5`` is a number).
-_DIGIT_START: Final = r"^[0-9\uff10-\uff19]"
+@attrs.frozen
+class AfterNumber:
+    """The rule of a text written after its number (``1.招生考试信息``: a domain's heading):
+    it must not start with a digit (``1.5`` would be read as one number). Like
+    :class:`Refuses`, it gives the check, the search the fast path calls and the pattern
+    of the schema.
+
+    >>> AfterNumber().search()("５项") is not None, AfterNumber().allows("项5")
+    (True, True)
+    """
+
+    #: The digits such a text must not start with, ASCII and full-width.
+    pattern: str = r"^[0-9\uff10-\uff19]"
+    #: ``pattern`` compiled once (not compared: it is the pattern).
+    regex: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    @regex.default
+    def _compile(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items = value if isinstance(value, tuple) else (value,)
+        for i, item in enumerate(items):
+            if isinstance(item, str) and self.regex.search(item) is not None:
+                where = f"{attribute.name}[{i}]" if isinstance(value, tuple) else attribute.name
+                message = "must not start with a digit: it follows its number (1.) in the text"
+                raise ModelError(where, message)
+
+    def allows(self, value: str) -> bool:
+        """Whether ``value`` passes the rule."""
+        return self.regex.search(value) is None
+
+    def search(self) -> Callable[[str], re.Match[str] | None]:
+        """The search the fast structuring path calls on a string: a match where the rule
+        refuses it."""
+        return self.regex.search
 
 
-def _after_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    items = value if isinstance(value, tuple) else (value,)
-    for i, item in enumerate(items):
-        if isinstance(item, str) and item[:1] in _DIGITS:
-            where = f"{attribute.name}[{i}]" if isinstance(value, tuple) else attribute.name
-            message = "must not start with a digit: it follows its number (1.) in the text"
-            raise ModelError(where, message)
-
-
-_DIGITS: Final = frozenset("0123456789" + "".join(chr(0xFF10 + i) for i in range(10)))
+_after_number: Final = AfterNumber()
 
 
 @attrs.frozen
@@ -415,7 +440,7 @@ def text(*, label: str = "", after_number: bool = False, refuses: tuple[Refuses,
     validators: list[_Validator] = [_line]
     nots = [r.pattern for r in refuses]
     if after_number:
-        nots.insert(0, _DIGIT_START)
+        nots.insert(0, _after_number.pattern)
         validators.append(_after_number)
     validators += refuses
     if nots:
@@ -464,7 +489,7 @@ def paragraphs(
     if lines and not before_initiatives:
         nots.append(HEADING_LIKE)
     if after_number:
-        nots.append(_DIGIT_START)
+        nots.append(_after_number.pattern)
         validators.append(_after_number)
     if before_initiatives:
         nots.append(f"^(?:{FIRST_INITIATIVE}|{HEADING_LIKE[4:]}")
