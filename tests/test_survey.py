@@ -8,6 +8,7 @@ import io
 import json
 import pickle
 import re
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -392,3 +393,15 @@ def test_missing_items_count_only_the_items_that_apply(tmp_path: Path) -> None:
 
 def test_a_yearly_report_by_another_name_follows_the_ministrys_format() -> None:
     assert survey_text("华东理工大学2022-2023学年度信息公开年报\n").format is ReportFormat.MINISTRY
+
+
+def test_an_xlsx_without_its_extra_is_refused_before_the_survey(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if the extra were not installed
+    surveyed: list[object] = []
+    monkeypatch.setattr("hnjd_disclosure.survey.survey", lambda *a, **k: surveyed.append(a))
+    status, _ = run(str(tmp_path), "-o", str(tmp_path / "out.xlsx"))
+    assert (status, surveyed) == (2, [])
+    assert 'pip install "hnjd-disclosure[xlsx]"' in capsys.readouterr().err
+    assert not (tmp_path / "out.xlsx").exists()

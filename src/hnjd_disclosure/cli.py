@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeAlias
 
 from . import io
-from .errors import DataError, HnjdError, MissingFiguresError, escape
+from .errors import DataError, HnjdError, MissingExtraError, MissingFiguresError, escape
 from .model import AnnualReport, InstitutionKind
 
 if TYPE_CHECKING:
@@ -647,6 +647,11 @@ def _survey(args: argparse.Namespace, stdout: TextIO) -> int:
     if args.output and not args.force and os.path.lexists(args.output):
         # before the survey, not after an hour of it
         raise CliError(f"{args.output}: exists; use --force to replace it")
+    if suffix == ".xlsx":
+        try:  # the extra, before the survey too
+            import openpyxl  # noqa: F401
+        except ImportError:
+            raise MissingExtraError("xlsx", "openpyxl") from None
     with _progress(args.quiet) as on_row:
         result = survey(args.paths, workers=args.workers, weights=weights, on_row=on_row)
     if not args.output:
