@@ -533,3 +533,20 @@ def test_work_grows_linearly(make: Callable[[int], str]) -> None:
     small = _steps(check_citations, make(100), files)
     large = _steps(check_citations, make(800), files)
     assert large <= 10 * max(small, 1), (small, large)
+
+
+def test_a_real_slip_the_issue_names() -> None:
+    # office.ynu.edu.cn/info/1052/1088.htm (信息公开指南, 2020-11-04), as published
+    text = (
+        "为深入贯彻落实《高等学校信息公开办法》《教育部关于公布〈高等学校信息公开事项清单〉的"
+        "通知》(教办厅函〔2014〕23号)和《云南省教育厅关于做好2020年高校信息公开年度报告工作的"
+        "通知》要求,公开内容如下:"
+    )
+    found = [(c.verdict, c.number) for c in check_citations(text)]
+    assert found == [
+        (CitationVerdict.KNOWN, None),
+        (CitationVerdict.SLIP, "教办厅函〔2014〕23号"),
+    ]
+    slip = check_citations(text)[1]
+    assert slip.document is not None
+    assert slip.document.number == "教办函〔2014〕23号"
