@@ -129,9 +129,18 @@ class ChecklistStandard:
         return tuple(i for i in self.items if self.not_applicable_reason(i.number, kind) is None)
 
 
-def _rows(text: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """The data rows of a TSV text as ``(line number, cells)``, after checking its header."""
+def tsv_rows(
+    text: str, header: tuple[str, ...], *, optional: int = 0
+) -> Iterator[tuple[int, list[str]]]:
+    """The data rows of a package-data TSV text as ``(line number, cells)``, after checking its
+    header; blank lines and ``#`` comments are skipped, and only the last ``optional`` cells of
+    a row may be empty.
+
+    >>> list(tsv_rows("# a note\\na\\tb\\n1\\t\\n", ("a", "b"), optional=1))
+    [(3, ['1', ''])]
+    """
     seen_header = False
+    required = len(header) - optional
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -141,10 +150,13 @@ def _rows(text: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]
                 raise ParseError(f"expected the header {'/'.join(header)}", line=lineno, column=1)
             seen_header = True
             continue
-        if len(cells) != len(header) or not all(c.strip() for c in cells):
-            raise ParseError(
-                f"expected {len(header)} non-empty tab-separated cells", line=lineno, column=1
+        if len(cells) != len(header) or not all(c.strip() for c in cells[:required]):
+            wanted = (
+                f"{len(header)} tab-separated cells, {required} non-empty"
+                if optional
+                else f"{len(header)} non-empty tab-separated cells"
             )
+            raise ParseError(f"expected {wanted}", line=lineno, column=1)
         yield lineno, cells
     if not seen_header:
         raise ParseError(f"missing the header {'/'.join(header)}", line=1, column=1)
@@ -169,7 +181,7 @@ def parse_items(text: str) -> tuple[ChecklistItem, ...]:
         ParseError: naming the line of a malformed row, a bad number or an item out of order.
     """
     items: list[ChecklistItem] = []
-    for lineno, (cat_no, cat, no, item_text) in _rows(text, _ITEMS_HEADER):
+    for lineno, (cat_no, cat, no, item_text) in tsv_rows(text, _ITEMS_HEADER):
         number = _number(no, lineno, "item_no")
         if number != len(items) + 1:
             raise ParseError(f"expected item {len(items) + 1}, got {number}", line=lineno, column=1)
@@ -194,7 +206,7 @@ def parse_applicability(text: str, item_count: int) -> tuple[NotApplicable, ...]
         ParseError: naming the line of an unknown kind, an unknown item or a repeated row.
     """
     out: list[NotApplicable] = []
-    for lineno, (kind_text, no, reason) in _rows(text, _APPLICABILITY_HEADER):
+    for lineno, (kind_text, no, reason) in tsv_rows(text, _APPLICABILITY_HEADER):
         try:
             kind = InstitutionKind(kind_text)
         except ValueError:

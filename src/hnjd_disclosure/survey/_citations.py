@@ -25,6 +25,7 @@ from typing import Final
 
 import attrs
 
+from ..checklist import tsv_rows
 from ..errors import ParseError
 from ..parse._text import check_size, fold
 
@@ -292,18 +293,7 @@ def parse_documents(text: str) -> tuple[KnownDocument, ...]:
         ParseError: naming the line of a malformed row or a number that is not one.
     """
     docs: list[KnownDocument] = []
-    seen_header = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not seen_header:
-            if tuple(cells) != _HEADER:
-                raise ParseError(f"expected the header {'/'.join(_HEADER)}", line=lineno, column=1)
-            seen_header = True
-            continue
-        if len(cells) != len(_HEADER) or not all(cells[:4]):
-            raise ParseError("expected 5 tab-separated cells, 4 non-empty", line=lineno, column=1)
+    for lineno, cells in tsv_rows(text, _HEADER, optional=1):
         number, title, issuer, date_cell, aliases = cells
         year, date = _date(date_cell, lineno)
         docs.append(
@@ -316,8 +306,6 @@ def parse_documents(text: str) -> tuple[KnownDocument, ...]:
                 aliases=tuple(a for a in aliases.split("|") if a),
             )
         )
-    if not seen_header:
-        raise ParseError(f"missing the header {'/'.join(_HEADER)}", line=1, column=1)
     return tuple(docs)
 
 

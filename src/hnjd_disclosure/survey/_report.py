@@ -18,6 +18,7 @@ from typing import Final
 from attrs import frozen
 
 from ..model import InstitutionKind
+from ..numerals import from_chinese
 from ..parse import (
     CellKind,
     Check,
@@ -486,25 +487,23 @@ _TAIL: Final = 2000
 
 def _dated(text: str) -> datetime.date | None:
     """The date on a line of its own near the end (the report's closing date), if any."""
-    from ..numerals import from_chinese
-
-    tail_start = max(0, len(text) - _TAIL)
     found = None
-    for found in _DATE_LINE.finditer(text, tail_start):  # noqa: B007 - the last one
+    for found in _DATE_LINE.finditer(text, max(0, len(text) - _TAIL)):  # noqa: B007 - the last
         pass
     if found is None:
         return None
-    numbers = []
-    for group in found.groups():
-        if group.isdigit():
-            numbers.append(int(group))
-        else:
-            digits = "".join(str("〇一二三四五六七八九".find(c)) for c in group.replace("零", "〇"))
-            numbers.append(int(digits) if len(group) == 4 else from_chinese(group))
+    year, month, day = found.groups()
     try:
-        return datetime.date(*numbers)
+        return datetime.date(
+            int(year.translate(_YEAR_DIGITS)),  # 2022, or 二〇二二 digit by digit
+            int(month) if month.isdigit() else from_chinese(month),
+            int(day) if day.isdigit() else from_chinese(day),
+        )
     except ValueError:
         return None
+
+
+_YEAR_DIGITS: Final = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 _KEEP: Final = re.compile(r"[\s\u3000]+")

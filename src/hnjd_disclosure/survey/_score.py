@@ -22,7 +22,7 @@ from attrs import frozen
 from ..checklist import checklist_2014
 from ..errors import DataError, Issue, ModelError
 from ..model import InstitutionKind
-from ._citations import CitationVerdict
+from ._citations import Citation, CitationVerdict
 from ._items import ItemStatus
 from ._report import AssessmentStatus, FigureStatus, PartStatus, ReportSurvey
 
@@ -252,26 +252,8 @@ def _assessment_point(report: ReportSurvey, weights: Weights) -> Point:
 
 def _citation_points(report: ReportSurvey, weights: Weights) -> Iterator[Point]:
     for number in weights.required_citations:
-        right = next(
-            (
-                c
-                for c in report.citations
-                if c.verdict is CitationVerdict.KNOWN
-                and c.document is not None
-                and c.document.number == number
-            ),
-            None,
-        )
-        slip = next(
-            (
-                c
-                for c in report.citations
-                if c.verdict is CitationVerdict.SLIP
-                and c.document is not None
-                and c.document.number == number
-            ),
-            None,
-        )
+        right = _cited_as(report, number, CitationVerdict.KNOWN)
+        slip = _cited_as(report, number, CitationVerdict.SLIP)
         if right is not None:
             how = "by its title" if right.number is None else "with its right number"
             why, evidence = f"{number}: cited {how}", _cited(right)
@@ -288,7 +270,19 @@ def _citation_points(report: ReportSurvey, weights: Weights) -> Iterator[Point]:
         )
 
 
-def _cited(citation: Any) -> str:
+def _cited_as(report: ReportSurvey, number: str, verdict: CitationVerdict) -> Citation | None:
+    """The first citation of the document numbered ``number`` with ``verdict``, if any."""
+    return next(
+        (
+            c
+            for c in report.citations
+            if c.verdict is verdict and c.document is not None and c.document.number == number
+        ),
+        None,
+    )
+
+
+def _cited(citation: Citation) -> str:
     title = f"《{citation.title}》" if citation.title else ""
     return f"{title}{citation.number or ''}"
 
