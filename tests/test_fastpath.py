@@ -5,6 +5,7 @@ own generated functions write."""
 from __future__ import annotations
 
 import json
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,14 @@ from hypothesis import strategies as st
 
 from hnjd_disclosure import _fastpath, convert, io
 from hnjd_disclosure.errors import DataError, ModelError
-from hnjd_disclosure.model import AnnualReport, ChecklistEntry, Employment, _fields
+from hnjd_disclosure.model import (
+    AnnualReport,
+    ChecklistEntry,
+    DisclosureStatus,
+    Employment,
+    _fields,
+)
+from hnjd_disclosure.model.checklist import STATUS_FIELDS
 
 from .strategies import data_places, data_replaced, reports
 
@@ -121,20 +129,51 @@ class TestNeverLooser:
             convert.structure_report(plain)
 
     @pytest.mark.parametrize("index", [0, 5])
-    def test_shared_entries_keep_their_checks(self, index: int) -> None:
-        """A checklist entry shared between reports is not given to data that merely compares
-        equal to its own (True == 1, 1.0 == 1), with or without channels."""
+    def test_entries_keep_their_checks(self, index: int) -> None:
+        """A checklist entry's builder (one per status) refuses data that merely compares
+        equal to good data (True == 1, 1.0 == 1), an item out of range, and unknown keys."""
         fast = convert._fast_structure(ChecklistEntry, convert.JSON)
         entry = json.loads(io.dumps_json(REPORT))["checklist"]["entries"][index]
-        assert fast(dict(entry)) is fast(dict(entry))
         assert fast(dict(entry)) == convert.structure(entry, ChecklistEntry)
-        for item in (True, 1.0, str(entry["item"])):
+        for item in (True, 1.0, str(entry["item"]), 0, 51):
             with pytest.raises(Exception):  # noqa: B017, PT011
                 fast({**entry, "item": item})
         with pytest.raises(Exception):  # noqa: B017, PT011
             fast({**entry, "channels": [1]})
         with pytest.raises(Exception):  # noqa: B017, PT011
             fast({**entry, "unexpected": "x"})
+
+    @given(
+        st.sampled_from([s.value for s in DisclosureStatus] + ["disclosed ", 1, None]),
+        st.dictionaries(
+            st.sampled_from(list(STATUS_FIELDS)),
+            st.one_of(
+                st.sampled_from(["", " ", "学校网站", "见网站\n", "报告未写明"]),
+                st.lists(st.sampled_from(["学校网站", "", "a\nb"]), max_size=2),
+            ),
+        ),
+    )
+    def test_entries_as_the_status_rules_say(self, status: object, fields: dict[str, Any]) -> None:
+        """For any status and any choice of the fields it decides, the builder of that status
+        builds what the detailed converter builds, and refuses all it refuses."""
+        data = {"item": 6, "status": status, **fields}
+        fast = convert._fast_structure(ChecklistEntry, convert.JSON)
+        try:
+            expected = convert.make_converter(convert.JSON).structure(data, ChecklistEntry)
+        except Exception:
+            with pytest.raises(Exception):  # noqa: B017, PT011
+                fast(data)
+        else:
+            if any(value in ("", []) for value in fields.values()):
+                # A field given empty is left to the detailed path (it may refuse data the
+                # detailed path accepts, never the reverse), or built the same.
+                try:
+                    built = fast(data)
+                except Exception:
+                    return
+            else:
+                built = fast(data)
+            assert built == expected
 
     @given(st.text(max_size=8))
     def test_string_checks_cover_the_validators(self, text: str) -> None:
@@ -312,3 +351,20 @@ class TestGeneratedSource:
         shown = "".join(traceback.format_exception(caught.value))
         assert "<fast structure hnjd_disclosure.model.report.Period>" in shown
         assert "d['end']" in shown
+
+
+class TestOneLineQuickly:
+    def test_same_as_the_search_over_all_of_unicode(self) -> None:
+        """The one-line test (``str.strip`` and ``str.isprintable`` first, the search only for
+        text that is not printable) accepts exactly what the search and the surrogate check
+        accept, with each character of Unicode at the start, inside and at the end."""
+
+        def searched(v: str) -> bool:
+            return _fields.NOT_ONE_LINE.search(v) is None and not _fields.has_surrogate(v)
+
+        for texts in (
+            [f"{chr(c)}a" for c in range(sys.maxunicode + 1)],
+            [f"a{chr(c)}b" for c in range(sys.maxunicode + 1)],
+            [f"a{chr(c)}" for c in range(sys.maxunicode + 1)],
+        ):
+            assert list(map(_fields.good_line, texts)) == list(map(searched, texts))

@@ -10,7 +10,11 @@ For valid data, the common case, that is the same work twice plus the bookkeepin
 Here each attrs class gets one generated function that checks every value once, with checks
 at least as strict as the hook and the validator together, builds the instance without running
 again the validators those checks already covered, and still runs ``__attrs_post_init__`` (the
-rules between fields). Validators it does not know are called as attrs would call them. The
+rules between fields). A class whose one rule between fields is its
+:class:`~.model._fields.Variants` (the checklist entry: what each status requires) gets one
+function per value of its tag instead, each checking inline what that value requires, allows
+and forbids, as a tagged union is validated; no post-init runs. Validators it does not know
+are called as attrs would call them. The
 figure value types (:class:`Count`, :class:`StatedPercent`, ...) are built by their own
 validating constructors and shared between reports: they are immutable, and a corpus repeats
 the same figures over and over.
@@ -41,7 +45,6 @@ from typing import Any, Final, Protocol
 import attrs
 
 from .model import _fields
-from .model.checklist import ChecklistEntry
 from .quantities import Count, Ranking, StatedPercent, WanFigure
 
 __all__ = ["DataFormat", "fast_structure_fn", "unstructure_fn"]
@@ -63,55 +66,6 @@ def _figure(make: Callable[[Any, str], Any], kind: type, value: object, unit: st
             _shared.clear()
         found = _shared[key] = make(value, unit)
     return found
-
-
-#: Classes whose instances are shared between reports like the figures, keyed by the raw
-#: data: immutable, 50 per report, and reports mostly repeat the same entries.
-_SHARED_CLASSES: Final = frozenset({ChecklistEntry})
-_SCALARS: Final = frozenset({str, int})
-
-
-def _list_key(d: dict[Any, Any]) -> tuple[object, ...] | None:
-    """A key of data whose values are strings, integers or lists of strings, naming each
-    value's type (True == 1); None for any other data."""
-    key: list[object] = []
-    for name, value in d.items():
-        kind = type(value)
-        if kind is list:
-            if not _fields.STR_ONLY.issuperset(map(type, value)):  # each item's type, in C
-                return None
-            key.append((name, list, *value))
-        elif kind is str or kind is int:
-            key.append((name, kind, value))
-        else:
-            return None
-    return tuple(key)
-
-
-def _sharing(build: Callable[[object], Any]) -> Callable[[object], Any]:
-    """``build``, with its results shared between equal data of strings, integers and lists
-    of strings (anything else is built each time)."""
-
-    def shared(d: object) -> Any:
-        if type(d) is not dict:
-            raise _Reject
-        types = tuple(map(type, d.values()))
-        key: tuple[object, ...] | None
-        if _SCALARS.issuperset(types):
-            key = (*d.items(), *types)
-        else:
-            key = _list_key(d)
-            if key is None:
-                return build(d)
-        key = (build, *key)
-        found = _shared.get(key)
-        if found is None:
-            if len(_shared) >= _MAX_SHARED:
-                _shared.clear()
-            found = _shared[key] = build(d)
-        return found
-
-    return shared
 
 
 def _new_count(value: int, unit: str) -> Count:
@@ -230,6 +184,30 @@ def _tuple_item(tp: Any) -> Any:
     return None
 
 
+@attrs.frozen
+class _Variant:
+    """One value of a class's :class:`~._fields.Variants`: what the builder of that value
+    reads of each field."""
+
+    rules: _fields.Variants
+    value: enum.Enum
+
+    @property
+    def one_of(self) -> tuple[str, ...]:
+        return self.rules.one_of.get(self.value, ())
+
+    def role(self, name: str) -> str:
+        """``tag``, ``required``, ``forbidden``, or ``""`` (as the field itself says)."""
+        if name == self.rules.tag:
+            return "tag"
+        if name not in self.rules.decided:
+            return ""
+        required, allowed = self.rules.fields[self.value]
+        if name in required:
+            return "required"
+        return "" if name in allowed else "forbidden"
+
+
 class _Builder:
     """Generates the fast function of each attrs class, once per converter."""
 
@@ -240,9 +218,27 @@ class _Builder:
 
     def fn(self, cl: type) -> Callable[[object], Any]:
         if cl not in self.fns:
-            fn = self._generate(cl)
-            self.fns[cl] = _sharing(fn) if cl in _SHARED_CLASSES else fn
+            if getattr(cl, "__attrs_post_init__", None) is _fields.check_variants:
+                self.fns[cl] = self._by_variant(cl, cl.variants)  # type: ignore[attr-defined]
+            else:
+                self.fns[cl] = self._generate(cl)
         return self.fns[cl]
+
+    def _by_variant(self, cl: type, variants: _fields.Variants) -> Callable[[object], Any]:
+        """One function per value of the tag, each checking what that value requires, allows
+        and forbids (no post-init), picked by the tag's data value."""
+        by_value = {
+            member.value: self._generate(cl, _Variant(variants, member))
+            for member in variants.fields
+        }
+        tag = variants.tag
+
+        def fast(d: object) -> Any:
+            if type(d) is not dict:
+                raise _Reject
+            return by_value[d[tag]](d)
+
+        return fast
 
     def _value(
         self, a: attrs.Attribute[Any], ns: dict[str, Any], src: str
@@ -269,6 +265,9 @@ class _Builder:
                 return [*v, f"if {' or '.join(codes)}: raise _Reject", f"{out} = v"], rest
             return [*v, "if type(v) is not str: raise _Reject", f"{out} = v"], a.validator
         if tp is int:
+            if isinstance(a.validator, _fields.WholeNumber):
+                code = a.validator.refuses_code()
+                return [*v, f"if {code}: raise _Reject", f"{out} = v"], True
             return [*v, "if type(v) is not int: raise _Reject", f"{out} = v"], False
         if tp is Count:
             ns[f"u_{name}"] = _unit(a)
@@ -329,7 +328,7 @@ class _Builder:
         lines += ["for v in w:", f"    if {' or '.join(codes)}: raise _Reject", f"{out} = tuple(w)"]
         return lines, (_fields.AllOf(validators=tuple(rest)) if rest else None)
 
-    def _generate(self, cl: type) -> Callable[[object], Any]:
+    def _generate(self, cl: type, variant: _Variant | None = None) -> Callable[[object], Any]:
         fields = attrs.fields(attrs.resolve_types(cl))
         ns: dict[str, Any] = {
             "_cls": cl,
@@ -352,32 +351,53 @@ class _Builder:
         if any(a.converter is not None for a in fields) or hasattr(cl, "__attrs_pre_init__"):
             # Not a shape this path knows: let attrs build it from structured values.
             return self._by_constructor(cl)
-        required = sum(a.default is attrs.NOTHING for a in fields)
+        required = 0
         lines = ["def fast(d):", "    if type(d) is not dict: raise _Reject", "    n = 0"]
         to_validate = []
         for a in fields:
-            src = f"d[{a.name!r}]" if a.default is attrs.NOTHING else "v"
+            role = "" if variant is None else variant.role(a.name)
+            if role == "tag":
+                ns["t_tag"] = variant.value  # type: ignore[union-attr]
+                lines.append(f"    f_{a.name} = t_tag")  # the caller picked it by the key's value
+                required += 1
+                continue
+            if role == "forbidden":  # at its default; given, the count of keys refuses it
+                lines.append(f"    {self._default(a, ns)}")
+                continue
+            needed = a.default is attrs.NOTHING or role == "required"
+            src = f"d[{a.name!r}]" if needed else "v"
             value_lines, leftover = self._value(a, ns, src)
             if leftover is not None:
                 to_validate.append(a)
                 ns[f"a_{a.name}"] = a
                 ns[f"val_{a.name}"] = leftover
-            if a.default is attrs.NOTHING:
+            if needed:
+                required += 1
                 lines += [f"    {line}" for line in value_lines]
+                if role == "required":
+                    given = _fields.Variants.given_code(f"f_{a.name}", text=a.type is str)
+                    lines.append(f"    if not {given}: raise _Reject")
                 continue
             lines += [f"    v = d.get({a.name!r}, _M)", "    if v is _M:"]
             lines.append(f"        {self._default(a, ns)}")
             lines += ["    else:", "        n += 1"]
             lines += [f"        {line}" for line in value_lines]
         lines.append(f"    if len(d) != {required} + n: raise _Reject")
+        if variant is not None and (one_of := variant.one_of):
+            types = {a.name: a.type for a in fields}
+            codes = [_fields.Variants.given_code(f"f_{n}", text=types[n] is str) for n in one_of]
+            lines.append(f"    if not ({' or '.join(codes)}): raise _Reject")
         lines.append("    inst = _new(_cls)")
         lines += [f"    _set(inst, {a.name!r}, f_{a.name})" for a in fields]
         lines += [f"    val_{a.name}(inst, a_{a.name}, f_{a.name})" for a in to_validate]
-        if hasattr(cl, "__attrs_post_init__"):
+        if variant is None and hasattr(cl, "__attrs_post_init__"):
             lines.append("    inst.__attrs_post_init__()")
         lines.append("    return inst")
         source = "\n".join(lines)
-        _exec(source, f"fast structure {cl.__module__}.{cl.__qualname__}", ns)
+        name = f"{cl.__module__}.{cl.__qualname__}"
+        if variant is not None:
+            name += f" {variant.rules.tag}={variant.value.value}"
+        _exec(source, f"fast structure {name}", ns)
         fast: Callable[[object], Any] = ns["fast"]
         return fast
 

@@ -10,7 +10,7 @@ import datetime
 import enum
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -94,34 +94,9 @@ def _check_line(path: str, value: str, *, empty: bool = False) -> None:
         raise ModelError(path, f"must be Unicode text, got a lone surrogate ({code}) {where}")
 
 
-def good_line(value: object) -> bool:
-    """Whether ``value`` is a one-line, non-blank, UTF-8 encodable string without a space at
-    either end (the common case, in one expression; :func:`_check_line` says what is wrong,
-    and where). The fast load path checks strings with it too."""
-    return (
-        type(value) is str
-        and NOT_ONE_LINE.search(value) is None
-        and value != ""
-        and (value.isascii() or not has_surrogate(value))
-    )
-
-
-def good_optional_line(value: object) -> bool:
-    """:func:`good_line`, the empty string allowed."""
-    return (
-        type(value) is str
-        and NOT_ONE_LINE.search(value) is None
-        and (value.isascii() or not has_surrogate(value))
-    )
-
-
 def _good_lines(value: tuple[object, ...]) -> bool:
     """:func:`good_line` of every item (a report has dozens of paragraphs)."""
     return all(map(good_line, value))
-
-
-#: ``STR_ONLY.issuperset(map(type, items))``: every item is exactly a ``str``, checked in C.
-STR_ONLY: Final = frozenset({str})
 
 
 @attrs.frozen
@@ -150,8 +125,12 @@ class OneLine:
         parser refused them) and the search for one is left out: it costs about 8% of a load.
         """
         code = "type(v) is not str" + ("" if self.empty else ' or v == ""')
-        code += " or _not_one_line(v) is not None"
-        return code + " or not v.isascii() and _surrogate(v)" if lone_surrogates else code
+        # str.strip strips exactly SPACE_CLASS, and a printable text holds no line break and
+        # no surrogate (the tests check both over all of Unicode): only text that is not
+        # printable is searched, as a search is several times slower than these two calls.
+        search = "_not_one_line(v) is not None"
+        search = f"({search} or _surrogate(v))" if lone_surrogates else search
+        return f"{code} or v != v.strip() or not v.isprintable() and {search}"
 
     def schema(self) -> dict[str, str]:
         """The JSON Schema of the text the rule accepts."""
@@ -168,6 +147,21 @@ FAST_NAMES: Final = {
 
 _line: Final = OneLine()
 _optional_line: Final = OneLine(empty=True)
+
+
+def _accepts(rule: OneLine) -> Callable[[object], bool]:
+    """The test of ``rule`` as a function (its :meth:`~OneLine.refuses_code`, negated)."""
+    accepts: Callable[[object], bool] = eval(
+        f"lambda v: not ({rule.refuses_code()})", dict(FAST_NAMES)
+    )
+    return accepts
+
+
+#: Whether a value is a one-line, non-blank, UTF-8 encodable string without a space at either
+#: end (:func:`_check_line` says what is wrong, and where).
+good_line: Final = _accepts(_line)
+#: :func:`good_line`, the empty string allowed.
+good_optional_line: Final = _accepts(_optional_line)
 
 
 @attrs.frozen
@@ -620,21 +614,47 @@ def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHIN
     return attrs.field(default=default, validator=Choice(cls=cls), metadata={LABEL: label})
 
 
-def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:
-    """An ``int`` (not a ``bool``) in ``low..high``; with a ``unit`` it is a stated figure."""
+@attrs.frozen
+class WholeNumber:
+    """The rule of an integer field, stated once: an ``int`` (not a ``bool``) from ``low``
+    (to ``high``, if given). It is the field's validator, gives the test the fast
+    structuring path inlines, and its JSON Schema bounds.
 
-    def check(_: object, attribute: attrs.Attribute[int], value: object) -> None:
-        if type(value) is not int or value < low or (high is not None and value > high):
-            bound = f">= {low}" if high is None else f"from {low} to {high}"
+    >>> eval(WholeNumber(low=1, high=50).refuses_code(), {"v": 51})
+    True
+    """
+
+    low: int = 0
+    high: int | None = None
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if (
+            type(value) is not int
+            or value < self.low
+            or (self.high is not None and value > self.high)
+        ):
+            bound = f">= {self.low}" if self.high is None else f"from {self.low} to {self.high}"
             raise ModelError(
                 attribute.name, f"expected an integer {bound}, got {show_value(value)}"
             )
 
-    bounds = {"minimum": low} if high is None else {"minimum": low, "maximum": high}
-    metadata: dict[str, Any] = {LABEL: label, SCHEMA: bounds}
+    def refuses_code(self) -> str:
+        """A Python expression over ``v``, true where the rule refuses ``v``."""
+        code = f"type(v) is not int or v < {self.low}"
+        return code if self.high is None else f"{code} or v > {self.high}"
+
+    def schema(self) -> dict[str, int]:
+        """The JSON Schema bounds of the integers the rule accepts."""
+        return {"minimum": self.low} | ({} if self.high is None else {"maximum": self.high})
+
+
+def whole_number(*, label: str = "", low: int = 0, high: int | None = None, unit: str = "") -> Any:
+    """An ``int`` (not a ``bool``) in ``low..high``; with a ``unit`` it is a stated figure."""
+    rule = WholeNumber(low=low, high=high)
+    metadata: dict[str, Any] = {LABEL: label, SCHEMA: rule.schema()}
     if unit:
         metadata |= {UNIT: unit, KIND: "number"}
-    return attrs.field(validator=check, metadata=metadata)
+    return attrs.field(validator=rule, metadata=metadata)
 
 
 def date(*, label: str = "") -> Any:
@@ -650,3 +670,69 @@ def check_part_of_whole(
     w = whole.value if isinstance(whole, Count) else whole
     if p > w:
         raise ModelError(part_name, f"must not be larger than {whole_name} ({w}), got {p}")
+
+
+@attrs.frozen
+class Variants:
+    """Rules between fields that one field's value decides, stated once (a tagged union
+    over one class): for each value of the field ``tag``, the fields it requires (non-blank)
+    and those it allows, and fields of which at least one must be given (the first names
+    the error); every other field of ``decided`` stays at its default.
+
+    A class states it as ``variants`` and takes :func:`check_variants` as its
+    ``__attrs_post_init__``; the fast structuring path reads it to build one function per
+    value of the tag (and calls no post-init), and the JSON Schema writes one branch per
+    value.
+
+    >>> from hnjd_disclosure.model import ChecklistEntry
+    >>> ChecklistEntry.variants.fields_of("not_stated")
+    ((), ())
+    """
+
+    tag: str
+    decided: tuple[str, ...]
+    #: Per value of the tag (the enum member): the fields it requires and those it allows.
+    fields: Mapping[Any, tuple[tuple[str, ...], tuple[str, ...]]]
+    #: Per value of the tag: fields of which at least one must be given.
+    one_of: Mapping[Any, tuple[str, ...]]
+
+    def fields_of(self, value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The fields ``value`` of the tag (a member, or its data value) requires and allows."""
+        for member, fields in self.fields.items():
+            if value is member or value == member.value:
+                return fields
+        raise KeyError(value)
+
+    @staticmethod
+    def given(value: str | tuple[str, ...]) -> bool:
+        """Whether a field holds something: a non-blank string or a non-empty tuple."""
+        return bool(value.strip()) if isinstance(value, str) else bool(value)
+
+    @staticmethod
+    def given_code(name: str, *, text: bool) -> str:
+        """:meth:`given` as a Python expression over the variable ``name`` (a string if
+        ``text``, else a tuple), for the fast path."""
+        return f"{name}.strip()" if text else name
+
+    def check(self, instance: object) -> None:
+        """Raise :class:`ModelError` at the first field ``instance``'s tag requires and it
+        lacks, or forbids and it has."""
+        tag = getattr(instance, self.tag)
+        required, allowed = self.fields[tag]
+        for name in required:
+            if not self.given(getattr(instance, name)):
+                raise ModelError(name, f"required when the {self.tag} is {tag.value}")
+        for name in self.decided:
+            if name not in required + allowed and getattr(instance, name):
+                raise ModelError(name, f"not allowed when the {self.tag} is {tag.value}")
+        one_of = self.one_of.get(tag, ())
+        if one_of and not any(self.given(getattr(instance, name)) for name in one_of):
+            others = " or ".join(one_of[1:])
+            message = f"required when the {self.tag} is {tag.value}, unless {others} is given"
+            raise ModelError(one_of[0], message)
+
+
+def check_variants(instance: Any) -> None:
+    """The ``__attrs_post_init__`` of a class whose one rule between fields is its
+    ``variants`` (a :class:`Variants`)."""
+    type(instance).variants.check(instance)

@@ -15,7 +15,7 @@ an entry needs depend on its status, and the entry checks them:
 """
 
 import enum
-from typing import Final
+from typing import ClassVar, Final
 
 from attrs import frozen
 
@@ -79,6 +79,29 @@ _STATUS_LABELS: Final = {
 }
 
 
+#: The fields of an entry whose presence its status decides (the three tables are stated
+#: once, as :data:`STATUS_RULES`).
+STATUS_FIELDS: Final = ("channels", "url", "evidence", "note", "reason")
+
+#: Per status, the fields it requires and those it allows; every other status field stays empty.
+FIELDS_BY_STATUS: Final = {
+    DisclosureStatus.DISCLOSED: (("evidence",), ("channels", "url", "note")),
+    DisclosureStatus.NOT_APPLICABLE: (("reason",), ()),
+    DisclosureStatus.NOT_DISCLOSED: (("reason",), ()),
+    DisclosureStatus.NOT_STATED: ((), ()),
+}
+
+#: Per status, fields of which at least one must be given (the first names the error): a
+#: disclosure says where it was made, or says in its note that the report does not say where.
+ONE_OF_BY_STATUS: Final = {DisclosureStatus.DISCLOSED: ("channels", "url", "note")}
+
+
+#: The status rules as one value.
+STATUS_RULES: Final = f.Variants(
+    tag="status", decided=STATUS_FIELDS, fields=FIELDS_BY_STATUS, one_of=ONE_OF_BY_STATUS
+)
+
+
 @frozen(kw_only=True)
 class ChecklistEntry:
     """The disclosure status of one item of the Ministry's checklist.
@@ -90,6 +113,10 @@ class ChecklistEntry:
     Traceback (most recent call last):
     ...
     hnjd_disclosure.errors.ModelError: reason: required when the status is not_applicable
+    >>> ChecklistEntry(item=11, status=DisclosureStatus.NOT_STATED, reason="本校无此事项。")
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.ModelError: reason: not allowed when the status is not_stated
     >>> ChecklistEntry(item=15, status=DisclosureStatus.DISCLOSED, evidence="公开财务信息。")
     ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -115,42 +142,10 @@ class ChecklistEntry:
     #: Why the item does not apply or was not disclosed (required for those statuses).
     reason: str = f.optional_text(label="说明")
 
-    def __attrs_post_init__(self) -> None:
-        required, optional = FIELDS_BY_STATUS[self.status]
-        for name in required:
-            if not getattr(self, name).strip():
-                raise ModelError(name, f"required when the status is {self.status.value}")
-        for name in STATUS_FIELDS:
-            if name not in required + optional and getattr(self, name):
-                raise ModelError(name, f"not allowed when the status is {self.status.value}")
-        one_of = ONE_OF_BY_STATUS.get(self.status, ())
-        if one_of and not any(_given(getattr(self, name)) for name in one_of):
-            others = " or ".join(one_of[1:])
-            status = self.status.value
-            message = f"required when the status is {status}, unless {others} is given"
-            raise ModelError(one_of[0], message)
-
-
-def _given(value: str | tuple[str, ...]) -> bool:
-    """Whether a status field holds something: a non-blank string or a non-empty tuple."""
-    return bool(value.strip()) if isinstance(value, str) else bool(value)
-
-
-#: The fields of an entry whose presence its status decides (the validator and the JSON Schema
-#: both read these three tables).
-STATUS_FIELDS: Final = ("channels", "url", "evidence", "note", "reason")
-
-#: Per status, the fields it requires and those it allows; every other status field stays empty.
-FIELDS_BY_STATUS: Final = {
-    DisclosureStatus.DISCLOSED: (("evidence",), ("channels", "url", "note")),
-    DisclosureStatus.NOT_APPLICABLE: (("reason",), ()),
-    DisclosureStatus.NOT_DISCLOSED: (("reason",), ()),
-    DisclosureStatus.NOT_STATED: ((), ()),
-}
-
-#: Per status, fields of which at least one must be given (the first names the error): a
-#: disclosure says where it was made, or says in its note that the report does not say where.
-ONE_OF_BY_STATUS: Final = {DisclosureStatus.DISCLOSED: ("channels", "url", "note")}
+    #: What each status requires, allows and forbids (the entry's check, the fast path's
+    #: builders and the JSON Schema read it).
+    variants: ClassVar[f.Variants] = STATUS_RULES
+    __attrs_post_init__ = f.check_variants
 
 
 @frozen(kw_only=True)
