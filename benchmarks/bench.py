@@ -35,6 +35,7 @@ import argparse
 import cProfile
 import datetime
 import enum
+import functools
 import gc
 import itertools
 import os
@@ -49,7 +50,7 @@ import time
 import timeit
 import tracemalloc
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
@@ -594,6 +595,13 @@ def _vary_texts(cl: type, data: dict[str, Any], vary: Callable[[str], str]) -> N
                 _vary_texts(_inner(a), item, vary)
 
 
+def _own_words(school: str, counter: Iterator[int], text: str) -> str:
+    """``text`` in a school's own words: its name and a number added, before a final 。 (a
+    sentence stays a sentence: a list's tail must end at its first 。)."""
+    own = f"（{school}{next(counter)}）"
+    return f"{text[:-1]}{own}。" if text.endswith("。") else f"{text}{own}"
+
+
 def varied_corpus(n: int, seed: int = 2022) -> list[bytes]:
     """``n`` documents that differ in every figure and every text the school writes.
 
@@ -627,11 +635,7 @@ def varied_corpus(n: int, seed: int = 2022) -> list[bytes]:
             elif entry["status"] == "disclosed":
                 entry["note"] = f"第{item}项于{rnd.randint(1, 12)}月公开"
         counter = itertools.count(rnd.randint(0, 1000))
-        _vary_texts(
-            AnnualReport,
-            d,
-            lambda text, school=school, counter=counter: f"{text}（{school}{next(counter)}）",
-        )
+        _vary_texts(AnnualReport, d, functools.partial(_own_words, school, counter))
         out.append(orjson.dumps(d))
     return out
 
