@@ -237,17 +237,6 @@ class NotEmpty:
         return {"minItems": 1}
 
 
-def _no_separator(_: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
-    assert isinstance(value, tuple)
-    if LIST_SEPARATOR not in "".join(value):
-        return
-    for i, item in enumerate(value):
-        if LIST_SEPARATOR in item:
-            raise ModelError(
-                f"{attribute.name}[{i}]", f"an item must not contain {LIST_SEPARATOR!r}: {item!r}"
-            )
-
-
 @attrs.frozen
 class OfType(TypeRule):
     """The rule of a field holding exactly a ``cls`` (a figure, a section, a date).
@@ -381,7 +370,10 @@ class Refuses:
     """
 
     pattern: str
-    why: str
+    why: str = ""
+    #: The message instead of the usual one, a format of ``found`` (what the pattern found)
+    #: and ``value`` (the text).
+    message: str = ""
     #: ``pattern`` compiled once (not compared: it is the pattern).
     regex: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
 
@@ -402,6 +394,8 @@ class Refuses:
         """Raise :class:`ModelError` at ``path`` if ``value`` holds the pattern."""
         found = self.regex.search(value)
         if found is not None:
+            if self.message:
+                raise ModelError(path, self.message.format(found=found.group(), value=value))
             verb = "start with" if self.pattern.startswith("^") else "contain"
             raise ModelError(path, f"must not {verb} {found.group()} ({self.why})")
 
@@ -454,11 +448,11 @@ def optional_text(*, label: str = "", default: str = "", refuses: tuple[Refuses,
     )
 
 
-def _before_initiatives(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    for i, item in enumerate(value if isinstance(value, tuple) else ()):
-        if isinstance(item, str) and item.startswith(FIRST_INITIATIVE):
-            message = f"must not start with {FIRST_INITIATIVE!r}: it would be read as an initiative"
-            raise ModelError(f"{attribute.name}[{i}]", message)
+#: A paragraph before the initiatives of part 1 or 6 does not start as the first one does.
+_INITIATIVE_FIRST: Final = Refuses(
+    pattern=f"^{FIRST_INITIATIVE}",
+    message="must not start with {found!r}: it would be read as an initiative",
+)
 
 
 def paragraphs(
@@ -480,16 +474,14 @@ def paragraphs(
     schema: dict[str, Any] = {"items": _line.schema()}
     validators: list[_Validator] = [Lines(not_heading=lines)]
     nots = []
-    if lines and not before_initiatives:
+    if lines:
         nots.append(HEADING_LIKE)
     if after_number:
         nots.append(_after_number.pattern)
         validators.append(_after_number)
-    if before_initiatives:
-        nots.append(f"^(?:{FIRST_INITIATIVE}|{HEADING_LIKE[4:]}")
-        validators.append(_before_initiatives)
-    nots += [r.pattern for r in refuses]
-    validators += refuses
+    rules = (_INITIATIVE_FIRST, *refuses) if before_initiatives else refuses
+    nots += [r.pattern for r in rules]
+    validators += rules
     if nots:
         schema["items"]["not"] = _refusing(nots)
     if at_least_one:
@@ -511,14 +503,20 @@ LIST_TAIL: Final = Refuses(
 )
 
 
+#: An item of an enumeration holds no 、 (the reader splits the list at each).
+_NO_SEPARATOR: Final = Refuses(
+    pattern=LIST_SEPARATOR, message="an item must not contain {found!r}: {value!r}"
+)
+
+
 def items(*, label: str = "") -> Any:
     """The items of an enumeration (at least one), each a non-empty line without ``、``, stops
     (``，。；``) or a 等 after its first character."""
-    edge, inner = f"[^{SPACE_CLASS}{LIST_SEPARATOR}]", f"[^{BREAK_CLASS}{LIST_SEPARATOR}]"
-    item = rf"^{edge}(?:{inner}*{edge})?(?![\s\S])"
     not_empty = NotEmpty(what="item")
-    schema = {**not_empty.schema(), "items": {"pattern": item, "not": _ITEM_STOP.schema()}}
-    validator = AllOf(validators=(Lines(), not_empty, _no_separator, _ITEM_STOP))
+    rules = (_NO_SEPARATOR, _ITEM_STOP)
+    item = {**_line.schema(), "not": _refusing([r.pattern for r in rules])}
+    schema = {**not_empty.schema(), "items": item}
+    validator = AllOf(validators=(Lines(), not_empty, *rules))
     return attrs.field(validator=validator, metadata={LABEL: label, SCHEMA: schema})
 
 
