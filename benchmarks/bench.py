@@ -13,9 +13,9 @@ printed as the minimum and the median of its rounds; each ratio as the median of
 of the rounds (paired: A and B of the same round) and the ratio of the minimums. A target is
 judged on the median of the paired ratios.
 
-The load figures come in two kinds: "cold" clears the loader's sharing cache (figures and
-checklist entries shared between reports) before each document, as a command-line run or a
-single request sees it; "warm" loads the same documents again, the cache holding them all.
+The load figures come in two kinds: "cold" clears the loader's sharing cache (the figures
+shared between reports) before each document, as a command-line run or a single request sees
+it; "warm" loads the same documents again, the cache holding them all.
 
 Two pydantic v2 models are generated here from the attrs model: the one of the earlier runs
 (a Python after-validator on every model, running the rules of the class or nothing), and an
@@ -608,9 +608,9 @@ def varied_corpus(n: int, seed: int = 2022) -> list[bytes]:
     The figures of :func:`corpus`, and every count of requests and complaints too; every free
     text (paragraphs, initiatives, lists, the contact, the checklist's evidence, channels,
     notes and reasons) in the school's own words, each a new string: so the loader's sharing
-    cache finds nothing of one document in another but the template's headings, small numbers
-    and the statuses. Each checklist entry carries text of its own: a disclosed one also a
-    note, one the 2022 report leaves unstated becomes not disclosed, with a reason.
+    cache finds nothing of one document in another but small numbers. Each checklist entry
+    carries text of its own: a disclosed one also a note, one the 2022 report leaves
+    unstated becomes not disclosed, with a reason.
     """
     rnd = random.Random(seed + 1)
     out = []
