@@ -17,9 +17,8 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from functools import cache, partial
-from pathlib import Path
 from types import ModuleType
-from typing import Any, Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from .convert import JSON, SURROGATE_FREE_JSON, TOML, DataFormat, structure, unstructure
 from .errors import (
@@ -33,6 +32,9 @@ from .errors import (
     UnknownYearError,
 )
 from .model import AnnualReport
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "MAX_DATA_BYTES",
@@ -72,8 +74,10 @@ MAX_DATA_BYTES: Final = 16 * 1024 * 1024
 #: How much :func:`read_bounded` asks of the system at a time.
 _CHUNK: Final = 1 << 20
 
-# Beside this module: a wheel installs it as a directory (no zip import to support).
-_REPORTS: Final = Path(__file__).parent / "data" / "reports"
+# Beside this module: a wheel installs it as a directory (no zip import to support). A str
+# joined by os.path: pathlib (with urllib.parse and ipaddress, which it imports) was 4 ms of
+# every `hnjd-disclosure render --year 2022`; only the functions given a path import it.
+_REPORTS: Final = os.path.join(os.path.dirname(__file__), "data", "reports")
 
 
 @cache
@@ -355,12 +359,19 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     Raises:
         DataError: for any other suffix.
     """
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path)
     if suffix == ".toml":
         return "toml"
     if suffix == ".json":
         return "json"
     raise DataError(str(path), [Issue("", "expected a .toml or .json file")])
+
+
+def _suffix(path: str | os.PathLike[str]) -> str:
+    """The suffix of ``path``'s last component, lower-cased (``pathlib``'s reading of it)."""
+    from pathlib import PurePath  # not at import: the built-in reports need no pathlib
+
+    return PurePath(path).suffix.lower()
 
 
 def load(path: str | os.PathLike[str]) -> AnnualReport:
@@ -583,7 +594,7 @@ def read_report_text(path: str | os.PathLike[str], limit: int | None = None) -> 
     """
     from .parse import MAX_CHARS, docx_to_text, html_to_text  # the CLI must start fast
 
-    source, suffix = str(path), Path(path).suffix.lower()
+    source, suffix = str(path), _suffix(path)
     if suffix not in REPORT_TEXT_SUFFIXES:
         raise SourceError(source, f"expected a file ending in {', '.join(REPORT_TEXT_SUFFIXES)}")
     most = MAX_CHARS if limit is None else limit
@@ -652,6 +663,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool
         OSError: if ``path`` exists and is not a regular file (``not a regular file`` in its
             message), or if it cannot be written.
     """
+    from pathlib import Path  # not at import: the built-in reports need no pathlib
+
     target = Path(path)
     try:
         existing: os.stat_result | None = target.lstat()
@@ -779,9 +792,11 @@ def builtin_report(year: int = 2022) -> AnnualReport:
     # writes it (a test checks), read several times faster: tomllib is pure Python, and its
     # import and parse were a tenth of `hnjd-disclosure render --year 2022`.
     try:
-        compiled = (_REPORTS / f"{year}.json").read_bytes()
+        with open(os.path.join(_REPORTS, f"{year}.json"), "rb") as fh:
+            compiled = fh.read()
     except FileNotFoundError:
-        return loads_toml((_REPORTS / f"{year}.toml").read_text(encoding="utf-8"), source=source)
+        with open(os.path.join(_REPORTS, f"{year}.toml"), encoding="utf-8") as fh:
+            return loads_toml(fh.read(), source=source)
     import json  # not orjson: for one document its import costs more than it saves
 
     data = json.loads(compiled)

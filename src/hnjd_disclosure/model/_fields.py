@@ -57,8 +57,9 @@ class TypeRule:
 
 #: A lone surrogate: a str can hold one (JSON's ``"\\ud800"`` gives it), but no UTF-8 file
 #: can, so a text holding one could be loaded and never written. Searched only in non-ASCII
-#: text (``str.isascii`` is free), here and in the fast path's checks.
-SURROGATE: Final = re.compile("[\ud800-\udfff]")
+#: text (``str.isascii`` is free), here and in the fast path's checks. The pattern's text: it
+#: is searched only to say where a refused text holds one (``re`` compiles it then, once).
+SURROGATE: Final = "[\ud800-\udfff]"
 
 
 def has_surrogate(value: str) -> bool:
@@ -88,7 +89,7 @@ def _check_line(path: str, value: str, *, empty: bool = False) -> None:
         if char in LINE_BREAKS:
             raise ModelError(path, f"must be one line (no line breaks), got {code}")
         raise ModelError(path, f"must not start or end with a space, got {code}")
-    if not value.isascii() and (found := SURROGATE.search(value)) is not None:
+    if not value.isascii() and (found := re.search(SURROGATE, value)) is not None:
         code = f"U+{ord(found.group()):04X}"
         where = f"at character {found.start() + 1}"
         raise ModelError(path, f"must be Unicode text, got a lone surrogate ({code}) {where}")
@@ -323,11 +324,11 @@ class AfterNumber:
 
     #: The digits such a text must not start with, ASCII and full-width.
     pattern: str = r"^[0-9\uff10-\uff19]"
-    #: ``pattern`` compiled once (not compared: it is the pattern).
-    regex: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
 
-    @regex.default
-    def _compile(self) -> re.Pattern[str]:
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """``pattern`` compiled on first use, then kept (a slot: reading it costs what reading
+        a field does); not compiled at import, where no rule needs it yet."""
         return re.compile(self.pattern)
 
     def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -374,11 +375,10 @@ class Refuses:
     #: The message instead of the usual one, a format of ``found`` (what the pattern found)
     #: and ``value`` (the text).
     message: str = ""
-    #: ``pattern`` compiled once (not compared: it is the pattern).
-    regex: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
 
-    @regex.default
-    def _compile(self) -> re.Pattern[str]:
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """``pattern`` compiled on first use, then kept (as :attr:`AfterNumber.regex`)."""
         return re.compile(self.pattern)
 
     def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
