@@ -168,6 +168,10 @@ def _exec(source: str, name: str, ns: dict[str, Any]) -> None:
     exec(compile(source, filename, "exec"), ns)
 
 
+#: :func:`_exec`, for the other generators of the package (:mod:`hnjd_disclosure._checked`).
+exec_generated: Final = _exec
+
+
 class DataFormat(Protocol):
     """What the fast path reads of a data format (:class:`hnjd_disclosure.convert.DataFormat`)."""
 
@@ -192,18 +196,12 @@ def _string_checks(
     :class:`~._fields.AfterNumber` rules): the
     expressions over ``v`` that refuse it, and the validators they leave to call (an
     ``AllOf``, or None). No tests when the validator does not start with ``OneLine``."""
-    parts = validator.validators if isinstance(validator, _fields.AllOf) else (validator,)
-    if not parts or not isinstance(parts[0], _fields.OneLine):
+    found = _fields.inline_text_rules(
+        validator, name, ns, items=False, lone_surrogates=not data_format.surrogate_free
+    )
+    if found is None:
         return [], validator
-    codes = [parts[0].refuses_code(lone_surrogates=not data_format.surrogate_free)]
-    rest = []
-    for i, part in enumerate(parts[1:], 1):
-        if isinstance(part, _fields.Refuses | _fields.AfterNumber):
-            ns[f"r_{name}_{i}"] = part.search()
-            codes.append(f"r_{name}_{i}(v) is not None")
-        else:
-            rest.append(part)
-    return codes, (_fields.AllOf(validators=tuple(rest)) if rest else None)
+    return list(found.codes), found.rest
 
 
 def _unit(a: attrs.Attribute[Any]) -> str:
@@ -312,22 +310,17 @@ class _Builder:
         rules), and the validators
         they leave to call (or None)."""
         out = f"f_{a.name}"
-        parts = a.validator.validators if isinstance(a.validator, _fields.AllOf) else (a.validator,)
-        if not parts or not isinstance(parts[0], _fields.Lines):
+        found = _fields.inline_text_rules(
+            a.validator, a.name, ns, items=True, lone_surrogates=not self.data_format.surrogate_free
+        )
+        if found is None:
             return [f"{out} = _strings({src})"], a.validator
-        codes = [parts[0].item_code(lone_surrogates=not self.data_format.surrogate_free)]
         lines = [f"w = {src}", "if type(w) is not list and type(w) is not tuple: raise _Reject"]
-        rest = []
-        for i, part in enumerate(parts[1:], 1):
-            if isinstance(part, _fields.Refuses | _fields.AfterNumber):
-                ns[f"r_{a.name}_{i}"] = part.search()
-                codes.append(f"r_{a.name}_{i}(v) is not None")
-            elif isinstance(part, _fields.NotEmpty):
-                lines.append("if not w: raise _Reject")
-            else:
-                rest.append(part)
-        lines += ["for v in w:", f"    if {' or '.join(codes)}: raise _Reject", f"{out} = tuple(w)"]
-        return lines, (_fields.AllOf(validators=tuple(rest)) if rest else None)
+        if found.not_empty:
+            lines.append("if not w: raise _Reject")
+        codes = " or ".join(found.codes)
+        lines += ["for v in w:", f"    if {codes}: raise _Reject", f"{out} = tuple(w)"]
+        return lines, found.rest
 
     def _generate(self, cl: type) -> Callable[[object], Any]:
         fields = attrs.fields(attrs.resolve_types(cl))
