@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hnjd_disclosure import _checked, io
+from hnjd_disclosure._layout import LINE_BREAKS, SPACES
 from hnjd_disclosure.errors import ModelError
 from hnjd_disclosure.model import (
     AnnualReport,
@@ -29,6 +30,7 @@ from hnjd_disclosure.model import (
     Overview,
     Period,
     StudentAffairsDomain,
+    _fields,
 )
 from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
 
@@ -237,3 +239,16 @@ def test_the_objects_of_any_report_are_built_equal(report: AnnualReport) -> None
     for obj in all_model_instances(report):
         with _no_fallback(type(obj)):
             assert _checked.checked(type(obj))(**_kwargs(obj)) == obj
+
+
+@pytest.mark.parametrize("empty", [False, True])
+def test_the_one_line_test_is_the_one_line_pattern(empty: bool) -> None:
+    """The inline test of one-line text refuses exactly what NOT_ONE_LINE finds, for every
+    space and line break at the start, inside and at the end, alone, or as ``\\r\\n``."""
+    code = _fields.OneLine(empty=empty).refuses_code(lone_surrogates=False)
+    chars = [*SPACES, *LINE_BREAKS, "\r\n", "\ufeff", "\u200b", "a", "汉"]
+    texts = [""] + [t for c in chars for t in (c, c + "汉", "汉" + c, "汉" + c + "a", c + c)]
+    for text in texts:
+        refused = bool(eval(code, {**_fields.FAST_NAMES, "v": text}))
+        expected = _fields.NOT_ONE_LINE.search(text) is not None or (text == "" and not empty)
+        assert refused == expected, repr(text)
