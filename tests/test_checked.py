@@ -13,10 +13,10 @@ from unittest import mock
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hnjd_disclosure import _checked, io
+from hnjd_disclosure import ParseError, _checked, io, render
 from hnjd_disclosure._layout import LINE_BREAKS, SPACES
 from hnjd_disclosure.errors import ModelError
 from hnjd_disclosure.model import (
@@ -32,9 +32,13 @@ from hnjd_disclosure.model import (
     StudentAffairsDomain,
     _fields,
 )
+from hnjd_disclosure.parse import _template as template
+from hnjd_disclosure.parse import parse_report
+from hnjd_disclosure.parse._template import LONE_SURROGATES
 from hnjd_disclosure.quantities import Count, Ranking, StatedPercent, WanFigure
 
 from .strategies import all_model_instances, reports
+from .test_hostile import mangled
 
 REPORT = io.builtin_report(2022)
 INSTANCES = all_model_instances(REPORT)
@@ -252,3 +256,61 @@ def test_the_one_line_test_is_the_one_line_pattern(empty: bool) -> None:
         refused = bool(eval(code, {**_fields.FAST_NAMES, "v": text}))
         expected = _fields.NOT_ONE_LINE.search(text) is not None or (text == "" and not empty)
         assert refused == expected, repr(text)
+
+
+@pytest.mark.parametrize("obj", INSTANCES, ids=lambda o: type(o).__name__)
+def test_without_the_surrogate_search_valid_values_give_an_equal_instance(obj: object) -> None:
+    made = _checked.checked(type(obj), lone_surrogates=False)
+    assert made is not _checked.checked(type(obj))
+    assert made(**_kwargs(obj)) == obj
+
+
+def _by_the_classes() -> Any:
+    """The reader building with the classes themselves, as it did before the checked
+    constructors: what it must still give."""
+    return mock.patch.object(template, "checked", lambda cls, **_: cls)
+
+
+def _read(text: str) -> object:
+    try:
+        return parse_report(text)
+    except ParseError as exc:
+        return (exc.message, exc.line, exc.column)
+
+
+def _assert_read_alike(text: str) -> None:
+    with _by_the_classes():
+        expected = _read(text)
+    assert _read(text) == expected
+    assert LONE_SURROGATES.get() is True  # set back after the read
+
+
+@pytest.mark.parametrize(
+    "old",
+    ["湖南机电职业技术学院", "主要包括国家奖学金", "一是", "校园网", "电话", "招生", "2022年"],
+)
+def test_a_text_with_a_lone_surrogate_is_read_as_by_the_classes(old: str) -> None:
+    """The reader leaves out the search for a lone surrogate only in a text without one."""
+    text = render(REPORT).replace(old, old[:1] + "\ud800" + old[1:], 1)
+    assert "lone surrogate" in str(_read(text))
+    _assert_read_alike(text)
+
+
+def test_a_lone_surrogate_the_reader_skips_is_no_error() -> None:
+    """Before the title (a web page's navigation) the text may hold anything."""
+    text = "导航\ud800\n" + render(REPORT)
+    assert parse_report(text) == parse_report(render(REPORT))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(mangled())
+def test_mangled_text_is_read_as_by_the_classes(text: str) -> None:
+    """The same report, or the same error at the same line and column."""
+    _assert_read_alike(text)
+
+
+@given(st.sampled_from(["\ud800", "\udfff", " ", "\n", "1.", "、", "等", "等，"]), st.data())
+def test_a_character_anywhere_is_read_as_by_the_classes(char: str, data: st.DataObject) -> None:
+    text = render(REPORT)
+    at = data.draw(st.integers(0, len(text)))
+    _assert_read_alike(text[:at] + char + text[at:])

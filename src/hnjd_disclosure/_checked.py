@@ -21,6 +21,7 @@ reverse.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, Final, TypeVar, cast
 
@@ -46,16 +47,19 @@ def _slow(cls: type[T], given: dict[str, Any], extra: dict[str, Any]) -> T:
     return cls(**{name: v for name, v in given.items() if v is not attrs.NOTHING}, **extra)
 
 
-def _field_lines(a: attrs.Attribute[Any], ns: dict[str, Any]) -> tuple[list[str], object]:
+def _field_lines(
+    a: attrs.Attribute[Any], ns: dict[str, Any], lone_surrogates: bool
+) -> tuple[list[str], object]:
     """The lines testing field ``a``'s value (the parameter of its name), and the validator
     they leave to call (None when they cover it)."""
     name, validator = a.name, a.validator
     if validator is None:
         return [], None
-    found = _fields.inline_text_rules(validator, name, ns, items=False)
+    texts = functools.partial(_fields.inline_text_rules, lone_surrogates=lone_surrogates)
+    found = texts(validator, name, ns, items=False)
     if found is not None:
         return [f"v = {name}", f"if {' or '.join(found.codes)}: raise _Reject"], found.rest
-    found = _fields.inline_text_rules(validator, name, ns, items=True)
+    found = texts(validator, name, ns, items=True)
     if found is not None:
         # exactly a tuple, as a Lines rule requires, then each item as the rules read
         lines = [f"w = {name}", "if type(w) is not tuple: raise _Reject"]
@@ -87,7 +91,7 @@ def _parameter(a: attrs.Attribute[Any], ns: dict[str, Any]) -> tuple[str, list[s
     return f"{a.name}=d_{a.name}", []
 
 
-def _generate(cls: type) -> Callable[..., Any]:
+def _generate(cls: type, lone_surrogates: bool) -> Callable[..., Any]:
     fields = attrs.fields(attrs.resolve_types(cast(Any, cls)))
     ns: dict[str, Any] = {
         "_cls": cls,
@@ -108,7 +112,7 @@ def _generate(cls: type) -> Callable[..., Any]:
     params, tests, validate = [], ["if extra: raise _Reject"], []
     for a in fields:
         param, missing = _parameter(a, ns)
-        lines, leftover = _field_lines(a, ns)
+        lines, leftover = _field_lines(a, ns, lone_surrogates)
         params.append(param)
         tests += missing + lines
         if leftover is not None:
@@ -135,13 +139,16 @@ def _generate(cls: type) -> Callable[..., Any]:
     return made
 
 
-#: The checked constructor of each class, made on first use.
-_made: dict[type, Callable[..., Any]] = {}
+#: The checked constructors made so far, by class and ``lone_surrogates``.
+_made: dict[tuple[type, bool], Callable[..., Any]] = {}
 
 
-def checked(cls: type[T]) -> Callable[..., T]:
+def checked(cls: type[T], *, lone_surrogates: bool = True) -> Callable[..., T]:
     """The checked constructor of attrs class ``cls``: ``checked(cls)(**kwargs)`` is
     ``cls(**kwargs)`` (an equal instance, or the class's own error), faster for valid values.
+
+    Without ``lone_surrogates`` the caller vouches that no string it gives holds a lone
+    surrogate (they are all read from a text without one): the tests leave out the search.
 
     >>> import datetime
     >>> from hnjd_disclosure.model import Period
@@ -153,7 +160,7 @@ def checked(cls: type[T]) -> Callable[..., T]:
     ...
     hnjd_disclosure.errors.ModelError: end: must be after start (2022-08-31), got 2021-09-01
     """
-    made = _made.get(cls)
+    made = _made.get((cls, lone_surrogates))
     if made is None:
-        made = _made[cls] = _generate(cls)
+        made = _made[cls, lone_surrogates] = _generate(cls, lone_surrogates)
     return made

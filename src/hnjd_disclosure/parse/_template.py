@@ -25,6 +25,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
@@ -38,7 +39,7 @@ from ..numerals import from_chinese
 from ..quantities import RANKING_PATTERN, Ranking, StatedPercent, WanFigure
 from ._text import Cursor, Line, fold
 
-__all__ = ["Values", "build", "find_template", "numeral_value", "read_template"]
+__all__ = ["LONE_SURROGATES", "Values", "build", "find_template", "numeral_value", "read_template"]
 
 T = TypeVar("T")
 
@@ -74,6 +75,12 @@ class _NotUsual(Exception):
     """The match found a value the cursor must read (to say where it is wrong)."""
 
 
+#: Whether the text being read may hold a lone surrogate (a string read from a text without
+#: one holds none): the reader sets it for the time of a read, and :func:`build` searches the
+#: strings it is given for one only when it is true.
+LONE_SURROGATES: Final[ContextVar[bool]] = ContextVar("lone_surrogates", default=True)
+
+
 def build(line: Line, cls: type[T], /, **values: Any) -> T:
     """Build a model object ``cls(**values)`` (through its checked constructor: the same
     object, faster), turning a rule it breaks into a ParseError at ``line``.
@@ -84,7 +91,7 @@ def build(line: Line, cls: type[T], /, **values: Any) -> T:
     hnjd_disclosure.errors.ParseError: line 3, column 1: not a valid report: title: must not ...
     """
     try:
-        return checked(cls)(**values)
+        return checked(cls, lone_surrogates=LONE_SURROGATES.get())(**values)
     except ModelError as exc:
         raise line.error(f"not a valid report: {exc}") from None
 

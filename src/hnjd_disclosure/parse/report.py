@@ -76,8 +76,16 @@ from ..model import (
     StudentAffairsDomain,
     TeachingDomain,
 )
+from ..model._fields import has_surrogate
 from ..numerals import to_chinese
-from ._template import Values, build, find_template, numeral_value, read_template
+from ._template import (
+    LONE_SURROGATES,
+    Values,
+    build,
+    find_template,
+    numeral_value,
+    read_template,
+)
 from ._text import Line, check_size, fold, lines_of
 
 __all__ = ["parse_report"]
@@ -119,9 +127,13 @@ def parse_report(text: str) -> AnnualReport:
         TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
     """
     # a byte-order mark left at the start of a decoded file is not part of the text
-    lines = lines_of(check_size(text).removeprefix("\ufeff"))
-    reader = _Reader(lines)
-    return reader.report()
+    text = check_size(text).removeprefix("\ufeff")
+    # one search of the whole text spares one in each string read from it
+    token = LONE_SURROGATES.set(not text.isascii() and has_surrogate(text))
+    try:
+        return _Reader(lines_of(text)).report()
+    finally:
+        LONE_SURROGATES.reset(token)
 
 
 def _heading(line: Line, level: _Level, number: int) -> str | None:
