@@ -314,3 +314,13 @@ def test_a_character_anywhere_is_read_as_by_the_classes(char: str, data: st.Data
     text = render(REPORT)
     at = data.draw(st.integers(0, len(text)))
     _assert_read_alike(text[:at] + char + text[at:])
+
+
+def test_the_figures_in_wan_read_are_shared_between_reads() -> None:
+    first, second = parse_report(render(REPORT)), parse_report(render(REPORT))
+    assert first.overview.media is not None
+    assert second.overview.media is not None
+    followers = first.overview.media.weibo_followers
+    assert followers is second.overview.media.weibo_followers
+    assert followers == WanFigure(value=followers.value, unit="人")
+    assert followers == REPORT.overview.media.weibo_followers  # type: ignore[union-attr]

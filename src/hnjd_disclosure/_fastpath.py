@@ -36,6 +36,7 @@ import linecache
 import types
 import typing
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, Final, Protocol
 
 import attrs
@@ -143,6 +144,16 @@ def shared_percent(text: str) -> StatedPercent:
 def shared_ranking(text: str) -> Ranking:
     """``Ranking(text=text)``, shared like the figures of loaded reports."""
     return _figure(_new_ranking, str, text)  # type: ignore[no-any-return]
+
+
+def _new_wan_of_digits(digits: str, unit: str) -> WanFigure:
+    return WanFigure(value=Decimal(digits), unit=unit)
+
+
+def shared_wan(digits: str, unit: str) -> WanFigure:
+    """``WanFigure(value=Decimal(digits), unit=unit)`` (``"1.9"``, ``"人"``), shared like the
+    figures of loaded reports."""
+    return _figure(_new_wan_of_digits, str, digits, unit)  # type: ignore[no-any-return]
 
 
 def _strings(value: object) -> tuple[str, ...]:

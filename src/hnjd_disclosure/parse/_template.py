@@ -31,7 +31,7 @@ from typing import Any, Final, TypeVar
 
 from .. import _templates as t
 from .._checked import checked
-from .._fastpath import shared_count, shared_percent, shared_ranking
+from .._fastpath import shared_count, shared_percent, shared_ranking, shared_wan
 from .._layout import NOTICES, notice_span
 from ..errors import ModelError
 from ..model import LegalBasis
@@ -232,7 +232,7 @@ def _count_in(unit: str) -> _Convert:
 
 
 def _wan_in(unit: str) -> _Convert:
-    return lambda m, g, _ln, _y: WanFigure(value=Decimal(m[g]), unit=unit)
+    return lambda m, g, _ln, _y: shared_wan(m[g], unit)
 
 
 def _named(pattern: str, group: str) -> str:
