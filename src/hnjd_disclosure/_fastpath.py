@@ -40,6 +40,7 @@ import linecache
 import types
 import typing
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, Final, Protocol
 
 import attrs
@@ -47,7 +48,7 @@ import attrs
 from .model import _fields
 from .quantities import Count, Ranking, StatedPercent, WanFigure
 
-__all__ = ["DataFormat", "fast_structure_fn", "unstructure_fn"]
+__all__ = ["DataFormat", "exec_generated", "fast_structure_fn", "unstructure_fn"]
 
 #: Figures shared between loaded reports; cleared when it grows past this many entries.
 _MAX_SHARED: Final = 1 << 16
@@ -99,6 +100,16 @@ def shared_ranking(text: str) -> Ranking:
     return _figure(_new_ranking, str, text)  # type: ignore[no-any-return]
 
 
+def _new_wan_of_digits(digits: str, unit: str) -> WanFigure:
+    return WanFigure(value=Decimal(digits), unit=unit)
+
+
+def shared_wan(digits: str, unit: str) -> WanFigure:
+    """``WanFigure(value=Decimal(digits), unit=unit)`` (``"1.9"``, ``"人"``), shared like the
+    figures of loaded reports."""
+    return _figure(_new_wan_of_digits, str, digits, unit)  # type: ignore[no-any-return]
+
+
 def _strings(value: object) -> tuple[str, ...]:
     if type(value) is not list and type(value) is not tuple:
         raise TypeError(value)
@@ -114,7 +125,7 @@ def _objects(fn: Callable[[object], Any], value: object) -> tuple[Any, ...]:
     return tuple(map(fn, value))
 
 
-def _exec(source: str, name: str, ns: dict[str, Any]) -> None:
+def exec_generated(source: str, name: str, ns: dict[str, Any]) -> None:
     """Run generated ``source`` in ``ns`` under the file name ``<name>``, registered with
     :mod:`linecache` (as cattrs does) so that a traceback through it shows its lines."""
     filename = f"<{name}>"
@@ -146,18 +157,12 @@ def _string_checks(
     :class:`~._fields.AfterNumber` rules): the
     expressions over ``v`` that refuse it, and the validators they leave to call (an
     ``AllOf``, or None). No tests when the validator does not start with ``OneLine``."""
-    parts = validator.validators if isinstance(validator, _fields.AllOf) else (validator,)
-    if not parts or not isinstance(parts[0], _fields.OneLine):
+    found = _fields.inline_text_rules(
+        validator, name, ns, items=False, lone_surrogates=not data_format.surrogate_free
+    )
+    if found is None:
         return [], validator
-    codes = [parts[0].refuses_code(lone_surrogates=not data_format.surrogate_free)]
-    rest = []
-    for i, part in enumerate(parts[1:], 1):
-        if isinstance(part, _fields.Refuses | _fields.AfterNumber):
-            ns[f"r_{name}_{i}"] = part.search()
-            codes.append(f"r_{name}_{i}(v) is not None")
-        else:
-            rest.append(part)
-    return codes, (_fields.AllOf(validators=tuple(rest)) if rest else None)
+    return list(found.codes), found.rest
 
 
 def _unit(a: attrs.Attribute[Any]) -> str:
@@ -311,22 +316,17 @@ class _Builder:
         rules), and the validators
         they leave to call (or None)."""
         out = f"f_{a.name}"
-        parts = a.validator.validators if isinstance(a.validator, _fields.AllOf) else (a.validator,)
-        if not parts or not isinstance(parts[0], _fields.Lines):
+        found = _fields.inline_text_rules(
+            a.validator, a.name, ns, items=True, lone_surrogates=not self.data_format.surrogate_free
+        )
+        if found is None:
             return [f"{out} = _strings({src})"], a.validator
-        codes = [parts[0].item_code(lone_surrogates=not self.data_format.surrogate_free)]
         lines = [f"w = {src}", "if type(w) is not list and type(w) is not tuple: raise _Reject"]
-        rest = []
-        for i, part in enumerate(parts[1:], 1):
-            if isinstance(part, _fields.Refuses | _fields.AfterNumber):
-                ns[f"r_{a.name}_{i}"] = part.search()
-                codes.append(f"r_{a.name}_{i}(v) is not None")
-            elif isinstance(part, _fields.NotEmpty):
-                lines.append("if not w: raise _Reject")
-            else:
-                rest.append(part)
-        lines += ["for v in w:", f"    if {' or '.join(codes)}: raise _Reject", f"{out} = tuple(w)"]
-        return lines, (_fields.AllOf(validators=tuple(rest)) if rest else None)
+        if found.not_empty:
+            lines.append("if not w: raise _Reject")
+        codes = " or ".join(found.codes)
+        lines += ["for v in w:", f"    if {codes}: raise _Reject", f"{out} = tuple(w)"]
+        return lines, found.rest
 
     def _generate(self, cl: type, variant: _Variant | None = None) -> Callable[[object], Any]:
         fields = attrs.fields(attrs.resolve_types(cl))
@@ -397,7 +397,7 @@ class _Builder:
         name = f"{cl.__module__}.{cl.__qualname__}"
         if variant is not None:
             name += f" {variant.rules.tag}={variant.value.value}"
-        _exec(source, f"fast structure {name}", ns)
+        exec_generated(source, f"fast structure {name}", ns)
         fast: Callable[[object], Any] = ns["fast"]
         return fast
 
@@ -461,7 +461,7 @@ class _Unstructurer:
             body = "\n".join(f"    {line}" for line in [*lines, f"return {result}"])
             source = f"def unstructure(o):\n{body}"
             ns = dict(self.ns)
-            _exec(source, f"fast unstructure {cl.__module__}.{cl.__qualname__}", ns)
+            exec_generated(source, f"fast unstructure {cl.__module__}.{cl.__qualname__}", ns)
             self.fns[cl] = ns["unstructure"]
         return self.fns[cl]
 

@@ -734,3 +734,82 @@ def check_variants(instance: Any) -> None:
     """The ``__attrs_post_init__`` of a class whose one rule between fields is its
     ``variants`` (a :class:`Variants`)."""
     type(instance).variants.check(instance)
+
+
+@attrs.frozen
+class InlineText:
+    """The tests the rules of a text field (or of each item of a tuple of texts) give the
+    generated constructors, read off the rule values by :func:`inline_text_rules`."""
+
+    #: Python expressions over ``v`` (the text, or an item), each true where a rule refuses it;
+    #: the names they use are :data:`FAST_NAMES` and those the function put in ``ns``.
+    codes: tuple[str, ...]
+    #: The tuple must not be empty (a :class:`NotEmpty` rule among the items' rules).
+    not_empty: bool
+    #: The validators the tests leave to call (an :class:`AllOf`), or None.
+    rest: Any
+
+
+def inline_text_rules(
+    validator: object, name: str, ns: dict[str, Any], *, items: bool, lone_surrogates: bool = True
+) -> InlineText | None:
+    """The inline tests of a text field's ``validator``: a :class:`OneLine` (of a tuple's items
+    with ``items``: a :class:`Lines`), alone or first in an :class:`AllOf` with
+    :class:`Refuses` and :class:`AfterNumber` rules (and, of items, :class:`NotEmpty`). The
+    searches the tests call are put in ``ns`` under names made from ``name``;
+    ``lone_surrogates`` as for :meth:`OneLine.refuses_code`. None when the validator does not
+    start with that rule.
+
+    >>> ns = {}
+    >>> rule = AllOf(validators=(OneLine(), AfterNumber()))
+    >>> found = inline_text_rules(rule, "x", ns, items=False)
+    >>> found.codes[1], found.rest, eval(" or ".join(found.codes), {**FAST_NAMES, **ns, "v": "1项"})
+    ('r_x_1(v) is not None', None, True)
+    """
+    parts = validator.validators if isinstance(validator, AllOf) else (validator,)
+    if not parts or not isinstance(parts[0], Lines if items else OneLine):
+        return None
+    first = parts[0]
+    codes = [
+        first.item_code(lone_surrogates=lone_surrogates)
+        if isinstance(first, Lines)
+        else first.refuses_code(lone_surrogates=lone_surrogates)
+    ]
+    not_empty = False
+    rest = []
+    for i, part in enumerate(parts[1:], 1):
+        if isinstance(part, Refuses | AfterNumber):
+            ns[f"r_{name}_{i}"] = part.search()
+            codes.append(f"r_{name}_{i}(v) is not None")
+        elif items and isinstance(part, NotEmpty):
+            not_empty = True
+        else:
+            rest.append(part)
+    return InlineText(tuple(codes), not_empty, AllOf(validators=tuple(rest)) if rest else None)
+
+
+def value_rule_code(rule: object, name: str, ns: dict[str, Any]) -> str | None:
+    """A Python expression over ``v``, true where ``rule`` refuses the structured value ``v``,
+    for the rules of a value's type (:class:`OfType`, :class:`Choice`, :class:`OptionalOf`,
+    :class:`TupleOf`, :class:`FigureIn`) and :class:`NotEmpty`; the values it uses are put
+    in ``ns`` under names made from ``name``. None for any other rule.
+
+    >>> ns = {}
+    >>> code = value_rule_code(FigureIn(kind=Count, unit="人"), "x", ns)
+    >>> eval(code, {**ns, "v": Count(value=3, unit="人")}), eval(code, {**ns, "v": 3})
+    (False, True)
+    """
+    if isinstance(rule, NotEmpty):
+        return "isinstance(v, tuple) and not v"
+    if isinstance(rule, FigureIn):
+        ns[f"k_{name}"], ns[f"u_{name}"] = rule.kind, rule.unit
+        return f"type(v) is not k_{name} or v.unit != u_{name}"
+    if not isinstance(rule, OfType | Choice | OptionalOf | TupleOf):
+        return None
+    ns[f"k_{name}"] = rule.cls
+    if isinstance(rule, OptionalOf):
+        return f"v is not None and type(v) is not k_{name}"
+    if isinstance(rule, TupleOf):
+        ns[f"only_{name}"] = frozenset({rule.cls})
+        return f"type(v) is not tuple or not only_{name}.issuperset(map(type, v))"
+    return f"type(v) is not k_{name}"

@@ -25,11 +25,13 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 from .. import _templates as t
-from .._fastpath import shared_count, shared_percent, shared_ranking
+from .._checked import checked
+from .._fastpath import shared_count, shared_percent, shared_ranking, shared_wan
 from .._layout import NOTICES, notice_span
 from ..errors import ModelError
 from ..model import LegalBasis
@@ -37,7 +39,7 @@ from ..numerals import from_chinese
 from ..quantities import RANKING_PATTERN, Ranking, StatedPercent, WanFigure
 from ._text import Cursor, Line, fold
 
-__all__ = ["Values", "build", "find_template", "numeral_value", "read_template"]
+__all__ = ["LONE_SURROGATES", "Values", "build", "find_template", "numeral_value", "read_template"]
 
 T = TypeVar("T")
 
@@ -73,10 +75,23 @@ class _NotUsual(Exception):
     """The match found a value the cursor must read (to say where it is wrong)."""
 
 
-def build(line: Line, make: Callable[[], T]) -> T:
-    """Build a model object, turning a rule it breaks into a ParseError at ``line``."""
+#: Whether the text being read may hold a lone surrogate (a string read from a text without
+#: one holds none): the reader sets it for the time of a read, and :func:`build` searches the
+#: strings it is given for one only when it is true.
+LONE_SURROGATES: Final[ContextVar[bool]] = ContextVar("lone_surrogates", default=True)
+
+
+def build(line: Line, cls: type[T], /, **values: Any) -> T:
+    """Build a model object ``cls(**values)`` (through its checked constructor: the same
+    object, faster), turning a rule it breaks into a ParseError at ``line``.
+
+    >>> build(Line("人事", 3, 0), LegalBasis, issuer="教育部", title="", doc_no="").title
+    Traceback (most recent call last):
+    ...
+    hnjd_disclosure.errors.ParseError: line 3, column 1: not a valid report: title: must not ...
+    """
     try:
-        return make()
+        return checked(cls, lone_surrogates=LONE_SURROGATES.get())(**values)
     except ModelError as exc:
         raise line.error(f"not a valid report: {exc}") from None
 
@@ -217,7 +232,7 @@ def _count_in(unit: str) -> _Convert:
 
 
 def _wan_in(unit: str) -> _Convert:
-    return lambda m, g, _ln, _y: WanFigure(value=Decimal(m[g]), unit=unit)
+    return lambda m, g, _ln, _y: shared_wan(m[g], unit)
 
 
 def _named(pattern: str, group: str) -> str:
@@ -278,7 +293,7 @@ def numeral_value(label: str) -> int:
 
 
 def _legal_basis(line: Line, issuer: str, title: str, doc_no: str) -> LegalBasis:
-    return build(line, lambda: LegalBasis(issuer=issuer, title=title, doc_no=doc_no))
+    return build(line, LegalBasis, issuer=issuer, title=title, doc_no=doc_no)
 
 
 # -- by searching ------------------------------------------------------------------------------

@@ -76,8 +76,16 @@ from ..model import (
     StudentAffairsDomain,
     TeachingDomain,
 )
+from ..model._fields import has_surrogate
 from ..numerals import to_chinese
-from ._template import Values, build, find_template, numeral_value, read_template
+from ._template import (
+    LONE_SURROGATES,
+    Values,
+    build,
+    find_template,
+    numeral_value,
+    read_template,
+)
 from ._text import Line, check_size, fold, lines_of
 
 __all__ = ["parse_report"]
@@ -119,9 +127,13 @@ def parse_report(text: str) -> AnnualReport:
         TextTooLargeError: if the text is longer than :data:`~._text.MAX_CHARS`.
     """
     # a byte-order mark left at the start of a decoded file is not part of the text
-    lines = lines_of(check_size(text).removeprefix("\ufeff"))
-    reader = _Reader(lines)
-    return reader.report()
+    text = check_size(text).removeprefix("\ufeff")
+    # one search of the whole text spares one in each string read from it
+    token = LONE_SURROGATES.set(not text.isascii() and has_surrogate(text))
+    try:
+        return _Reader(lines_of(text)).report()
+    finally:
+        LONE_SURROGATES.reset(token)
 
 
 def _heading(line: Line, level: _Level, number: int) -> str | None:
@@ -192,7 +204,7 @@ class _Reader:
         proactive = self._proactive(heads[1], parts[1])
         requests = self._requests(heads[2], parts[2])
         assessment = build(
-            heads[3][0], lambda: Assessment(heading=heads[3][1], paragraphs=_texts(parts[3]))
+            heads[3][0], Assessment, heading=heads[3][1], paragraphs=_texts(parts[3])
         )
         complaints = self._complaints(heads[4], parts[4])
         improvement = self._improvement(heads[5], parts[5])
@@ -200,22 +212,21 @@ class _Reader:
         basis, period, names, stated = header
         return build(
             first_line,
-            lambda: AnnualReport(
-                institution=institution,
-                year=self.year,
-                title=title,
-                legal_basis=basis,
-                period=period,
-                part_names=names,
-                stated_part_count=stated,
-                overview=overview,
-                proactive=proactive,
-                requests=requests,
-                assessment=assessment,
-                complaints=complaints,
-                improvement=improvement,
-                other=other,
-            ),
+            AnnualReport,
+            institution=institution,
+            year=self.year,
+            title=title,
+            legal_basis=basis,
+            period=period,
+            part_names=names,
+            stated_part_count=stated,
+            overview=overview,
+            proactive=proactive,
+            requests=requests,
+            assessment=assessment,
+            complaints=complaints,
+            improvement=improvement,
+            other=other,
         )
 
     @staticmethod
@@ -256,7 +267,7 @@ class _Reader:
     def _preamble(self, line: Line) -> _Header:
         values = read_template(PREAMBLE, line)
         self.year = values["year"]
-        period = build(line, lambda: Period(start=values["period.start"], end=values["period.end"]))
+        period = build(line, Period, start=values["period.start"], end=values["period.end"])
         return values["legal_basis"], period, values["part_names"], values["stated_part_count"]
 
     # -- part 1 ---------------------------------------------------------------------------------
@@ -279,12 +290,11 @@ class _Reader:
                     paragraphs.pop()
         return build(
             head[0],
-            lambda: Overview(
-                heading=head[1],
-                paragraphs=_texts(paragraphs),
-                initiatives=tuple(initiatives),
-                media=media,
-            ),
+            Overview,
+            heading=head[1],
+            paragraphs=_texts(paragraphs),
+            initiatives=tuple(initiatives),
+            media=media,
         )
 
     def _media(self, line: Line) -> tuple[str, MediaFigures] | None:
@@ -292,7 +302,7 @@ class _Reader:
         if at < 0:
             return None
         values = read_template(MEDIA, line, at, year=self.year)
-        return line.text[:at], build(line, lambda: MediaFigures(**values))
+        return line.text[:at], build(line, MediaFigures, **values)
 
     # -- part 2 ---------------------------------------------------------------------------------
 
@@ -317,19 +327,18 @@ class _Reader:
         other = _domain(domains[5])
         return build(
             head[0],
-            lambda: ProactiveDisclosure(
-                heading=head[1],
-                channels_heading=channels_heading,
-                channels=tuple(channels),
-                domains_heading=domains_heading,
-                paragraphs=_texts(paragraphs),
-                admissions=admissions,
-                finance=finance,
-                personnel=personnel,
-                teaching=teaching,
-                student_affairs=student_affairs,
-                other=other,
-            ),
+            ProactiveDisclosure,
+            heading=head[1],
+            channels_heading=channels_heading,
+            channels=tuple(channels),
+            domains_heading=domains_heading,
+            paragraphs=_texts(paragraphs),
+            admissions=admissions,
+            finance=finance,
+            personnel=personnel,
+            teaching=teaching,
+            student_affairs=student_affairs,
+            other=other,
         )
 
     def _domains(self, body: list[Line], start: int) -> tuple[int, list[_Section]]:
@@ -364,12 +373,14 @@ class _Reader:
         prefix = last.text[:at]
         paragraphs = [*lines[:-1], _replace(last, prefix)] if prefix.strip() else lines[:-1]
         values = _nested(read_template(ADMISSIONS, last, at, year=self.year))
-        employment = build(last, lambda: Employment(**values.pop("employment")))
+        employment = build(last, Employment, **values.pop("employment"))
         return build(
             last,
-            lambda: Admissions(
-                heading=heading, paragraphs=_texts(paragraphs), employment=employment, **values
-            ),
+            Admissions,
+            heading=heading,
+            paragraphs=_texts(paragraphs),
+            employment=employment,
+            **values,
         )
 
     def _finance(self, domain: _Section) -> FinanceDomain:
@@ -378,12 +389,13 @@ class _Reader:
             raise start.error("expected the procurement line 「…共N条…」 after this heading")
         last = lines[-1]
         values = read_template(PROCUREMENT, last)
-        procurement = build(last, lambda: Procurement(**values))
+        procurement = build(last, Procurement, **values)
         return build(
             start,
-            lambda: FinanceDomain(
-                heading=heading, paragraphs=_texts(lines[:-1]), procurement=procurement
-            ),
+            FinanceDomain,
+            heading=heading,
+            paragraphs=_texts(lines[:-1]),
+            procurement=procurement,
         )
 
     # -- parts 3 to 7 ---------------------------------------------------------------------------
@@ -391,26 +403,23 @@ class _Reader:
     def _requests(self, head: tuple[Line, str], body: list[Line]) -> RequestDisclosure:
         lines, values = _figures_at_end(REQUESTS, body)
         where = body[-1] if body else head[0]
-        requests = build(where, lambda: RequestCounts(**values))
+        requests = build(where, RequestCounts, **values)
         return build(
-            head[0],
-            lambda: RequestDisclosure(heading=head[1], paragraphs=_texts(lines), requests=requests),
+            head[0], RequestDisclosure, heading=head[1], paragraphs=_texts(lines), requests=requests
         )
 
     def _complaints(self, head: tuple[Line, str], body: list[Line]) -> Complaints:
         lines, values = _figures_at_end(COMPLAINTS, body)
-        return build(
-            head[0],
-            lambda: Complaints(heading=head[1], paragraphs=_texts(lines), **values),
-        )
+        return build(head[0], Complaints, heading=head[1], paragraphs=_texts(lines), **values)
 
     def _improvement(self, head: tuple[Line, str], body: list[Line]) -> Improvement:
         paragraphs, measures, _ = _initiative_lines(body)
         return build(
             head[0],
-            lambda: Improvement(
-                heading=head[1], paragraphs=_texts(paragraphs), measures=tuple(measures)
-            ),
+            Improvement,
+            heading=head[1],
+            paragraphs=_texts(paragraphs),
+            measures=tuple(measures),
         )
 
     def _other(self, head: tuple[Line, str], body: list[Line]) -> OtherMatters:
@@ -421,13 +430,15 @@ class _Reader:
         if values is not None:
             found = _nested(values)
             intro = found["contact_intro"]
-            contact = build(body[-1], lambda: Contact(**found["contact"]))
+            contact = build(body[-1], Contact, **found["contact"])
             lines = body[:-1]
         return build(
             head[0],
-            lambda: OtherMatters(
-                heading=head[1], paragraphs=_texts(lines), contact_intro=intro, contact=contact
-            ),
+            OtherMatters,
+            heading=head[1],
+            paragraphs=_texts(lines),
+            contact_intro=intro,
+            contact=contact,
         )
 
 
@@ -512,11 +523,14 @@ def _replace(line: Line, text: str) -> Line:
 
 def _domain(domain: _Section) -> Domain:
     start, heading, lines = domain
-    return build(start, lambda: Domain(heading=heading, paragraphs=_texts(lines)))
+    return build(start, Domain, heading=heading, paragraphs=_texts(lines))
 
 
-def _item_list(listed: Listed) -> ItemList:
-    return ItemList(lead=listed.lead, items=listed.items, tail=listed.tail)
+def _item_list(line: Line, listed: Listed | None) -> ItemList | None:
+    """The list read from ``line``, if any."""
+    if listed is None:
+        return None
+    return build(line, ItemList, lead=listed.lead, items=listed.items, tail=listed.tail)
 
 
 def _teaching(domain: _Section) -> TeachingDomain:
@@ -524,12 +538,13 @@ def _teaching(domain: _Section) -> TeachingDomain:
     start, heading, lines = domain
     listed = find_list(lines[-1].text, INCLUDES) if lines else None
     if listed is None:
-        return build(start, lambda: TeachingDomain(heading=heading, paragraphs=_texts(lines)))
+        return build(start, TeachingDomain, heading=heading, paragraphs=_texts(lines))
     return build(
         lines[-1],
-        lambda: TeachingDomain(
-            heading=heading, paragraphs=_texts(lines[:-1]), disclosed=_item_list(listed)
-        ),
+        TeachingDomain,
+        heading=heading,
+        paragraphs=_texts(lines[:-1]),
+        disclosed=_item_list(lines[-1], listed),
     )
 
 
@@ -539,15 +554,14 @@ def _student_affairs(domain: _Section) -> StudentAffairsDomain:
     start, heading, lines = domain
     aid, rules = affairs_lists(lines[-1].text if lines else "")
     if aid is None and rules is None:
-        return build(start, lambda: StudentAffairsDomain(heading=heading, paragraphs=_texts(lines)))
+        return build(start, StudentAffairsDomain, heading=heading, paragraphs=_texts(lines))
     return build(
         lines[-1],
-        lambda: StudentAffairsDomain(
-            heading=heading,
-            paragraphs=_texts(lines[:-1]),
-            aid=None if aid is None else _item_list(aid),
-            rules=None if rules is None else _item_list(rules),
-        ),
+        StudentAffairsDomain,
+        heading=heading,
+        paragraphs=_texts(lines[:-1]),
+        aid=_item_list(lines[-1], aid),
+        rules=_item_list(lines[-1], rules),
     )
 
 
@@ -582,4 +596,4 @@ def _initiative_of(line: Line, marker: str) -> Initiative:
     stop = rest.find("。")
     if stop < 0:
         raise line.error("expected 「。」 after the title of the initiative")
-    return build(line, lambda: Initiative(title=rest[:stop], body=rest[stop + 1 :]))
+    return build(line, Initiative, title=rest[:stop], body=rest[stop + 1 :])
