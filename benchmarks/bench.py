@@ -466,16 +466,32 @@ def _inner_class(a: attrs.Attribute[Any]) -> Any:
     return next((t for t in (a.type, *typing.get_args(a.type)) if attrs.has(t)), None)
 
 
+def _line_without(char: str) -> str:
+    """LINE, without ``char`` anywhere (the model of the runs before issue 11's rules)."""
+    return rf"^[^\S\r\n]*[^\s{char}][^\r\n{char}]*$"
+
+
+#: The idiomatic model of the earlier runs, with the rules of issue 6 only: the two rules
+#: then between fields that a pattern states (a title ends at 。, the office at ：).
+ISSUE6_PATTERNS = {
+    ("Initiative", "title"): _line_without("。"),
+    ("Contact", "office"): _line_without("："),
+}
+
+
+#: The rules between fields of the idiomatic model of the earlier runs (issue 6), left to an
+#: after-validator: all but those the union and the two patterns state.
+ISSUE6_RULES = {
+    name: rule
+    for name, rule in RULES.items()
+    if name not in {"ChecklistEntry", "Initiative", "Contact"}
+}
 #: The rules left to an after-validator in the idiomatic model: those between fields. The
 #: bench's own statement of a rule where the attrs class's needs figures (counts, percentages)
 #: the pydantic model keeps as plain values; the attrs class's own rule (:func:`_relations`)
 #: for the rules of issue 11 (what a text is read back as), which read only texts and lists.
 IDIOMATIC_RULES = {
-    **{
-        name: rule
-        for name, rule in RULES.items()
-        if name not in {"ChecklistEntry", "Initiative", "Contact"}
-    },
+    **ISSUE6_RULES,
     **{
         cl.__name__: _relations(cl)
         for cl in (
@@ -490,33 +506,36 @@ IDIOMATIC_RULES = {
 }
 
 
-def build_pydantic_idiomatic(cl: type, done: dict[type, Any]) -> Any:
-    """The same constraints as :func:`build_pydantic`, written as a pydantic user would:
-    the checklist entries as a discriminated union on ``status`` (what a status requires is a
-    required field, what it forbids is no field at all, refused as an unknown key), the rules
-    that are patterns as patterns, and an after-validator only on the classes with a rule
-    between fields."""
+def build_pydantic_idiomatic(cl: type, done: dict[type, Any], *, every_rule: bool = True) -> Any:
+    """The constraints of the attrs model, written as a pydantic user would: the checklist
+    entries as a discriminated union on ``status`` (what a status requires is a required
+    field, what it forbids is no field at all, refused as an unknown key), the rules that are
+    patterns as patterns, the other rules of a text as ``AfterValidator`` s
+    (:func:`_idiomatic_text`), and an after-validator only on the classes with a rule between
+    fields. Without ``every_rule``, the model of the earlier runs: the rules of issue 6 only
+    (the constraints of :func:`build_pydantic`), none of those issue 11 added."""
     if cl in done:
         return done[cl]
     if cl is ChecklistEntry:
-        done[cl] = _checklist_entry_union()
+        done[cl] = _checklist_entry_union(every_rule=every_rule)
         return done[cl]
     from pydantic import Field, StringConstraints, model_validator
 
     name = cl.__name__
     fields: dict[str, Any] = {}
     for a in attrs.fields(attrs.resolve_types(cl)):
-        tp = _idiomatic_text(a)
+        tp = _idiomatic_text(a) if every_rule else None
         if tp is None:
+            own = None if every_rule else ISSUE6_PATTERNS.get((name, a.name))
             tp = _field_type(
                 a,
-                lambda p: Annotated[str, StringConstraints(pattern=p)],
+                lambda p, own=own: Annotated[str, StringConstraints(pattern=own or p)],
                 lambda low, high: Annotated[int, Field(ge=low, le=high)],
-                lambda c: build_pydantic_idiomatic(c, done),
+                lambda c: build_pydantic_idiomatic(c, done, every_rule=every_rule),
             )
         fields[a.name] = (tp, ... if a.default is attrs.NOTHING else a.default)
     validators = {}
-    rule = IDIOMATIC_RULES.get(name)
+    rule = (IDIOMATIC_RULES if every_rule else ISSUE6_RULES).get(name)
     if rule is not None:
 
         def check(self: Any, rule: Callable[[Any], None] = rule) -> Any:
@@ -531,14 +550,19 @@ def build_pydantic_idiomatic(cl: type, done: dict[type, Any]) -> Any:
     return model
 
 
-def _checklist_entry_union() -> Any:
+def _checklist_entry_union(*, every_rule: bool) -> Any:
     """A checklist entry: one model per status, told apart by ``status``."""
     from pydantic import Field, StringConstraints, model_validator
 
     item = (Annotated[int, Field(ge=1, le=BOUNDS["item"][1])], ...)
-    of = {a.name: _idiomatic_text(a) for a in attrs.fields(ChecklistEntry) if a.name != "item"}
-    optional_line = of["url"]  # what a status requires is a line that is not empty
-    line = Annotated[str, StringConstraints(pattern=_line_pattern(empty=False))]
+    if every_rule:
+        of = {a.name: _idiomatic_text(a) for a in attrs.fields(ChecklistEntry)[2:]}
+        optional_line = of["url"]  # what a status requires is a line that is not empty
+        line = Annotated[str, StringConstraints(pattern=_line_pattern(empty=False))]
+    else:
+        line = Annotated[str, StringConstraints(pattern=LINE)]
+        optional_line = Annotated[str, StringConstraints(pattern=OPTIONAL_LINE)]
+        of = {"channels": tuple[line, ...]}  # type: ignore[valid-type]
 
     def where(self: Any) -> Any:
         if not (self.channels or self.url.strip() or self.note.strip()):
@@ -804,6 +828,7 @@ def bench_report(tag: str, name: str, docs: list[bytes], models: dict[str, Any])
         "msgspec": _each(decoder.decode, docs),
         "pydantic": _each(pyd.model_validate_json, docs),
         "idiomatic": _each(idiomatic.model_validate_json, docs),
+        "idiomatic6": _each(models["idiomatic6"].model_validate_json, docs),
         "cold": _cold(docs),
         # the cache filled with these very documents before each round
         "warm": Timed(load_all, setup=load_all),
@@ -814,7 +839,8 @@ def bench_report(tag: str, name: str, docs: list[bytes], models: dict[str, Any])
     floor = show("orjson.loads (floor)", t["orjson"], k)
     show("msgspec Struct decode", t["msgspec"], k)
     old = show("pydantic v2, after-validator on every model", t["pydantic"], k)
-    pyd_load = show("pydantic v2, idiomatic", t["idiomatic"], k)
+    pyd_load = show("pydantic v2, idiomatic, every rule", t["idiomatic"], k)
+    issue6 = show("pydantic v2, idiomatic, rules of issue 6", t["idiomatic6"], k)
     cold = show("hnjd loads_json, cold cache (cleared per doc)", t["cold"], k)
     if k > 1:
         show("hnjd loads_json, each doc once, cache kept", t["once"], k)
@@ -828,6 +854,7 @@ def bench_report(tag: str, name: str, docs: list[bytes], models: dict[str, Any])
     if k > 1:
         ratio(f"{tag}: each doc once / idiomatic pydantic", t["once"], t["idiomatic"])
     ratio(f"{tag}: cold load / earlier pydantic", cold, old)
+    ratio(f"{tag}: cold load / idiomatic, rules of issue 6", cold, issue6)
     ratio(f"{tag}: cold load / idiomatic pydantic", cold, pyd_load, 1.0)
 
     plain = [orjson.loads(d) for d in docs]
@@ -1094,13 +1121,14 @@ def check_models(models: dict[str, Any]) -> None:
             ("hnjd", hio.loads_json),
             ("pydantic", models["pydantic"].model_validate_json),
             ("idiomatic", models["idiomatic"].model_validate_json),
+            ("idiomatic6", models["idiomatic6"].model_validate_json),
             ("msgspec", decoder.decode),
         ):
             try:
                 load(doc)
             except (ValueError, msgspec.ValidationError):
                 refused.append(name)
-        assert len(refused) == 4, (path, value, refused)
+        assert len(refused) == 5, (path, value, refused)
 
 
 _STATUSES = ("disclosed", "not_applicable", "not_stated")
@@ -1147,6 +1175,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     models = {
         "pydantic": build_pydantic(AnnualReport, {}),
         "idiomatic": build_pydantic_idiomatic(AnnualReport, {}),
+        "idiomatic6": build_pydantic_idiomatic(AnnualReport, {}, every_rule=False),
         "msgspec": build_msgspec(AnnualReport, {}),
     }
     check_models(models)
