@@ -682,8 +682,8 @@ class Variants:
     value of the tag (and calls no post-init), and the JSON Schema writes one branch per
     value.
 
-    >>> from hnjd_disclosure.model import ChecklistEntry
-    >>> ChecklistEntry.variants.fields_of("not_stated")
+    >>> from hnjd_disclosure.model import ChecklistEntry, DisclosureStatus
+    >>> ChecklistEntry.variants.fields[DisclosureStatus.NOT_STATED]
     ((), ())
     """
 
@@ -693,13 +693,6 @@ class Variants:
     fields: Mapping[Any, tuple[tuple[str, ...], tuple[str, ...]]]
     #: Per value of the tag: fields of which at least one must be given.
     one_of: Mapping[Any, tuple[str, ...]]
-
-    def fields_of(self, value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The fields ``value`` of the tag (a member, or its data value) requires and allows."""
-        for member, fields in self.fields.items():
-            if value is member or value == member.value:
-                return fields
-        raise KeyError(value)
 
     @staticmethod
     def given(value: str | tuple[str, ...]) -> bool:
