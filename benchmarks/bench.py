@@ -66,7 +66,7 @@ import pydantic
 import hnjd_disclosure as hd
 from hnjd_disclosure import _fastpath
 from hnjd_disclosure import io as hio
-from hnjd_disclosure._layout import BREAK_CLASS, SPACE_CLASS, heading_at_start
+from hnjd_disclosure._layout import BREAK_CLASS, SPACE_CLASS
 from hnjd_disclosure.audit import audit
 from hnjd_disclosure.errors import ModelError
 from hnjd_disclosure.model import (
@@ -395,12 +395,6 @@ def _refused_characters(rule: F.Refuses) -> str | None:
     return None if found is None else found[1] or found[2]
 
 
-def _no_heading(value: str) -> str:
-    if heading_at_start(value) is not None:
-        raise ValueError("must not start like a heading")
-    return value
-
-
 def _allowed(rule: F.Refuses | F.AfterNumber, value: str) -> str:
     if not rule.allows(value):
         raise ValueError(f"refused by {rule.pattern!r}")
@@ -410,7 +404,7 @@ def _allowed(rule: F.Refuses | F.AfterNumber, value: str) -> str:
 def _idiomatic_text(a: attrs.Attribute[Any]) -> Any:
     """The pydantic type of a text field or a tuple of texts with every rule the attrs field
     has, as a pydantic user writes them: the one-line rule and the characters refused
-    anywhere as one pattern, each other rule (a heading at the start, ``Refuses`` and
+    anywhere as one pattern, each other rule (``Refuses`` rules such as a heading at the start, and
     ``AfterNumber`` rules) an ``AfterValidator`` calling the model's own rule, ``NotEmpty`` as
     ``min_length``. None for a field of another kind."""
     from pydantic import AfterValidator, Field, StringConstraints
@@ -420,8 +414,6 @@ def _idiomatic_text(a: attrs.Attribute[Any]) -> Any:
         return None
     items = isinstance(parts[0], F.Lines)
     excluded, after, at_least = "", [], 0
-    if isinstance(parts[0], F.Lines) and parts[0].not_heading:
-        after.append(AfterValidator(_no_heading))
     for part in parts[1:]:
         if isinstance(part, F.Refuses) and (chars := _refused_characters(part)) is not None:
             excluded += chars

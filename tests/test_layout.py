@@ -70,8 +70,8 @@ class TestHeadings:
         assert heading_at_start(text) == marker
 
     def test_schema_pattern_is_the_same_test(self) -> None:
-        """HEADING_LIKE (for the JSON Schema) agrees with heading_at_start on every text of up
-        to 5 of the characters involved."""
+        """The model refuses (HEADING_LIKE) what the reader takes for a heading
+        (heading_at_start), on every text of up to 5 of the characters involved."""
         pattern = re.compile(HEADING_LIKE)
         alphabet = "一十（(）)1\uff11.\uff0e、，, \u3000\tx5"
         for n in range(1, 6):

@@ -118,10 +118,13 @@ HEADINGS: Final = (
     re.compile(rf"（{_GAP}([{_NUMERALS}]{{1,4}}){_GAP}）{_GAP}"),
     re.compile(r"([0-9]{1,3})[ \t\u3000]*+[.、][ \t\u3000]*+(?![0-9])"),
 )
-#: :func:`heading_at_start` as one ECMA-262 pattern on the text as written (not folded), for
-#: the JSON Schema: the folded forms spelt out (``,`` for ``，``, full-width digits, ``(``);
-#: a ``.`` after a numeral or a space is a full stop to :func:`fold`, so only ``1.`` is a dot
-#: heading. A test compares the two on every short text of the characters involved.
+#: The model's rule that a paragraph on a line of its own does not start like a heading, as
+#: one pattern on the text as written (not folded) that means the same in Python and in
+#: ECMA-262: the field's check, the fast paths' test and the JSON Schema read it
+#: (:mod:`hnjd_disclosure.model._fields`). It refuses what the reader (:func:`heading_at_start`)
+#: would take for a heading: the folded forms spelt out (``,`` for ``，``, full-width digits,
+#: ``(``); a ``.`` after a numeral or a space is a full stop to :func:`fold`, so only ``1.`` is a
+#: dot heading. A test compares the two on every short text of the characters involved.
 HEADING_LIKE: Final = (
     r"^(?:[零一二三四五六七八九十]{1,4}[ \t\u3000]*[、，,]"
     r"|[（(][ \t\u3000]*[零一二三四五六七八九十]{1,4}[ \t\u3000]*[）)]"

@@ -22,7 +22,6 @@ from .._layout import (
     LINE_BREAKS,
     LIST_SEPARATOR,
     SPACE_CLASS,
-    heading_at_start,
 )
 from ..errors import ModelError
 from ..quantities import Count, Ranking, StatedPercent, WanFigure, show_value
@@ -143,7 +142,6 @@ class OneLine:
 FAST_NAMES: Final = {
     "_surrogate": has_surrogate,
     "_not_one_line": NOT_ONE_LINE.search,
-    "_heading": heading_at_start,
 }
 
 _line: Final = OneLine()
@@ -183,16 +181,13 @@ class AllOf:
 @attrs.frozen
 class Lines:
     """The rule of a tuple of texts, stated once: a tuple whose every item is one line of
-    non-blank text (:class:`OneLine`); with ``not_heading`` no item starts like a heading
-    (``1.``, ``（一）``: each is a line of its own in the text, and would be read as one). It is
-    the field's validator and gives the test the fast structuring path inlines for each item
-    (:meth:`item_code`).
+    non-blank text (:class:`OneLine`). It is the field's validator and gives the test the fast
+    structuring path inlines for each item (:meth:`item_code`); the rules of what an item may
+    hold besides (not a heading at its start, ...) are :class:`Refuses` values beside it.
 
-    >>> eval(Lines(not_heading=True).item_code(), {**FAST_NAMES, "v": "1.总则"})
+    >>> eval(Lines().item_code(), {**FAST_NAMES, "v": " 总则"})
     True
     """
-
-    not_heading: bool = False
 
     def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple:
@@ -205,18 +200,12 @@ class Lines:
                     got = show_value(item)
                     raise ModelError(f"{attribute.name}[{i}]", f"expected a string, got {got}")
                 _check_line(f"{attribute.name}[{i}]", item)
-        if self.not_heading:
-            for i, item in enumerate(value):
-                if (marker := heading_at_start(item)) is not None:
-                    message = f"must not start like a heading ({marker!r}): it would be read as one"
-                    raise ModelError(f"{attribute.name}[{i}]", message)
 
     def item_code(self, *, lone_surrogates: bool = True) -> str:
         """A Python expression over an item ``v``, true where the rule refuses it; the names
         it uses are :data:`FAST_NAMES`; ``lone_surrogates`` as for :meth:`OneLine.refuses_code`.
         """
-        code = _line.refuses_code(lone_surrogates=lone_surrogates)
-        return code + " or _heading(v) is not None" if self.not_heading else code
+        return _line.refuses_code(lone_surrogates=lone_surrogates)
 
 
 @attrs.frozen
@@ -448,6 +437,12 @@ def optional_text(*, label: str = "", default: str = "", refuses: tuple[Refuses,
     )
 
 
+#: A paragraph on a line of its own does not start like a heading (``1.``, ``（一）``, ``二、``):
+#: it would be read as one.
+_NOT_HEADING: Final = Refuses(
+    pattern=HEADING_LIKE,
+    message="must not start like a heading ({found!r}): it would be read as one",
+)
 #: A paragraph before the initiatives of part 1 or 6 does not start as the first one does.
 _INITIATIVE_FIRST: Final = Refuses(
     pattern=f"^{FIRST_INITIATIVE}",
@@ -472,10 +467,11 @@ def paragraphs(
     ``before_initiatives`` they come before initiatives, so none starts with ``一是``;
     ``refuses`` are the rules of the template sentence each is written in."""
     schema: dict[str, Any] = {"items": _line.schema()}
-    validators: list[_Validator] = [Lines(not_heading=lines)]
+    validators: list[_Validator] = [Lines()]
     nots = []
     if lines:
-        nots.append(HEADING_LIKE)
+        nots.append(_NOT_HEADING.pattern)
+        validators.append(_NOT_HEADING)
     if after_number:
         nots.append(_after_number.pattern)
         validators.append(_after_number)
