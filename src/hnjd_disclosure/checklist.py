@@ -14,7 +14,6 @@ functions are pure (text in, values out); :func:`checklist_2014` reads the packa
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -22,6 +21,7 @@ from typing import Final
 
 from attrs import frozen
 
+from ._data import package_text
 from .errors import ParseError
 from .model import AnnualReport, DisclosureStatus, InstitutionKind
 
@@ -225,17 +225,6 @@ def parse_applicability(text: str, item_count: int) -> tuple[NotApplicable, ...]
     return tuple(out)
 
 
-def _package_text(name: str) -> str:
-    """The text of the package data file ``name`` (a path under the package, with ``/``)."""
-    # Beside this module, as io's built-in reports (a wheel installs the package as a
-    # directory): importlib.resources would import tempfile, zipfile, shutil and the compression
-    # modules, 10 ms of every `hnjd-disclosure render`, which writes part 8; pathlib (with the
-    # urllib.parse and ipaddress it imports) was 4 ms more.
-    path = os.path.join(os.path.dirname(__file__), *name.split("/"))
-    with open(path, encoding="utf-8") as fh:
-        return fh.read()
-
-
 @cache
 def checklist_2014() -> ChecklistStandard:
     """The Ministry's checklist of 2014 (高等学校信息公开事项清单), read once from package data.
@@ -243,8 +232,8 @@ def checklist_2014() -> ChecklistStandard:
     >>> checklist_2014().doc_no
     '教办函〔2014〕23号'
     """
-    items = parse_items(_package_text(_ITEMS_FILE))
-    applicability = _package_text(_APPLICABILITY_FILE)
+    items = parse_items(package_text(_ITEMS_FILE))
+    applicability = package_text(_APPLICABILITY_FILE)
     return ChecklistStandard(
         doc_no="教办函〔2014〕23号",
         items=items,

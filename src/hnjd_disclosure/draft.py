@@ -32,12 +32,12 @@ import tomllib
 import typing
 from collections.abc import Iterator, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
 import tomli_w
 
+from ._data import package_text
 from ._layout import YEAR_PHRASE
 from .checklist import checklist_2014
 from .convert import TOML, figure_problem, unstructure
@@ -200,9 +200,7 @@ def draft_from(report: AnnualReport, year: int) -> dict[str, Any]:
 
 @cache
 def _first_report() -> dict[str, Any]:
-    # Package data beside this module, as the checklist's (see checklist.checklist_2014).
-    text = Path(__file__).parent.joinpath("data/first-report.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(package_text("data/first-report.toml"))
 
 
 def first_draft(institution: str, kind: InstitutionKind, year: int) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from functools import cache, partial
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
+from ._data import package_path
 from .convert import JSON, SURROGATE_FREE_JSON, TOML, DataFormat, structure, unstructure
 from .errors import (
     PLACEHOLDER,
@@ -77,7 +78,7 @@ _CHUNK: Final = 1 << 20
 # Beside this module: a wheel installs it as a directory (no zip import to support). A str
 # joined by os.path: pathlib (with urllib.parse and ipaddress, which it imports) was 4 ms of
 # every `hnjd-disclosure render --year 2022`; only the functions given a path import it.
-_REPORTS: Final = os.path.join(os.path.dirname(__file__), "data", "reports")
+_REPORTS: Final = package_path("data/reports")
 
 
 @cache

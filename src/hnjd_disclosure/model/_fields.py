@@ -226,6 +226,10 @@ class NotEmpty:
         """The JSON Schema of a tuple the rule accepts."""
         return {"minItems": 1}
 
+    def value_code(self, name: str, ns: dict[str, Any]) -> str:
+        """A Python expression over ``v``, true where the rule refuses the value ``v``."""
+        return "isinstance(v, tuple) and not v"
+
 
 @attrs.frozen
 class OfType(TypeRule):
@@ -242,6 +246,17 @@ class OfType(TypeRule):
             got = f"{type(value).__name__} {show_value(value)}"
             raise ModelError(attribute.name, f"expected {self.cls.__name__}, got {got}")
 
+    def value_code(self, name: str, ns: dict[str, Any]) -> str:
+        """A Python expression over ``v``, true where the rule refuses the value ``v``; the
+        values it uses are put in ``ns`` under names made from ``name``.
+
+        >>> ns = {}
+        >>> eval(OfType(cls=int).value_code("x", ns), {**ns, "v": True})
+        True
+        """
+        ns[f"k_{name}"] = self.cls
+        return f"type(v) is not k_{name}"
+
 
 @attrs.frozen
 class OptionalOf(TypeRule):
@@ -253,6 +268,11 @@ class OptionalOf(TypeRule):
         if value is not None and type(value) is not self.cls:
             message = f"expected {self.cls.__name__} or None, got {show_value(value)}"
             raise ModelError(attribute.name, message)
+
+    def value_code(self, name: str, ns: dict[str, Any]) -> str:
+        """As :meth:`OfType.value_code`, None allowed."""
+        ns[f"k_{name}"] = self.cls
+        return f"v is not None and type(v) is not k_{name}"
 
 
 @attrs.frozen
@@ -270,6 +290,11 @@ class TupleOf(TypeRule):
                 raise ModelError(
                     f"{attribute.name}[{i}]", f"expected {self.cls.__name__}, got {got}"
                 )
+
+    def value_code(self, name: str, ns: dict[str, Any]) -> str:
+        """As :meth:`OfType.value_code`, of a tuple's every item."""
+        ns[f"only_{name}"] = frozenset({self.cls})
+        return f"type(v) is not tuple or not only_{name}.issuperset(map(type, v))"
 
 
 @attrs.frozen
@@ -298,6 +323,17 @@ class FigureIn(TypeRule):
         if value.unit != self.unit:
             what = "a count in" if self.kind is Count else "a figure in"
             raise ModelError(attribute.name, f"expected {what} {self.shown}, got {value}")
+
+    def value_code(self, name: str, ns: dict[str, Any]) -> str:
+        """As :meth:`OfType.value_code`, the unit too.
+
+        >>> ns = {}
+        >>> code = FigureIn(kind=Count, unit="人").value_code("x", ns)
+        >>> eval(code, {**ns, "v": Count(value=3, unit="人")}), eval(code, {**ns, "v": 3})
+        (False, True)
+        """
+        ns[f"k_{name}"], ns[f"u_{name}"] = self.kind, self.unit
+        return f"type(v) is not k_{name} or v.unit != u_{name}"
 
 
 @attrs.frozen
@@ -602,6 +638,11 @@ class Choice(TypeRule):
             message = f"expected one of {self.choices}, got {show_value(value)}"
             raise ModelError(attribute.name, message)
 
+    def value_code(self, name: str, ns: dict[str, Any]) -> str:
+        """As :meth:`OfType.value_code`: a member of the enumeration."""
+        ns[f"k_{name}"] = self.cls
+        return f"type(v) is not k_{name}"
+
 
 def choice(cls: type[enum.Enum], *, label: str = "", default: Any = attrs.NOTHING) -> Any:
     """A member of the enumeration ``cls`` (data holds its value, e.g. ``"高职"``)."""
@@ -636,6 +677,10 @@ class WholeNumber:
         """A Python expression over ``v``, true where the rule refuses ``v``."""
         code = f"type(v) is not int or v < {self.low}"
         return code if self.high is None else f"{code} or v > {self.high}"
+
+    def value_code(self, name: str, ns: dict[str, Any]) -> str:
+        """:meth:`refuses_code`, as the other rules of a value give theirs."""
+        return self.refuses_code()
 
     def schema(self) -> dict[str, int]:
         """The JSON Schema bounds of the integers the rule accepts."""
@@ -778,27 +823,13 @@ def inline_text_rules(
 
 
 def value_rule_code(rule: object, name: str, ns: dict[str, Any]) -> str | None:
-    """A Python expression over ``v``, true where ``rule`` refuses the structured value ``v``,
-    for the rules of a value's type (:class:`OfType`, :class:`Choice`, :class:`OptionalOf`,
-    :class:`TupleOf`, :class:`FigureIn`) and :class:`NotEmpty`; the values it uses are put
-    in ``ns`` under names made from ``name``. None for any other rule.
+    """A Python expression over ``v``, true where ``rule`` refuses the structured value ``v``:
+    the rule's own ``value_code`` (the rules of a value's type, :class:`NotEmpty`,
+    :class:`WholeNumber`), which puts the values it uses in ``ns`` under names made from
+    ``name``. None for a rule without one.
 
-    >>> ns = {}
-    >>> code = value_rule_code(FigureIn(kind=Count, unit="人"), "x", ns)
-    >>> eval(code, {**ns, "v": Count(value=3, unit="人")}), eval(code, {**ns, "v": 3})
-    (False, True)
+    >>> value_rule_code(WholeNumber(low=1), "x", {}), value_rule_code(OneLine(), "x", {})
+    ('type(v) is not int or v < 1', None)
     """
-    if isinstance(rule, NotEmpty):
-        return "isinstance(v, tuple) and not v"
-    if isinstance(rule, FigureIn):
-        ns[f"k_{name}"], ns[f"u_{name}"] = rule.kind, rule.unit
-        return f"type(v) is not k_{name} or v.unit != u_{name}"
-    if not isinstance(rule, OfType | Choice | OptionalOf | TupleOf):
-        return None
-    ns[f"k_{name}"] = rule.cls
-    if isinstance(rule, OptionalOf):
-        return f"v is not None and type(v) is not k_{name}"
-    if isinstance(rule, TupleOf):
-        ns[f"only_{name}"] = frozenset({rule.cls})
-        return f"type(v) is not tuple or not only_{name}.issuperset(map(type, v))"
-    return f"type(v) is not k_{name}"
+    code = getattr(rule, "value_code", None)
+    return None if code is None else code(name, ns)

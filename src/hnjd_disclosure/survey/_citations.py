@@ -20,11 +20,11 @@ import enum
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Final
 
 import attrs
 
+from .._data import package_text
 from ..checklist import tsv_rows
 from ..errors import ParseError
 from ..parse._text import check_size, fold
@@ -377,9 +377,7 @@ def _plain_forms(title: str) -> set[str]:
 
 @cache
 def _table() -> _Table:
-    # Beside this package, as checklist's data: importlib.resources costs more than it gives.
-    path = Path(__file__).parent.parent / _DOCUMENTS_FILE
-    return _build(parse_documents(path.read_text(encoding="utf-8")))
+    return _build(parse_documents(package_text(_DOCUMENTS_FILE)))
 
 
 def known_documents() -> tuple[KnownDocument, ...]:

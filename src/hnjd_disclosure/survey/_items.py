@@ -22,11 +22,11 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, Final
 
 from attrs import frozen
 
+from .._data import package_text
 from ..checklist import checklist_2014
 from ..errors import DataError, Issue
 from ..parse.document import Document, Paragraph, Table
@@ -200,7 +200,7 @@ def _items(
 def parse_matchers(text: str, source: str = "<matchers>") -> _Matchers:
     """Compile the matchers' TOML text (the format of ``docs/survey-items.md``).
 
-    >>> m = parse_matchers(Path(__file__).parent.parent.joinpath(_MATCHERS_FILE).read_text("utf-8"))
+    >>> m = parse_matchers(package_text(_MATCHERS_FILE))
     >>> m.phrases["预决算"]
     (<_Kind.NAME: 'name'>, frozenset({19, 20}))
 
@@ -286,8 +286,7 @@ def parse_matchers(text: str, source: str = "<matchers>") -> _Matchers:
 
 @cache
 def _matchers() -> _Matchers:
-    path = Path(__file__).parent.parent / _MATCHERS_FILE
-    return parse_matchers(path.read_text(encoding="utf-8"), source=_MATCHERS_FILE)
+    return parse_matchers(package_text(_MATCHERS_FILE), source=_MATCHERS_FILE)
 
 
 @cache

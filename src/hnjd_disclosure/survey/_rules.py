@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
 from attrs import frozen
+
+from .._data import package_text
 
 __all__ = ["FigureRule", "PartRule", "SurveyRules", "survey_rules"]
 
@@ -89,9 +90,7 @@ def survey_rules() -> SurveyRules:
     >>> [p.number for p in survey_rules().parts]
     [1, 2, 3, 4, 5, 6, 7, 8]
     """
-    raw = tomllib.loads(
-        resources.files("hnjd_disclosure").joinpath(_RULES_FILE).read_text(encoding="utf-8")
-    )
+    raw = tomllib.loads(package_text(_RULES_FILE))
     fmt, figure_rules, assessment = raw["format"], raw["figure_rules"], raw["assessment"]
     parts = tuple(
         PartRule(number=p["number"], name=p["name"], names=_strings(p["names"]))

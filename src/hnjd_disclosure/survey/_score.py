@@ -13,12 +13,12 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
 import attrs
 from attrs import frozen
 
+from .._data import package_text
 from ..checklist import checklist_2014
 from ..errors import DataError, Issue, ModelError
 from ..model import InstitutionKind
@@ -119,7 +119,7 @@ def _weights(raw: Mapping[str, Any], source: str, *, base: Weights | None) -> We
 
 @cache
 def _default() -> Weights:
-    text = resources.files("hnjd_disclosure").joinpath(_WEIGHTS_FILE).read_text(encoding="utf-8")
+    text = package_text(_WEIGHTS_FILE)
     return _weights(tomllib.loads(text, parse_float=Decimal), _WEIGHTS_FILE, base=None)
 
 
